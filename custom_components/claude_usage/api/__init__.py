@@ -1,0 +1,1 @@
+"""Client of claude.ai's usage API. It knows nothing of Home Assistant."""
