@@ -1,0 +1,147 @@
+/** The card's configuration: validation, defaults and the visual editor's form. */
+
+import { localize, type StringKey } from "./i18n";
+import { DOMAIN } from "./types";
+
+export const RANGES = ["3h", "6h", "24h", "7d"] as const;
+export type Range = (typeof RANGES)[number];
+
+export const RANGE_HOURS: Record<Range, number> = { "3h": 3, "6h": 6, "24h": 24, "7d": 168 };
+
+export interface Thresholds {
+  warning: number;
+  critical: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { warning: 75, critical: 90 };
+
+export interface CardConfig {
+  type: string;
+  device_id?: string;
+  title?: string;
+  default_range?: Range;
+  show_graph?: boolean;
+  thresholds?: Partial<Thresholds>;
+}
+
+/** A validated configuration with every default filled in. */
+export interface ResolvedConfig {
+  deviceId: string | undefined;
+  title: string | undefined;
+  range: Range;
+  showGraph: boolean;
+  thresholds: Thresholds;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function threshold(value: unknown, name: keyof Thresholds): number {
+  if (value === undefined || value === null) {
+    return DEFAULT_THRESHOLDS[name];
+  }
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new Error(`thresholds.${name} must be a number from 0 to 100, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Validate a card configuration; throws an Error naming the bad option. */
+export function resolveConfig(config: unknown): ResolvedConfig {
+  if (!isRecord(config)) {
+    throw new Error("Invalid configuration: expected a mapping of options");
+  }
+  const { device_id, title, default_range, show_graph, thresholds } = config;
+  if (device_id !== undefined && (typeof device_id !== "string" || device_id === "")) {
+    throw new Error("device_id must be the id of a Claude Usage device (a non-empty string)");
+  }
+  if (title !== undefined && typeof title !== "string") {
+    throw new Error("title must be a string");
+  }
+  if (default_range !== undefined && !RANGES.includes(default_range as Range)) {
+    throw new Error(
+      `default_range must be one of ${RANGES.join(", ")}, got ${JSON.stringify(default_range)}`,
+    );
+  }
+  if (show_graph !== undefined && typeof show_graph !== "boolean") {
+    throw new Error("show_graph must be true or false");
+  }
+  if (thresholds !== undefined && !isRecord(thresholds)) {
+    throw new Error("thresholds must be a mapping with warning and critical percentages");
+  }
+  const resolved: Thresholds = {
+    warning: threshold(thresholds?.warning, "warning"),
+    critical: threshold(thresholds?.critical, "critical"),
+  };
+  if (resolved.warning >= resolved.critical) {
+    throw new Error(
+      `thresholds.warning (${resolved.warning}) must be lower than thresholds.critical (${resolved.critical})`,
+    );
+  }
+  return {
+    deviceId: device_id,
+    title,
+    range: (default_range as Range | undefined) ?? "24h",
+    showGraph: show_graph ?? true,
+    thresholds: resolved,
+  };
+}
+
+function editorLanguage(): string {
+  return document.documentElement.lang || navigator.language || "en";
+}
+
+/** The ha-form schema of the visual editor (`static getConfigForm()`). */
+export function configForm(language: string = editorLanguage()) {
+  const label = (key: StringKey) => localize(language, key);
+  const percent = { number: { min: 0, max: 100, step: 1, mode: "box", unit_of_measurement: "%" } };
+  return {
+    schema: [
+      {
+        name: "device_id",
+        required: true,
+        selector: { device: { filter: { integration: DOMAIN } } },
+      },
+      { name: "title", selector: { text: {} } },
+      {
+        type: "grid",
+        name: "",
+        flatten: true,
+        schema: [
+          {
+            name: "default_range",
+            selector: {
+              select: {
+                mode: "dropdown",
+                options: RANGES.map((range) => ({ value: range, label: range })),
+              },
+            },
+          },
+          { name: "show_graph", selector: { boolean: {} } },
+        ],
+      },
+      {
+        type: "expandable",
+        name: "thresholds",
+        title: label("editor_thresholds"),
+        schema: [
+          {
+            type: "grid",
+            name: "",
+            flatten: true,
+            schema: [
+              { name: "warning", selector: percent },
+              { name: "critical", selector: percent },
+            ],
+          },
+        ],
+      },
+    ],
+    computeLabel: (schema: { name: string }) =>
+      schema.name ? label(`editor_${schema.name}` as StringKey) : undefined,
+    assertConfig: (config: unknown) => {
+      resolveConfig(config);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/** Locale-aware formatting of percentages, durations and times (Intl only). */
+
+import type { HomeAssistant } from "./types";
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The time zone to display times in: the server's when the user chose so, else the browser's. */
+export function displayTimeZone(hass: Pick<HomeAssistant, "locale" | "config">): string | undefined {
+  return hass.locale.time_zone === "server" ? hass.config.time_zone : undefined;
+}
+
+function hour12(hass: Pick<HomeAssistant, "locale">): boolean | undefined {
+  switch (hass.locale.time_format) {
+    case "12":
+      return true;
+    case "24":
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+export function formatPercent(value: number, language: string): string {
+  return new Intl.NumberFormat(language, {
+    style: "percent",
+    maximumFractionDigits: 0,
+  }).format(value / 100);
+}
+
+type DurationUnit = "day" | "hour" | "minute" | "second";
+
+/**
+ * A countdown duration in the two largest units, rounded down: "2 hr 14 min",
+ * "3 days 4 hr", "14 min", "45 sec". Non-positive durations give "".
+ */
+export function formatDuration(ms: number, language: string): string {
+  if (!(ms > 0)) {
+    return "";
+  }
+  const total = Math.floor(ms / SECOND);
+  let parts: [number, DurationUnit][];
+  if (ms < MINUTE) {
+    parts = [[total, "second"]];
+  } else if (ms < HOUR) {
+    parts = [[Math.floor(ms / MINUTE), "minute"]];
+  } else if (ms < DAY) {
+    parts = [
+      [Math.floor(ms / HOUR), "hour"],
+      [Math.floor((ms % HOUR) / MINUTE), "minute"],
+    ];
+  } else {
+    parts = [
+      [Math.floor(ms / DAY), "day"],
+      [Math.floor((ms % DAY) / HOUR), "hour"],
+    ];
+  }
+  const words = parts
+    .filter(([value], index) => index === 0 || value > 0)
+    .map(([value, unit]) =>
+      new Intl.NumberFormat(language, {
+        style: "unit",
+        unit,
+        unitDisplay: "short",
+      }).format(value),
+    );
+  return new Intl.ListFormat(language, { type: "unit", style: "narrow" }).format(words);
+}
+
+/**
+ * Milliseconds until a countdown of `remaining` ms shows a different text:
+ * the next second below one minute, else the next whole minute.
+ */
+export function msUntilNextChange(remaining: number): number {
+  if (remaining <= 0) {
+    return Number.POSITIVE_INFINITY;
+  }
+  const step = remaining < MINUTE ? SECOND : MINUTE;
+  return remaining % step || step;
+}
+
+/** Date and time for tooltips, e.g. "Nov 28, 2026, 2:14 PM", in the display time zone. */
+export function formatDateTime(date: Date, hass: Pick<HomeAssistant, "locale" | "config">): string {
+  return new Intl.DateTimeFormat(hass.locale.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    hour12: hour12(hass),
+    timeZone: displayTimeZone(hass),
+  }).format(date);
+}
+
+/** A short axis label: the time of day, with the weekday for multi-day ranges. */
+export function formatAxisTime(
+  date: Date,
+  hass: Pick<HomeAssistant, "locale" | "config">,
+  withDay: boolean,
+): string {
+  return new Intl.DateTimeFormat(hass.locale.language, {
+    weekday: withDay ? "short" : undefined,
+    hour: "numeric",
+    minute: "2-digit",
+    hour12: hour12(hass),
+    timeZone: displayTimeZone(hass),
+  }).format(date);
+}
+
+/** "3 h", "7 d" style labels for the range switch. */
+export function formatRangeLabel(hours: number, language: string): string {
+  const [value, unit] = hours % 24 === 0 && hours > 24 ? [hours / 24, "day"] : [hours, "hour"];
+  return new Intl.NumberFormat(language, {
+    style: "unit",
+    unit,
+    unitDisplay: "narrow",
+  }).format(value);
+}

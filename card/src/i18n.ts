@@ -1,0 +1,101 @@
+/** The card's strings in English, German and French; anything else falls back to English. */
+
+const en = {
+  resets_in: "Resets in {duration}",
+  resetting: "Resetting now",
+  resets_at: "Resets {time}",
+  no_reset: "No reset scheduled",
+  unavailable: "Usage unavailable",
+  reauthenticate: "The session may have expired: reauthenticate in Settings.",
+  open_settings: "Open Settings",
+  no_data: "No data yet",
+  pick_account: "Pick a Claude account in the card editor.",
+  account_not_found: "Claude account not found.",
+  history: "History",
+  history_unavailable: "History unavailable",
+  no_history: "No history in this range yet",
+  loading: "Loading…",
+  reset_marker: "Reset",
+  range: "Range",
+  editor_device_id: "Account",
+  editor_title: "Title",
+  editor_default_range: "Default history range",
+  editor_show_graph: "Show history graph",
+  editor_thresholds: "Color thresholds",
+  editor_warning: "Warning from (%)",
+  editor_critical: "Critical from (%)",
+  card_description: "Claude.ai usage limits with live reset countdowns and history.",
+};
+
+export type StringKey = keyof typeof en;
+
+const de: Record<StringKey, string> = {
+  resets_in: "Zurücksetzung in {duration}",
+  resetting: "Wird gerade zurückgesetzt",
+  resets_at: "Zurücksetzung {time}",
+  no_reset: "Keine Zurücksetzung geplant",
+  unavailable: "Nutzung nicht verfügbar",
+  reauthenticate:
+    "Die Sitzung ist vielleicht abgelaufen: in den Einstellungen erneut anmelden.",
+  open_settings: "Einstellungen öffnen",
+  no_data: "Noch keine Daten",
+  pick_account: "Wähle im Karteneditor ein Claude-Konto aus.",
+  account_not_found: "Claude-Konto nicht gefunden.",
+  history: "Verlauf",
+  history_unavailable: "Verlauf nicht verfügbar",
+  no_history: "Noch kein Verlauf in diesem Zeitraum",
+  loading: "Wird geladen…",
+  reset_marker: "Zurückgesetzt",
+  range: "Zeitraum",
+  editor_device_id: "Konto",
+  editor_title: "Titel",
+  editor_default_range: "Standardzeitraum des Verlaufs",
+  editor_show_graph: "Verlaufsdiagramm anzeigen",
+  editor_thresholds: "Farbschwellen",
+  editor_warning: "Warnung ab (%)",
+  editor_critical: "Kritisch ab (%)",
+  card_description:
+    "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
+};
+
+const fr: Record<StringKey, string> = {
+  resets_in: "Réinitialisation dans {duration}",
+  resetting: "Réinitialisation en cours",
+  resets_at: "Réinitialisation {time}",
+  no_reset: "Aucune réinitialisation prévue",
+  unavailable: "Utilisation indisponible",
+  reauthenticate:
+    "La session a peut-être expiré : réauthentifiez-vous dans les Paramètres.",
+  open_settings: "Ouvrir les Paramètres",
+  no_data: "Pas encore de données",
+  pick_account: "Choisissez un compte Claude dans l'éditeur de carte.",
+  account_not_found: "Compte Claude introuvable.",
+  history: "Historique",
+  history_unavailable: "Historique indisponible",
+  no_history: "Pas encore d'historique sur cette période",
+  loading: "Chargement…",
+  reset_marker: "Réinitialisation",
+  range: "Période",
+  editor_device_id: "Compte",
+  editor_title: "Titre",
+  editor_default_range: "Période par défaut de l'historique",
+  editor_show_graph: "Afficher le graphique d'historique",
+  editor_thresholds: "Seuils de couleur",
+  editor_warning: "Avertissement à partir de (%)",
+  editor_critical: "Critique à partir de (%)",
+  card_description:
+    "Limites d'utilisation de Claude.ai avec compte à rebours et historique.",
+};
+
+const DICTIONARIES: Record<string, Record<StringKey, string>> = { en, de, fr };
+
+/** Return the string for `key` in `language` ("de", "de-CH", ...), English when unknown. */
+export function localize(
+  language: string | undefined,
+  key: StringKey,
+  values: Record<string, string> = {},
+): string {
+  const base = (language ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
+  const template = (DICTIONARIES[base] ?? en)[key];
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}

@@ -1,0 +1,234 @@
+import { css } from "lit";
+
+/** Only Home Assistant theme variables, so the card follows light and dark themes. */
+export const cardStyles = css`
+  :host {
+    display: block;
+  }
+  ha-card {
+    height: 100%;
+    overflow: hidden;
+  }
+  .card-header {
+    margin: 0;
+    padding: 12px 16px 0;
+    font-size: var(--ha-font-size-l, 1.2rem);
+    font-weight: var(--ha-font-weight-normal, 400);
+    color: var(--ha-card-header-color, var(--primary-text-color));
+  }
+  .card-content {
+    padding: 12px 16px 16px;
+  }
+  .gauges {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+    gap: 12px 8px;
+  }
+  .gauge {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    text-align: center;
+    cursor: pointer;
+    border-radius: 12px;
+    padding: 4px 2px 6px;
+    outline: none;
+    -webkit-tap-highlight-color: transparent;
+    user-select: none;
+  }
+  .gauge:focus-visible {
+    box-shadow: 0 0 0 2px var(--primary-color);
+  }
+  .gauge:hover {
+    background: var(--secondary-background-color);
+  }
+  .gauge svg {
+    width: 100%;
+    max-width: 132px;
+    display: block;
+  }
+  .gauge path {
+    fill: none;
+    stroke-width: 9;
+    stroke-linecap: round;
+  }
+  .gauge .track {
+    stroke: var(--divider-color);
+  }
+  .gauge .value {
+    transition: stroke 0.3s;
+  }
+  .percent {
+    fill: var(--primary-text-color);
+    font-size: 19px;
+    font-weight: 500;
+    text-anchor: middle;
+  }
+  .name {
+    margin-top: -10px;
+    font-weight: 500;
+    color: var(--primary-text-color);
+    font-size: var(--ha-font-size-m, 14px);
+    line-height: 1.3;
+  }
+  .reset {
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+    line-height: 1.3;
+    font-variant-numeric: tabular-nums;
+  }
+  .status {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    align-items: flex-start;
+    padding: 8px 0;
+    color: var(--secondary-text-color);
+  }
+  .status.warning {
+    color: var(--primary-text-color);
+    border-left: 4px solid var(--warning-color);
+    padding-left: 12px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0;
+    color: var(--primary-color);
+    text-decoration: underline;
+  }
+  .history {
+    margin-top: 16px;
+    border-top: 1px solid var(--divider-color);
+    padding-top: 10px;
+  }
+  .history-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .history-title {
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+  }
+  .ranges {
+    display: inline-flex;
+    border: 1px solid var(--divider-color);
+    border-radius: 16px;
+    overflow: hidden;
+  }
+  .range {
+    background: none;
+    border: none;
+    padding: 3px 10px;
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+  }
+  .range + .range {
+    border-left: 1px solid var(--divider-color);
+  }
+  .range[aria-pressed="true"] {
+    background: var(--primary-color);
+    color: var(--text-primary-color, #fff);
+  }
+  .graph {
+    position: relative;
+    margin-top: 8px;
+    min-height: 132px;
+    touch-action: pan-y;
+  }
+  .chart {
+    display: block;
+    width: 100%;
+    height: auto;
+    overflow: visible;
+  }
+  .graph-message {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    height: 132px;
+    color: var(--secondary-text-color);
+  }
+  .grid {
+    stroke: var(--divider-color);
+    stroke-width: 1;
+  }
+  .threshold {
+    stroke-width: 1;
+    stroke-dasharray: 4 4;
+  }
+  .threshold.warning {
+    stroke: var(--warning-color);
+  }
+  .threshold.critical {
+    stroke: var(--error-color);
+  }
+  .axis {
+    fill: var(--secondary-text-color);
+    font-size: 10px;
+  }
+  .line {
+    fill: none;
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+  .reset-marker line {
+    stroke-width: 1;
+    stroke-dasharray: 2 3;
+  }
+  .cursor {
+    stroke: var(--secondary-text-color);
+    stroke-width: 1;
+  }
+  .tooltip {
+    position: absolute;
+    top: 0;
+    transform: translateX(4px);
+    pointer-events: none;
+    background: var(--card-background-color, var(--ha-card-background));
+    color: var(--primary-text-color);
+    border: 1px solid var(--divider-color);
+    border-radius: 8px;
+    padding: 6px 8px;
+    font-size: var(--ha-font-size-s, 12px);
+    white-space: nowrap;
+    box-shadow: var(--ha-card-box-shadow, 0 2px 6px rgba(0, 0, 0, 0.2));
+    z-index: 1;
+  }
+  .tooltip[data-align="end"] {
+    transform: translateX(calc(-100% - 4px));
+  }
+  .tooltip-time {
+    color: var(--secondary-text-color);
+    margin-bottom: 2px;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    margin-top: 6px;
+    font-size: var(--ha-font-size-s, 12px);
+    color: var(--secondary-text-color);
+  }
+  .legend-item {
+    display: inline-flex;
+    align-items: center;
+  }
+  .swatch {
+    display: inline-block;
+    width: 10px;
+    height: 10px;
+    border-radius: 2px;
+    margin-right: 4px;
+    vertical-align: middle;
+  }
+`;

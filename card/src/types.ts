@@ -1,0 +1,55 @@
+/** The parts of Home Assistant's frontend `hass` object this card reads. */
+
+export interface HassEntity {
+  entity_id: string;
+  state: string;
+  attributes: Record<string, unknown>;
+  last_changed: string;
+  last_updated: string;
+}
+
+/** An entry of `hass.entities` (the entity registry's display entries). */
+export interface EntityRegistryDisplayEntry {
+  entity_id: string;
+  name?: string | null;
+  device_id?: string | null;
+  platform?: string;
+  translation_key?: string;
+  hidden?: boolean;
+}
+
+/** An entry of `hass.devices`. */
+export interface DeviceRegistryEntry {
+  id: string;
+  name: string | null;
+  name_by_user: string | null;
+  model?: string | null;
+}
+
+export interface FrontendLocaleData {
+  language: string;
+  number_format?: string;
+  time_format?: string;
+  time_zone?: string;
+}
+
+export type UnsubscribeFunc = () => Promise<void> | void;
+
+export interface Connection {
+  subscribeMessage<T>(
+    callback: (message: T) => void,
+    message: Record<string, unknown>,
+  ): Promise<UnsubscribeFunc>;
+}
+
+export interface HomeAssistant {
+  states: Record<string, HassEntity | undefined>;
+  entities: Record<string, EntityRegistryDisplayEntry | undefined>;
+  devices: Record<string, DeviceRegistryEntry | undefined>;
+  locale: FrontendLocaleData;
+  config: { time_zone: string };
+  connection: Connection;
+  callWS<T>(message: Record<string, unknown>): Promise<T>;
+}
+
+export const DOMAIN = "claude_usage";

@@ -1,0 +1,332 @@
+const t=globalThis,e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,i=/* @__PURE__ */Symbol(),s=/* @__PURE__ */new WeakMap;let n=class{constructor(t,e,s){if(this._$cssResult$=!0,s!==i)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=t,this.t=e}get styleSheet(){let t=this.o;const i=this.t;if(e&&void 0===t){const e=void 0!==i&&1===i.length;e&&(t=s.get(i)),void 0===t&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),e&&s.set(i,t))}return t}toString(){return this.cssText}};const r=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const i of t.cssRules)e+=i.cssText;return(t=>new n("string"==typeof t?t:t+"",void 0,i))(e)})(t):t,{is:o,defineProperty:a,getOwnPropertyDescriptor:l,getOwnPropertyNames:h,getOwnPropertySymbols:c,getPrototypeOf:d}=Object,u=globalThis,p=u.trustedTypes,_=p?p.emptyScript:"",g=u.reactiveElementPolyfillSupport,f=(t,e)=>t,m={toAttribute(t,e){switch(e){case Boolean:t=t?_:null;break;case Object:case Array:t=null==t?t:JSON.stringify(t)}return t},fromAttribute(t,e){let i=t;switch(e){case Boolean:i=null!==t;break;case Number:i=null===t?null:Number(t);break;case Object:case Array:try{i=JSON.parse(t)}catch(s){i=null}}return i}},v=(t,e)=>!o(t,e),y={attribute:!0,type:String,converter:m,reflect:!1,useDefault:!1,hasChanged:v};Symbol.metadata??=/* @__PURE__ */Symbol("metadata"),u.litPropertyMetadata??=/* @__PURE__ */new WeakMap;let $=class extends HTMLElement{static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(t,e=y){if(e.state&&(e.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(t)&&((e=Object.create(e)).wrapped=!0),this.elementProperties.set(t,e),!e.noAccessor){const i=/* @__PURE__ */Symbol(),s=this.getPropertyDescriptor(t,i,e);void 0!==s&&a(this.prototype,t,s)}}static getPropertyDescriptor(t,e,i){const{get:s,set:n}=l(this.prototype,t)??{get(){return this[e]},set(t){this[e]=t}};return{get:s,set(e){const r=s?.call(this);n?.call(this,e),this.requestUpdate(t,r,i)},configurable:!0,enumerable:!0}}static getPropertyOptions(t){return this.elementProperties.get(t)??y}static _$Ei(){if(this.hasOwnProperty(f("elementProperties")))return;const t=d(this);t.finalize(),void 0!==t.l&&(this.l=[...t.l]),this.elementProperties=new Map(t.elementProperties)}static finalize(){if(this.hasOwnProperty(f("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(f("properties"))){const t=this.properties,e=[...h(t),...c(t)];for(const i of e)this.createProperty(i,t[i])}const t=this[Symbol.metadata];if(null!==t){const e=litPropertyMetadata.get(t);if(void 0!==e)for(const[t,i]of e)this.elementProperties.set(t,i)}this._$Eh=/* @__PURE__ */new Map;for(const[e,i]of this.elementProperties){const t=this._$Eu(e,i);void 0!==t&&this._$Eh.set(t,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(t){const e=[];if(Array.isArray(t)){const i=new Set(t.flat(1/0).reverse());for(const t of i)e.unshift(r(t))}else void 0!==t&&e.push(r(t));return e}static _$Eu(t,e){const i=e.attribute;return!1===i?void 0:"string"==typeof i?i:"string"==typeof t?t.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(t=>this.enableUpdating=t),this._$AL=/* @__PURE__ */new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(t=>t(this))}addController(t){(this._$EO??=/* @__PURE__ */new Set).add(t),void 0!==this.renderRoot&&this.isConnected&&t.hostConnected?.()}removeController(t){this._$EO?.delete(t)}_$E_(){const t=/* @__PURE__ */new Map,e=this.constructor.elementProperties;for(const i of e.keys())this.hasOwnProperty(i)&&(t.set(i,this[i]),delete this[i]);t.size>0&&(this._$Ep=t)}createRenderRoot(){const i=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return((i,s)=>{if(e)i.adoptedStyleSheets=s.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(const e of s){const s=document.createElement("style"),n=t.litNonce;void 0!==n&&s.setAttribute("nonce",n),s.textContent=e.cssText,i.appendChild(s)}})(i,this.constructor.elementStyles),i}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(t=>t.hostConnected?.())}enableUpdating(t){}disconnectedCallback(){this._$EO?.forEach(t=>t.hostDisconnected?.())}attributeChangedCallback(t,e,i){this._$AK(t,i)}_$ET(t,e){const i=this.constructor.elementProperties.get(t),s=this.constructor._$Eu(t,i);if(void 0!==s&&!0===i.reflect){const n=(void 0!==i.converter?.toAttribute?i.converter:m).toAttribute(e,i.type);this._$Em=t,null==n?this.removeAttribute(s):this.setAttribute(s,n),this._$Em=null}}_$AK(t,e){const i=this.constructor,s=i._$Eh.get(t);if(void 0!==s&&this._$Em!==s){const t=i.getPropertyOptions(s),n="function"==typeof t.converter?{fromAttribute:t.converter}:void 0!==t.converter?.fromAttribute?t.converter:m;this._$Em=s;const r=n.fromAttribute(e,t.type);this[s]=r??this._$Ej?.get(s)??r,this._$Em=null}}requestUpdate(t,e,i,s=!1,n){if(void 0!==t){const r=this.constructor;if(!1===s&&(n=this[t]),i??=r.getPropertyOptions(t),!((i.hasChanged??v)(n,e)||i.useDefault&&i.reflect&&n===this._$Ej?.get(t)&&!this.hasAttribute(r._$Eu(t,i))))return;this.C(t,e,i)}!1===this.isUpdatePending&&(this._$ES=this._$EP())}C(t,e,{useDefault:i,reflect:s,wrapped:n},r){i&&!(this._$Ej??=/* @__PURE__ */new Map).has(t)&&(this._$Ej.set(t,r??e??this[t]),!0!==n||void 0!==r)||(this._$AL.has(t)||(this.hasUpdated||i||(e=void 0),this._$AL.set(t,e)),!0===s&&this._$Em!==t&&(this._$Eq??=/* @__PURE__ */new Set).add(t))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}const t=this.scheduleUpdate();return null!=t&&await t,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(const[t,e]of this._$Ep)this[t]=e;this._$Ep=void 0}const t=this.constructor.elementProperties;if(t.size>0)for(const[e,i]of t){const{wrapped:t}=i,s=this[e];!0!==t||this._$AL.has(e)||void 0===s||this.C(e,void 0,i,s)}}let t=!1;const e=this._$AL;try{t=this.shouldUpdate(e),t?(this.willUpdate(e),this._$EO?.forEach(t=>t.hostUpdate?.()),this.update(e)):this._$EM()}catch(i){throw t=!1,this._$EM(),i}t&&this._$AE(e)}willUpdate(t){}_$AE(t){this._$EO?.forEach(t=>t.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(t)),this.updated(t)}_$EM(){this._$AL=/* @__PURE__ */new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(t){return!0}update(t){this._$Eq&&=this._$Eq.forEach(t=>this._$ET(t,this[t])),this._$EM()}updated(t){}firstUpdated(t){}};$.elementStyles=[],$.shadowRootOptions={mode:"open"},$[f("elementProperties")]=/* @__PURE__ */new Map,$[f("finalized")]=/* @__PURE__ */new Map,g?.({ReactiveElement:$}),(u.reactiveElementVersions??=[]).push("2.1.2");const w=globalThis,b=t=>t,x=w.trustedTypes,k=x?x.createPolicy("lit-html",{createHTML:t=>t}):void 0,A="$lit$",E=`lit$${Math.random().toFixed(9).slice(2)}$`,S="?"+E,C=`<${S}>`,M=document,P=()=>M.createComment(""),T=t=>null===t||"object"!=typeof t&&"function"!=typeof t,N=Array.isArray,z="[ \t\n\f\r]",I=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,O=/-->/g,H=/>/g,U=RegExp(`>|${z}(?:([^\\s"'>=/]+)(${z}*=${z}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`,"g"),R=/'/g,D=/"/g,j=/^(?:script|style|textarea|title)$/i,G=t=>(e,...i)=>({_$litType$:t,strings:e,values:i}),L=G(1),F=G(2),W=/* @__PURE__ */Symbol.for("lit-noChange"),q=/* @__PURE__ */Symbol.for("lit-nothing"),B=/* @__PURE__ */new WeakMap,V=M.createTreeWalker(M,129);function K(t,e){if(!N(t)||!t.hasOwnProperty("raw"))throw Error("invalid template strings array");return void 0!==k?k.createHTML(e):e}class Z{constructor({strings:t,_$litType$:e},i){let s;this.parts=[];let n=0,r=0;const o=t.length-1,a=this.parts,[l,h]=((t,e)=>{const i=t.length-1,s=[];let n,r=2===e?"<svg>":3===e?"<math>":"",o=I;for(let a=0;a<i;a++){const e=t[a];let i,l,h=-1,c=0;for(;c<e.length&&(o.lastIndex=c,l=o.exec(e),null!==l);)c=o.lastIndex,o===I?"!--"===l[1]?o=O:void 0!==l[1]?o=H:void 0!==l[2]?(j.test(l[2])&&(n=RegExp("</"+l[2],"g")),o=U):void 0!==l[3]&&(o=U):o===U?">"===l[0]?(o=n??I,h=-1):void 0===l[1]?h=-2:(h=o.lastIndex-l[2].length,i=l[1],o=void 0===l[3]?U:'"'===l[3]?D:R):o===D||o===R?o=U:o===O||o===H?o=I:(o=U,n=void 0);const d=o===U&&t[a+1].startsWith("/>")?" ":"";r+=o===I?e+C:h>=0?(s.push(i),e.slice(0,h)+A+e.slice(h)+E+d):e+E+(-2===h?a:d)}return[K(t,r+(t[i]||"<?>")+(2===e?"</svg>":3===e?"</math>":"")),s]})(t,e);if(this.el=Z.createElement(l,i),V.currentNode=this.el.content,2===e||3===e){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}for(;null!==(s=V.nextNode())&&a.length<o;){if(1===s.nodeType){if(s.hasAttributes())for(const t of s.getAttributeNames())if(t.endsWith(A)){const e=h[r++],i=s.getAttribute(t).split(E),o=/([.?@])?(.*)/.exec(e);a.push({type:1,index:n,name:o[2],strings:i,ctor:"."===o[1]?tt:"?"===o[1]?et:"@"===o[1]?it:Q}),s.removeAttribute(t)}else t.startsWith(E)&&(a.push({type:6,index:n}),s.removeAttribute(t));if(j.test(s.tagName)){const t=s.textContent.split(E),e=t.length-1;if(e>0){s.textContent=x?x.emptyScript:"";for(let i=0;i<e;i++)s.append(t[i],P()),V.nextNode(),a.push({type:2,index:++n});s.append(t[e],P())}}}else if(8===s.nodeType)if(s.data===S)a.push({type:2,index:n});else{let t=-1;for(;-1!==(t=s.data.indexOf(E,t+1));)a.push({type:7,index:n}),t+=E.length-1}n++}}static createElement(t,e){const i=M.createElement("template");return i.innerHTML=t,i}}function J(t,e,i=t,s){if(e===W)return e;let n=void 0!==s?i._$Co?.[s]:i._$Cl;const r=T(e)?void 0:e._$litDirective$;return n?.constructor!==r&&(n?._$AO?.(!1),void 0===r?n=void 0:(n=new r(t),n._$AT(t,i,s)),void 0!==s?(i._$Co??=[])[s]=n:i._$Cl=n),void 0!==n&&(e=J(t,n._$AS(t,e.values),n,s)),e}class X{constructor(t,e){this._$AV=[],this._$AN=void 0,this._$AD=t,this._$AM=e}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(t){const{el:{content:e},parts:i}=this._$AD,s=(t?.creationScope??M).importNode(e,!0);V.currentNode=s;let n=V.nextNode(),r=0,o=0,a=i[0];for(;void 0!==a;){if(r===a.index){let e;2===a.type?e=new Y(n,n.nextSibling,this,t):1===a.type?e=new a.ctor(n,a.name,a.strings,this,t):6===a.type&&(e=new st(n,this,t)),this._$AV.push(e),a=i[++o]}r!==a?.index&&(n=V.nextNode(),r++)}return V.currentNode=M,s}p(t){let e=0;for(const i of this._$AV)void 0!==i&&(void 0!==i.strings?(i._$AI(t,i,e),e+=i.strings.length-2):i._$AI(t[e])),e++}}class Y{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(t,e,i,s){this.type=2,this._$AH=q,this._$AN=void 0,this._$AA=t,this._$AB=e,this._$AM=i,this.options=s,this._$Cv=s?.isConnected??!0}get parentNode(){let t=this._$AA.parentNode;const e=this._$AM;return void 0!==e&&11===t?.nodeType&&(t=e.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(t,e=this){t=J(this,t,e),T(t)?t===q||null==t||""===t?(this._$AH!==q&&this._$AR(),this._$AH=q):t!==this._$AH&&t!==W&&this._(t):void 0!==t._$litType$?this.$(t):void 0!==t.nodeType?this.T(t):(t=>N(t)||"function"==typeof t?.[Symbol.iterator])(t)?this.k(t):this._(t)}O(t){return this._$AA.parentNode.insertBefore(t,this._$AB)}T(t){this._$AH!==t&&(this._$AR(),this._$AH=this.O(t))}_(t){this._$AH!==q&&T(this._$AH)?this._$AA.nextSibling.data=t:this.T(M.createTextNode(t)),this._$AH=t}$(t){const{values:e,_$litType$:i}=t,s="number"==typeof i?this._$AC(t):(void 0===i.el&&(i.el=Z.createElement(K(i.h,i.h[0]),this.options)),i);if(this._$AH?._$AD===s)this._$AH.p(e);else{const t=new X(s,this),i=t.u(this.options);t.p(e),this.T(i),this._$AH=t}}_$AC(t){let e=B.get(t.strings);return void 0===e&&B.set(t.strings,e=new Z(t)),e}k(t){N(this._$AH)||(this._$AH=[],this._$AR());const e=this._$AH;let i,s=0;for(const n of t)s===e.length?e.push(i=new Y(this.O(P()),this.O(P()),this,this.options)):i=e[s],i._$AI(n),s++;s<e.length&&(this._$AR(i&&i._$AB.nextSibling,s),e.length=s)}_$AR(t=this._$AA.nextSibling,e){for(this._$AP?.(!1,!0,e);t!==this._$AB;){const e=b(t).nextSibling;b(t).remove(),t=e}}setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}}class Q{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(t,e,i,s,n){this.type=1,this._$AH=q,this._$AN=void 0,this.element=t,this.name=e,this._$AM=s,this.options=n,i.length>2||""!==i[0]||""!==i[1]?(this._$AH=Array(i.length-1).fill(new String),this.strings=i):this._$AH=q}_$AI(t,e=this,i,s){const n=this.strings;let r=!1;if(void 0===n)t=J(this,t,e,0),r=!T(t)||t!==this._$AH&&t!==W,r&&(this._$AH=t);else{const s=t;let o,a;for(t=n[0],o=0;o<n.length-1;o++)a=J(this,s[i+o],e,o),a===W&&(a=this._$AH[o]),r||=!T(a)||a!==this._$AH[o],a===q?t=q:t!==q&&(t+=(a??"")+n[o+1]),this._$AH[o]=a}r&&!s&&this.j(t)}j(t){t===q?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,t??"")}}class tt extends Q{constructor(){super(...arguments),this.type=3}j(t){this.element[this.name]=t===q?void 0:t}}class et extends Q{constructor(){super(...arguments),this.type=4}j(t){this.element.toggleAttribute(this.name,!!t&&t!==q)}}class it extends Q{constructor(t,e,i,s,n){super(t,e,i,s,n),this.type=5}_$AI(t,e=this){if((t=J(this,t,e,0)??q)===W)return;const i=this._$AH,s=t===q&&i!==q||t.capture!==i.capture||t.once!==i.once||t.passive!==i.passive,n=t!==q&&(i===q||s);s&&this.element.removeEventListener(this.name,this,i),n&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){"function"==typeof this._$AH?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}}class st{constructor(t,e,i){this.element=t,this.type=6,this._$AN=void 0,this._$AM=e,this.options=i}get _$AU(){return this._$AM._$AU}_$AI(t){J(this,t)}}const nt=w.litHtmlPolyfillSupport;nt?.(Z,Y),(w.litHtmlVersions??=[]).push("3.3.3");const rt=globalThis;class ot extends ${constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){const t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}update(t){const e=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(t),this._$Do=((t,e,i)=>{const s=i?.renderBefore??e;let n=s._$litPart$;if(void 0===n){const t=i?.renderBefore??null;s._$litPart$=n=new Y(e.insertBefore(P(),t),t,void 0,i??{})}return n._$AI(t),n})(e,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return W}}ot._$litElement$=!0,ot.finalized=!0,rt.litElementHydrateSupport?.({LitElement:ot});const at=rt.litElementPolyfillSupport;at?.({LitElement:ot}),(rt.litElementVersions??=[]).push("4.2.2");const lt={resets_in:"Resets in {duration}",resetting:"Resetting now",resets_at:"Resets {time}",no_reset:"No reset scheduled",unavailable:"Usage unavailable",reauthenticate:"The session may have expired: reauthenticate in Settings.",open_settings:"Open Settings",no_data:"No data yet",pick_account:"Pick a Claude account in the card editor.",account_not_found:"Claude account not found.",history:"History",history_unavailable:"History unavailable",no_history:"No history in this range yet",loading:"Loading…",reset_marker:"Reset",range:"Range",editor_device_id:"Account",editor_title:"Title",editor_default_range:"Default history range",editor_show_graph:"Show history graph",editor_thresholds:"Color thresholds",editor_warning:"Warning from (%)",editor_critical:"Critical from (%)",card_description:"Claude.ai usage limits with live reset countdowns and history."},ht={en:lt,de:{resets_in:"Zurücksetzung in {duration}",resetting:"Wird gerade zurückgesetzt",resets_at:"Zurücksetzung {time}",no_reset:"Keine Zurücksetzung geplant",unavailable:"Nutzung nicht verfügbar",reauthenticate:"Die Sitzung ist vielleicht abgelaufen: in den Einstellungen erneut anmelden.",open_settings:"Einstellungen öffnen",no_data:"Noch keine Daten",pick_account:"Wähle im Karteneditor ein Claude-Konto aus.",account_not_found:"Claude-Konto nicht gefunden.",history:"Verlauf",history_unavailable:"Verlauf nicht verfügbar",no_history:"Noch kein Verlauf in diesem Zeitraum",loading:"Wird geladen…",reset_marker:"Zurückgesetzt",range:"Zeitraum",editor_device_id:"Konto",editor_title:"Titel",editor_default_range:"Standardzeitraum des Verlaufs",editor_show_graph:"Verlaufsdiagramm anzeigen",editor_thresholds:"Farbschwellen",editor_warning:"Warnung ab (%)",editor_critical:"Kritisch ab (%)",card_description:"Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf."},fr:{resets_in:"Réinitialisation dans {duration}",resetting:"Réinitialisation en cours",resets_at:"Réinitialisation {time}",no_reset:"Aucune réinitialisation prévue",unavailable:"Utilisation indisponible",reauthenticate:"La session a peut-être expiré : réauthentifiez-vous dans les Paramètres.",open_settings:"Ouvrir les Paramètres",no_data:"Pas encore de données",pick_account:"Choisissez un compte Claude dans l'éditeur de carte.",account_not_found:"Compte Claude introuvable.",history:"Historique",history_unavailable:"Historique indisponible",no_history:"Pas encore d'historique sur cette période",loading:"Chargement…",reset_marker:"Réinitialisation",range:"Période",editor_device_id:"Compte",editor_title:"Titre",editor_default_range:"Période par défaut de l'historique",editor_show_graph:"Afficher le graphique d'historique",editor_thresholds:"Seuils de couleur",editor_warning:"Avertissement à partir de (%)",editor_critical:"Critique à partir de (%)",card_description:"Limites d'utilisation de Claude.ai avec compte à rebours et historique."}};function ct(t,e,i={}){const s=(t??"en").toLowerCase().split(/[-_]/)[0]??"en";return(ht[s]??lt)[e].replace(/\{(\w+)\}/g,(t,e)=>i[e]??t)}const dt="claude_usage",ut=["3h","6h","24h","7d"],pt={"3h":3,"6h":6,"24h":24,"7d":168},_t={warning:75,critical:90};function gt(t){return"object"==typeof t&&null!==t&&!Array.isArray(t)}function ft(t,e){if(null==t)return _t[e];if("number"!=typeof t||!Number.isFinite(t)||t<0||t>100)throw new Error(`thresholds.${e} must be a number from 0 to 100, got ${JSON.stringify(t)}`);return t}function mt(t){if(!gt(t))throw new Error("Invalid configuration: expected a mapping of options");const{device_id:e,title:i,default_range:s,show_graph:n,thresholds:r}=t;if(void 0!==e&&("string"!=typeof e||""===e))throw new Error("device_id must be the id of a Claude Usage device (a non-empty string)");if(void 0!==i&&"string"!=typeof i)throw new Error("title must be a string");if(void 0!==s&&!ut.includes(s))throw new Error(`default_range must be one of ${ut.join(", ")}, got ${JSON.stringify(s)}`);if(void 0!==n&&"boolean"!=typeof n)throw new Error("show_graph must be true or false");if(void 0!==r&&!gt(r))throw new Error("thresholds must be a mapping with warning and critical percentages");const o={warning:ft(r?.warning,"warning"),critical:ft(r?.critical,"critical")};if(o.warning>=o.critical)throw new Error(`thresholds.warning (${o.warning}) must be lower than thresholds.critical (${o.critical})`);return{deviceId:e,title:i,range:s??"24h",showGraph:n??!0,thresholds:o}}function vt(t=function(){return document.documentElement.lang||navigator.language||"en"}()){const e=e=>ct(t,e),i={number:{min:0,max:100,step:1,mode:"box",unit_of_measurement:"%"}};return{schema:[{name:"device_id",required:!0,selector:{device:{filter:{integration:dt}}}},{name:"title",selector:{text:{}}},{type:"grid",name:"",flatten:!0,schema:[{name:"default_range",selector:{select:{mode:"dropdown",options:ut.map(t=>({value:t,label:t}))}}},{name:"show_graph",selector:{boolean:{}}}]},{type:"expandable",name:"thresholds",title:e("editor_thresholds"),schema:[{type:"grid",name:"",flatten:!0,schema:[{name:"warning",selector:i},{name:"critical",selector:i}]}]}],computeLabel:t=>t.name?e(`editor_${t.name}`):void 0,assertConfig:t=>{mt(t)}}}const yt={session:"session",weekly:"weekly",scoped:"weekly_scoped",other:"unknown"},$t={session:0,weekly:1,weekly_scoped:2,unknown:3},wt=new Set(Object.keys($t)),bt={session:"five_hour",weekly:"seven_day"};function xt(t,e){const i=t.attributes[e];return"string"==typeof i&&""!==i?i:void 0}function kt(t,e){const i=t.entities[e];if(i?.name)return i.name;const s=t.states[e]?.attributes.friendly_name;if("string"!=typeof s||""===s)return e;const n=i?.device_id?t.devices[i.device_id]:void 0,r=n?.name_by_user??n?.name;return r&&s.startsWith(`${r} `)?s.slice(r.length+1):s}function At(t,e){const i=t.entities[e],s=t.states[e];if(void 0===i||void 0===s)return;const n=function(t,e){return t?.endsWith("_usage")?"usage":t?.endsWith("_reset")?"reset":void 0===t&&void 0!==xt(e,"window_key")?"timestamp"===e.attributes.device_class?"reset":"usage":void 0}(i.translation_key,s);if(void 0===n)return;const r=xt(s,"window_kind"),o=i.translation_key?.slice(0,i.translation_key.lastIndexOf("_")),a=void 0!==r&&wt.has(r)?r:yt[o??""]??"unknown",l=xt(s,"window_key")??bt[a]??`entity:${e.replace(/_?(usage|reset)(_\d+)?$/,"")}`;return{entityId:e,metric:n,kind:a,key:l,name:kt(t,e)}}const Et="unavailable",St="unknown";function Ct(t){if(void 0===t||""===t||t===Et||t===St)return null;const e=Number(t);return Number.isFinite(e)?e:null}function Mt(t){if(void 0===t||t===Et||t===St||""===t)return null;const e=Date.parse(t);return Number.isNaN(e)?null:new Date(e)}function Pt(t,e){const i=t.states[e.usageEntityId],s=e.resetEntityId?t.states[e.resetEntityId]:void 0,n=i?xt(i,"severity"):void 0;return{window:e,available:void 0!==i&&i.state!==Et,utilization:Ct(i?.state),severity:n??null,resetsAt:Mt(s?.state)}}const Tt=1e3,Nt=6e4,zt=36e5,It=24*zt;function Ot(t){return"server"===t.locale.time_zone?t.config.time_zone:void 0}function Ht(t){switch(t.locale.time_format){case"12":return!0;case"24":return!1;default:return}}function Ut(t,e){return new Intl.NumberFormat(e,{style:"percent",maximumFractionDigits:0}).format(t/100)}function Rt(t,e){if(!(t>0))return"";const i=Math.floor(t/Tt);let s;s=t<Nt?[[i,"second"]]:t<zt?[[Math.floor(t/Nt),"minute"]]:t<It?[[Math.floor(t/zt),"hour"],[Math.floor(t%zt/Nt),"minute"]]:[[Math.floor(t/It),"day"],[Math.floor(t%It/zt),"hour"]];const n=s.filter(([t],e)=>0===e||t>0).map(([t,i])=>new Intl.NumberFormat(e,{style:"unit",unit:i,unitDisplay:"short"}).format(t));return new Intl.ListFormat(e,{type:"unit",style:"narrow"}).format(n)}function Dt(t){if(t<=0)return Number.POSITIVE_INFINITY;const e=t<Nt?Tt:Nt;return t%e||e}function jt(t,e){return new Intl.DateTimeFormat(e.locale.language,{dateStyle:"medium",timeStyle:"short",hour12:Ht(e),timeZone:Ot(e)}).format(t)}function Gt(t,e){let i=0;for(;i<t.length&&t[i].t<e;)i+=1;if(0===i)return t;const s=t[i-1],n=t.slice(i);return n.length>0&&n[0].t===e?n:[{...s,t:e},...n]}function Lt(t,e=[]){const i=[];let s=null;for(const r of t)null!==r.v&&(null!==s&&r.v<=s-1&&i.push(r.t),s=r.v);let n=null;for(const r of e){const t=Date.parse(r.s);Number.isNaN(t)||(null!==n&&t>n+6e4&&i.push(r.t),n=t)}return i.sort((t,e)=>t-e),i.filter((t,e)=>0===e||t-i[e-1]>6e5)}function Ft(t,e,i,s){if(s<1||i<=e||t.length<=4*s)return t;const n=(i-e)/s,r=t=>Math.min(s-1,Math.max(0,Math.floor((t-e)/n))),o=[];let a=0;for(;a<t.length;){const e=r(t[a].t),i=a;let s=-1,n=-1,l=-1;for(;a<t.length&&r(t[a].t)===e;){const e=t[a].v;null===e?l=l<0?a:l:((s<0||e<t[s].v)&&(s=a),(n<0||e>t[n].v)&&(n=a)),a+=1}const h=new Set([i,s,n,l,a-1].filter(t=>t>=0));for(const r of[...h].sort((t,e)=>t-e))o.push(t[r])}return o}function Wt(t){return Math.round(10*t)/10}function qt(t,e,i){const s=Math.max(1,i-e);return{x:i=>Wt(t.left+(i-e)/s*(t.right-t.left)),y:e=>Wt(t.bottom-Math.min(100,Math.max(0,e))/100*(t.bottom-t.top)),t:i=>e+(Math.min(t.right,Math.max(t.left,i))-t.left)/Math.max(1,t.right-t.left)*s}}function Bt(t,e,i,s){const{x:n,y:r}=qt(s,e,i),o=[];let a=!1;for(const l of t){if(l.t>i)break;const t=n(Math.max(e,l.t));if(null===l.v){a&&o.push(`H${t}`),a=!1;continue}const s=r(l.v);o.push(a?`H${t}V${s}`:`M${t} ${s}`),a=!0}return a&&o.push(`H${n(i)}`),o.join("")}const Vt={ok:0,warning:1,critical:2};const Kt={ok:"var(--success-color, #43a047)",warning:"var(--warning-color, #ffa600)",critical:"var(--error-color, #db4437)"},Zt=((t,...e)=>{const s=1===t.length?t[0]:e.reduce((e,i,s)=>e+(t=>{if(!0===t._$cssResult$)return t.cssText;if("number"==typeof t)return t;throw Error("Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(i)+t[s+1],t[0]);return new n(s,t,i)})`
+  :host {
+    display: block;
+  }
+  ha-card {
+    height: 100%;
+    overflow: hidden;
+  }
+  .card-header {
+    margin: 0;
+    padding: 12px 16px 0;
+    font-size: var(--ha-font-size-l, 1.2rem);
+    font-weight: var(--ha-font-weight-normal, 400);
+    color: var(--ha-card-header-color, var(--primary-text-color));
+  }
+  .card-content {
+    padding: 12px 16px 16px;
+  }
+  .gauges {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+    gap: 12px 8px;
+  }
+  .gauge {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    text-align: center;
+    cursor: pointer;
+    border-radius: 12px;
+    padding: 4px 2px 6px;
+    outline: none;
+    -webkit-tap-highlight-color: transparent;
+    user-select: none;
+  }
+  .gauge:focus-visible {
+    box-shadow: 0 0 0 2px var(--primary-color);
+  }
+  .gauge:hover {
+    background: var(--secondary-background-color);
+  }
+  .gauge svg {
+    width: 100%;
+    max-width: 132px;
+    display: block;
+  }
+  .gauge path {
+    fill: none;
+    stroke-width: 9;
+    stroke-linecap: round;
+  }
+  .gauge .track {
+    stroke: var(--divider-color);
+  }
+  .gauge .value {
+    transition: stroke 0.3s;
+  }
+  .percent {
+    fill: var(--primary-text-color);
+    font-size: 19px;
+    font-weight: 500;
+    text-anchor: middle;
+  }
+  .name {
+    margin-top: -10px;
+    font-weight: 500;
+    color: var(--primary-text-color);
+    font-size: var(--ha-font-size-m, 14px);
+    line-height: 1.3;
+  }
+  .reset {
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+    line-height: 1.3;
+    font-variant-numeric: tabular-nums;
+  }
+  .status {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    align-items: flex-start;
+    padding: 8px 0;
+    color: var(--secondary-text-color);
+  }
+  .status.warning {
+    color: var(--primary-text-color);
+    border-left: 4px solid var(--warning-color);
+    padding-left: 12px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0;
+    color: var(--primary-color);
+    text-decoration: underline;
+  }
+  .history {
+    margin-top: 16px;
+    border-top: 1px solid var(--divider-color);
+    padding-top: 10px;
+  }
+  .history-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .history-title {
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+  }
+  .ranges {
+    display: inline-flex;
+    border: 1px solid var(--divider-color);
+    border-radius: 16px;
+    overflow: hidden;
+  }
+  .range {
+    background: none;
+    border: none;
+    padding: 3px 10px;
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+  }
+  .range + .range {
+    border-left: 1px solid var(--divider-color);
+  }
+  .range[aria-pressed="true"] {
+    background: var(--primary-color);
+    color: var(--text-primary-color, #fff);
+  }
+  .graph {
+    position: relative;
+    margin-top: 8px;
+    min-height: 132px;
+    touch-action: pan-y;
+  }
+  .chart {
+    display: block;
+    width: 100%;
+    height: auto;
+    overflow: visible;
+  }
+  .graph-message {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    height: 132px;
+    color: var(--secondary-text-color);
+  }
+  .grid {
+    stroke: var(--divider-color);
+    stroke-width: 1;
+  }
+  .threshold {
+    stroke-width: 1;
+    stroke-dasharray: 4 4;
+  }
+  .threshold.warning {
+    stroke: var(--warning-color);
+  }
+  .threshold.critical {
+    stroke: var(--error-color);
+  }
+  .axis {
+    fill: var(--secondary-text-color);
+    font-size: 10px;
+  }
+  .line {
+    fill: none;
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+  .reset-marker line {
+    stroke-width: 1;
+    stroke-dasharray: 2 3;
+  }
+  .cursor {
+    stroke: var(--secondary-text-color);
+    stroke-width: 1;
+  }
+  .tooltip {
+    position: absolute;
+    top: 0;
+    transform: translateX(4px);
+    pointer-events: none;
+    background: var(--card-background-color, var(--ha-card-background));
+    color: var(--primary-text-color);
+    border: 1px solid var(--divider-color);
+    border-radius: 8px;
+    padding: 6px 8px;
+    font-size: var(--ha-font-size-s, 12px);
+    white-space: nowrap;
+    box-shadow: var(--ha-card-box-shadow, 0 2px 6px rgba(0, 0, 0, 0.2));
+    z-index: 1;
+  }
+  .tooltip[data-align="end"] {
+    transform: translateX(calc(-100% - 4px));
+  }
+  .tooltip-time {
+    color: var(--secondary-text-color);
+    margin-bottom: 2px;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    margin-top: 6px;
+    font-size: var(--ha-font-size-s, 12px);
+    color: var(--secondary-text-color);
+  }
+  .legend-item {
+    display: inline-flex;
+    align-items: center;
+  }
+  .swatch {
+    display: inline-block;
+    width: 10px;
+    height: 10px;
+    border-radius: 2px;
+    margin-right: 4px;
+    vertical-align: middle;
+  }
+`,Jt="claude-usage-card",Xt=36e5,Yt=`/config/integrations/integration/${dt}`,Qt=50,te=48,ee=38,ie=150,se=240,ne=["#4269d0","#efb118","#ff725c","#6cc5b0","#3ca951","#9498a0"];function re(t){return`var(--graph-color-${t+1}, ${ne[t%ne.length]})`}function oe(t){const e=t*Math.PI/180,i=Qt+ee*Math.cos(e),s=te+ee*Math.sin(e);return`${Math.round(100*i)/100} ${Math.round(100*s)/100}`}function ae(t){const e=se*Math.min(1,Math.max(0,t)),i=e>180?1:0;return`M${oe(ie)}A${ee} ${ee} 0 ${i} 1 ${oe(ie+e)}`}class le extends ot{constructor(){super(),this._windows=[],this._generation=0,this._longPressed=!1,this._range="24h",this._now=Date.now(),this._history={},this._statistics={},this._historyStatus="idle",this._width=300}static{this.properties={hass:{attribute:!1},_config:{state:!0},_range:{state:!0},_now:{state:!0},_history:{state:!0},_statistics:{state:!0},_historyStatus:{state:!0},_hover:{state:!0},_pressed:{state:!0},_width:{state:!0}}}static{this.styles=Zt}static getConfigForm(){return vt()}static getStubConfig(t){const e=function(t){const e=/* @__PURE__ */new Set;for(const s of Object.values(t.entities))s?.platform===dt&&s.device_id&&e.add(s.device_id);const i=e=>t.devices[e]?.name_by_user??t.devices[e]?.name??e;return[...e].sort((t,e)=>i(t).localeCompare(i(e))||t.localeCompare(e))[0]}(t);return e?{device_id:e}:{}}setConfig(t){const e=mt(t);this._config?.range!==e.range&&(this._range=e.range),this._config=e}getCardSize(){const t=Math.max(1,this._windows.length);return 1+2*Math.ceil(t/2)+(!1===this._config?.showGraph?0:4)}getGridOptions(){return{columns:12,rows:"auto",min_columns:6}}connectedCallback(){super.connectedCallback(),this._now=Date.now(),this._scheduleTick()}disconnectedCallback(){super.disconnectedCallback(),clearTimeout(this._tickTimer),clearTimeout(this._pressTimer),this._tickTimer=void 0,this._resizeObserver?.disconnect(),this._observed=void 0,this._stopHistory()}shouldUpdate(t){if(1!==t.size||!t.has("hass"))return!0;const e=t.get("hass"),i=this.hass;return void 0===e||void 0===i||(e.entities!==i.entities||e.devices!==i.devices||e.locale!==i.locale||e.config!==i.config||this._windows.some(t=>e.states[t.usageEntityId]!==i.states[t.usageEntityId]||void 0!==t.resetEntityId&&e.states[t.resetEntityId]!==i.states[t.resetEntityId]))}willUpdate(){this._windows=this.hass&&this._config?.deviceId?function(t,e){const i=/* @__PURE__ */new Map,s=/* @__PURE__ */new Map;for(const n of Object.values(t.entities)){if(n?.platform!==dt||n.device_id!==e)continue;const r=At(t,n.entity_id);if(void 0!==r){const t="usage"===r.metric?i:s;t.has(r.key)||t.set(r.key,r)}}return[...i.values()].map(t=>({key:t.key,kind:t.kind,name:t.name,usageEntityId:t.entityId,resetEntityId:s.get(t.key)?.entityId})).sort((t,e)=>$t[t.kind]-$t[e.kind]||(t.key<e.key?-1:t.key>e.key?1:0))}(this.hass,this._config.deviceId):[]}updated(t){this._syncHistory(),this._observeSize(),(t.has("hass")||t.has("_config"))&&this._scheduleTick()}_t(t,e){return ct(this.hass?.locale.language,t,e)}_scheduleTick(){if(clearTimeout(this._tickTimer),!this.isConnected)return;const t=Date.now();let e=6e4;if(this.hass)for(const i of this._windows){const s=Pt(this.hass,i).resetsAt;s&&(e=Math.min(e,Dt(s.getTime()-t)))}this._tickTimer=setTimeout(()=>{this._now=Date.now(),this._scheduleTick()},Math.max(250,e))}_stopHistory(){this._generation+=1,this._historyKey=void 0;const t=this._subscription;this._subscription=void 0,t?.then(t=>t()).catch(()=>{})}_syncHistory(){const t=this.hass;if(!this.isConnected||!t||!this._config?.showGraph||0===this._windows.length)return void(void 0!==this._historyKey&&this._stopHistory());const e=this._windows.map(t=>t.usageEntityId),i=this._windows.flatMap(t=>t.resetEntityId?[t.resetEntityId]:[]),s=this._range,n=`${s}|${e.join(",")}|${i.join(",")}`;if(n===this._historyKey)return;this._stopHistory(),this._historyKey=n;const r=this._generation,o=pt[s],a=new Date(Date.now()-o*Xt).toISOString();this._history={},this._statistics={},this._historyStatus="loading";const l=()=>{r===this._generation&&(this._historyStatus="error")};"7d"!==s?(this._subscription=t.connection.subscribeMessage(t=>{r===this._generation&&(this._history=function(t,e,i){const s={...t};for(const[n,r]of Object.entries(e.states)){if(!r||0===r.length)continue;const t=r.filter(t=>"string"==typeof t.s&&Number.isFinite(t.lu)).map(t=>({t:Math.round(1e3*t.lu),s:t.s})).sort((t,e)=>t.t-e.t);if(0===t.length)continue;const e=t[0].t,i=(s[n]??[]).filter(t=>t.t<e);s[n]=[...i,...t]}for(const n of Object.keys(s))s[n]=Gt(s[n],i);return s}(this._history,t,Date.now()-o*Xt),this._historyStatus="ready")},{type:"history/stream",entity_ids:[...e,...i],start_time:a,minimal_response:!0,no_attributes:!0,significant_changes_only:!0}),this._subscription.catch(l)):t.callWS({type:"recorder/statistics_during_period",start_time:a,statistic_ids:e,period:"5minute",types:["mean"]}).then(t=>{r===this._generation&&(this._statistics=function(t){const e={};for(const[i,s]of Object.entries(t))e[i]=(s??[]).map(t=>{return{t:(e=t.start,"number"==typeof e?e:Date.parse(e)),v:"number"==typeof t.mean&&Number.isFinite(t.mean)?t.mean:null};var e}).filter(t=>Number.isFinite(t.t)).sort((t,e)=>t.t-e.t);return e}(t),this._historyStatus="ready")},l)}_observeSize(){const t=this.renderRoot.querySelector(".graph")??void 0;t!==this._observed&&"undefined"!=typeof ResizeObserver&&(this._resizeObserver??=new ResizeObserver(t=>{const e=Math.floor(t[0]?.contentRect.width??0);e>0&&e!==this._width&&(this._width=e)}),this._resizeObserver.disconnect(),this._observed=t,t&&this._resizeObserver.observe(t))}_moreInfo(t){this.dispatchEvent(new CustomEvent("hass-more-info",{detail:{entityId:t},bubbles:!0,composed:!0}))}_openSettings(){window.history.pushState(null,"",Yt),window.dispatchEvent(new CustomEvent("location-changed",{detail:{replace:!1},composed:!0}))}_onGaugeClick(t){this._longPressed?this._longPressed=!1:this._moreInfo(t.usageEntityId)}_onGaugeKey(t,e){"Enter"!==t.key&&" "!==t.key||(t.preventDefault(),this._moreInfo(e.usageEntityId))}_onGaugePointerDown(t,e){this._longPressed=!1,"touch"===t.pointerType&&(clearTimeout(this._pressTimer),this._pressTimer=setTimeout(()=>{this._longPressed=!0,this._pressed=e.key,this._pressTimer=setTimeout(()=>{this._pressed=void 0},3e3)},500))}_onGaugePointerEnd(){this._longPressed||clearTimeout(this._pressTimer)}_setRange(t){this._range=t,this._hover=void 0}_onGraphPointer(t,e,i,s){const n=t.currentTarget.getBoundingClientRect(),r=n.width>0?e.layout.width/n.width:1,o=(t.clientX-n.left)*r,{layout:a}=e,l=Math.min(a.right,Math.max(a.left,o));this._hover={x:l,t:qt(a,i,s).t(l)}}render(){const t=this.hass,e=this._config;if(!t||!e)return q;const i=this._windows.map(e=>Pt(t,e)),s=function(t,e,i){return void 0===e?"no_device":void 0===t.devices[e]?"device_not_found":0===i.length?"no_data":i.every(t=>!t.available)?"unavailable":i.every(t=>null===t.utilization)?"no_data":"ok"}(t,e.deviceId,i),n=e.deviceId?t.devices[e.deviceId]:void 0,r=e.title??n?.name_by_user??n?.name??"Claude Usage";return L`
+      <ha-card>
+        ${r?L`<h1 class="card-header">${r}</h1>`:q}
+        <div class="card-content">
+          ${"ok"===s?L`<div class="gauges">${i.map(t=>this._renderGauge(t))}</div>
+                ${e.showGraph?this._renderHistory(i):q}`:this._renderStatus(s)}
+        </div>
+      </ha-card>
+    `}_renderStatus(t){switch(t){case"no_device":return L`<div class="status">${this._t("pick_account")}</div>`;case"device_not_found":return L`<div class="status warning">${this._t("account_not_found")}</div>`;case"unavailable":return L`<div class="status warning" role="alert">
+          <strong>${this._t("unavailable")}</strong>
+          <span>${this._t("reauthenticate")}</span>
+          <button class="link" @click=${this._openSettings}>${this._t("open_settings")}</button>
+        </div>`;default:return L`<div class="status">${this._t("no_data")}</div>`}}_renderGauge(t){const e=this.hass,i=this._config,{window:s,utilization:n,resetsAt:r}=t,o=e.locale.language,a=function(t,e,i){let s="ok";null!==t&&t>=e.critical?s="critical":null!==t&&t>=e.warning&&(s="warning");const n="critical"===i||"warning"===i?i:"ok";return Vt[n]>Vt[s]?n:s}(n,i.thresholds,t.severity),l=null===n?"var(--disabled-text-color, #9e9e9e)":Kt[a],h=r?this._t("resets_at",{time:jt(r,e)}):void 0;let c;if(t.available)if(r)if(this._pressed===s.key)c=h;else{const t=r.getTime()-this._now;c=t>0?this._t("resets_in",{duration:Rt(t,o)}):this._t("resetting")}else c=this._t("no_reset");else c=this._t("unavailable");const d=null===n?"—":Ut(n,o);return L`
+      <div
+        class="gauge level-${null===n?"none":a}"
+        role="button"
+        tabindex="0"
+        data-key=${s.key}
+        aria-label=${`${s.name}: ${d}. ${c}`}
+        title=${h??c}
+        @click=${()=>this._onGaugeClick(s)}
+        @keydown=${t=>this._onGaugeKey(t,s)}
+        @pointerdown=${t=>this._onGaugePointerDown(t,s)}
+        @pointerup=${this._onGaugePointerEnd}
+        @pointercancel=${this._onGaugePointerEnd}
+        @pointerleave=${this._onGaugePointerEnd}
+        @contextmenu=${t=>t.preventDefault()}
+      >
+        <svg viewBox="0 0 100 84" aria-hidden="true">
+          <path class="track" d=${ae(1)}></path>
+          ${null!==n&&n>0?F`<path class="value" style="stroke:${l}" d=${ae(n/100)}></path>`:q}
+          <text class="percent" x="50" y="54">${d}</text>
+        </svg>
+        <div class="name">${s.name}</div>
+        <div class="reset">${c}</div>
+      </div>
+    `}_series(t,e,i){return t.map((t,s)=>{const{window:n}=t;let r,o;if("7d"===this._range)r=[...this._statistics[n.usageEntityId]??[]],null!==t.utilization&&r.push({t:i,v:t.utilization}),o=Lt(r);else{r=function(t){return t.map(({t:t,s:e})=>{const i=""===e.trim()?Number.NaN:Number(e);return{t:t,v:Number.isFinite(i)?i:null}})}(Gt(this._history[n.usageEntityId]??[],e));o=Lt(r,n.resetEntityId?this._history[n.resetEntityId]:void 0)}return{key:n.key,name:n.name,color:re(s),points:r,resets:o}})}_renderHistory(t){const e=this.hass.locale.language,i=this._now,s=i-pt[this._range]*Xt,n=this._series(t,s,i),r=n.some(t=>t.points.some(t=>null!==t.v)),o=function(t,e,i,s,n){const r=function(t){return{width:t,height:132,left:34,right:t-6,top:8,bottom:112}}(s),{x:o,y:a}=qt(r,e,i),l=Math.max(1,Math.floor(r.right-r.left)),h=s<400?3:5;return{layout:r,lines:t.map(t=>({key:t.key,color:t.color,d:Bt(Ft(t.points,e,i,l),e,i,r)})),markers:t.flatMap(t=>t.resets.filter(t=>t>e&&t<=i).map(e=>({key:t.key,color:t.color,x:o(e),t:e}))),thresholds:[{level:"warning",y:a(n.warning)},{level:"critical",y:a(n.critical)}],xTicks:Array.from({length:h},(t,s)=>{const n=e+(i-e)*s/(h-1);return{x:o(n),t:n}}),yTicks:[0,50,100].map(t=>({y:a(t),value:t}))}}(n,s,i,this._width,this._config.thresholds),a="7d"===this._range;return L`
+      <div class="history">
+        <div class="history-header">
+          <span class="history-title">${this._t("history")}</span>
+          <div class="ranges" role="group" aria-label=${this._t("range")}>
+            ${ut.map(t=>L`<button
+                class="range"
+                aria-pressed=${t===this._range?"true":"false"}
+                data-range=${t}
+                @click=${()=>this._setRange(t)}
+              >
+                ${function(t,e){const[i,s]=t%24==0&&t>24?[t/24,"day"]:[t,"hour"];return new Intl.NumberFormat(e,{style:"unit",unit:s,unitDisplay:"narrow"}).format(i)}(pt[t],e)}
+              </button>`)}
+          </div>
+        </div>
+        <div class="graph">
+          ${"error"===this._historyStatus?L`<div class="graph-message">${this._t("history_unavailable")}</div>`:"loading"===this._historyStatus?L`<div class="graph-message">${this._t("loading")}</div>`:r?this._renderGraph(o,n,s,i,a):L`<div class="graph-message">${this._t("no_history")}</div>`}
+        </div>
+        <div class="legend">
+          ${n.map(t=>L`<span class="legend-item"
+                ><span class="swatch" style="background:${t.color}"></span>${t.name}</span
+              >`)}
+        </div>
+      </div>
+    `}_renderGraph(t,e,i,s,n){const r=this.hass,o=r.locale.language,{layout:a}=t,l=this._hover,h=l?t.markers.find(t=>Math.abs(t.x-l.x)<=4):void 0;return L`
+      <svg
+        class="chart"
+        viewBox="0 0 ${a.width} ${a.height}"
+        width=${a.width}
+        height=${a.height}
+        role="img"
+        aria-label=${this._t("history")}
+        @pointermove=${e=>this._onGraphPointer(e,t,i,s)}
+        @pointerdown=${e=>this._onGraphPointer(e,t,i,s)}
+        @pointerleave=${()=>{this._hover=void 0}}
+      >
+        ${t.yTicks.map(t=>F`<line class="grid" x1=${a.left} x2=${a.right} y1=${t.y} y2=${t.y}></line>
+            <text class="axis" x=${a.left-4} y=${t.y+3} text-anchor="end">${Ut(t.value,o)}</text>`)}
+        ${t.thresholds.map(t=>F`<line class="threshold ${t.level}" x1=${a.left} x2=${a.right} y1=${t.y} y2=${t.y}></line>`)}
+        ${t.xTicks.map((e,i)=>F`<text
+              class="axis"
+              x=${e.x}
+              y=${a.height-4}
+              text-anchor=${0===i?"start":i===t.xTicks.length-1?"end":"middle"}
+            >${function(t,e,i){return new Intl.DateTimeFormat(e.locale.language,{weekday:i?"short":void 0,hour:"numeric",minute:"2-digit",hour12:Ht(e),timeZone:Ot(e)}).format(t)}(new Date(e.t),r,n)}</text>`)}
+        ${t.lines.map(t=>F`<path class="line" data-key=${t.key} style="stroke:${t.color}" d=${t.d}></path>`)}
+        ${t.markers.map(t=>F`<g class="reset-marker" data-key=${t.key}>
+              <line x1=${t.x} x2=${t.x} y1=${a.top} y2=${a.bottom} style="stroke:${t.color}"></line>
+              <circle cx=${t.x} cy=${a.bottom} r="3" style="fill:${t.color}"></circle>
+              <title>${this._t("reset_marker")} · ${jt(new Date(t.t),r)}</title>
+            </g>`)}
+        ${l?F`<line class="cursor" x1=${l.x} x2=${l.x} y1=${a.top} y2=${a.bottom}></line>`:q}
+      </svg>
+      ${l?L`<div
+            class="tooltip"
+            style="left:${Math.round(l.x/a.width*100)}%"
+            data-align=${l.x>a.width/2?"end":"start"}
+          >
+            <div class="tooltip-time">${jt(new Date(l.t),r)}</div>
+            ${e.map(t=>{const e=function(t,e){let i=null;for(const s of t){if(s.t>e)break;i=s.v}return i}(t.points,l.t);return L`<div class="tooltip-row">
+                <span class="swatch" style="background:${t.color}"></span>${t.name}:
+                <strong>${null===e?"—":Ut(e,o)}</strong>
+              </div>`})}
+            ${h?L`<div class="tooltip-row">${this._t("reset_marker")}</div>`:q}
+          </div>`:q}
+    `}}customElements.get(Jt)||(customElements.define(Jt,le),window.customCards=window.customCards??[],window.customCards.push({type:Jt,name:"Claude Usage",description:ct(document.documentElement.lang||navigator.language,"card_description"),preview:!0,documentationURL:"https://github.com/claude-usage-ha/claude-usage-ha"}));export{Jt as CARD_TYPE,le as ClaudeUsageCard,ae as arcPath};
