@@ -1,0 +1,31 @@
+"""Constants of the Claude Usage integration."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+import logging
+from typing import Final
+
+DOMAIN: Final = "claude_usage"
+LOGGER = logging.getLogger(__package__)
+
+CONF_COOKIE: Final = "cookie"
+CONF_ORG_UUID: Final = "org_uuid"
+CONF_BASE_URL: Final = "base_url"
+CONF_USER_AGENT: Final = "user_agent"
+CONF_PLAN: Final = "plan"
+CONF_ORGANIZATION: Final = "organization"
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+
+DEFAULT_SCAN_INTERVAL: Final = 60
+MIN_SCAN_INTERVAL: Final = 30
+MAX_SCAN_INTERVAL: Final = 3600
+
+# A manual refresh (homeassistant.update_entity) never reaches claude.ai more often than this.
+MIN_REQUEST_SPACING: Final = timedelta(seconds=30)
+# Longest wait between two attempts after consecutive failures.
+MAX_BACKOFF: Final = timedelta(minutes=15)
+# Wait after a 429 that did not say how long.
+DEFAULT_RATE_LIMIT_WAIT: Final = timedelta(minutes=5)
+
+MANUFACTURER: Final = "Anthropic"
