@@ -162,6 +162,8 @@ export class ClaudeUsageCard extends LitElement {
     super.connectedCallback();
     this._now = Date.now();
     this._scheduleTick();
+    // Resubscribe to history when the card comes back (e.g. switching dashboard views).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -202,10 +204,10 @@ export class ClaudeUsageCard extends LitElement {
   protected override willUpdate(): void {
     this._windows =
       this.hass && this._config?.deviceId ? discoverWindows(this.hass, this._config.deviceId) : [];
+    this._syncHistory();
   }
 
   protected override updated(changed: PropertyValues): void {
-    this._syncHistory();
     this._observeSize();
     if (changed.has("hass") || changed.has("_config")) {
       this._scheduleTick();

@@ -70,15 +70,15 @@ export function formatDuration(ms: number, language: string): string {
 }
 
 /**
- * Milliseconds until a countdown of `remaining` ms shows a different text:
- * the next second below one minute, else the next whole minute.
+ * Milliseconds until a countdown of `remaining` ms shows a different text (it rounds
+ * down): just past the next whole second below one minute, else the next whole minute.
  */
 export function msUntilNextChange(remaining: number): number {
   if (remaining <= 0) {
     return Number.POSITIVE_INFINITY;
   }
   const step = remaining < MINUTE ? SECOND : MINUTE;
-  return remaining % step || step;
+  return (remaining % step) + 1;
 }
 
 /** Date and time for tooltips, e.g. "Nov 28, 2026, 2:14 PM", in the display time zone. */

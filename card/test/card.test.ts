@@ -1,0 +1,443 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { arcPath, ClaudeUsageCard } from "../src/claude-usage-card";
+import type { HistoryStreamMessage } from "../src/history";
+import { COWORK, DEVICE_ID, FakeConnection, makeHass, NOW, OPUS, SESSION, WEEKLY, type HassOptions } from "./fixtures";
+
+const HOUR = 3_600_000;
+
+function plain(text: string | null | undefined): string {
+  return (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+const mounted: ClaudeUsageCard[] = [];
+
+async function mount(config: Record<string, unknown> = {}, options: HassOptions = {}) {
+  const hass = makeHass(options);
+  const card = document.createElement("claude-usage-card");
+  card.setConfig({ type: "custom:claude-usage-card", device_id: DEVICE_ID, ...config });
+  card.hass = hass;
+  document.body.append(card);
+  mounted.push(card);
+  await settle(card);
+  return { card, hass, root: card.shadowRoot! };
+}
+
+/** Let pending promises (subscriptions, callWS) and Lit updates run. */
+async function settle(card: ClaudeUsageCard) {
+  for (let round = 0; round < 3; round += 1) {
+    await Promise.resolve();
+    await card.updateComplete;
+  }
+}
+
+function gauges(root: ShadowRoot) {
+  return [...root.querySelectorAll<HTMLElement>(".gauge")].map((gauge) => ({
+    key: gauge.dataset.key,
+    level: [...gauge.classList].find((name) => name.startsWith("level-")),
+    percent: plain(gauge.querySelector(".percent")?.textContent),
+    name: plain(gauge.querySelector(".name")?.textContent),
+    reset: plain(gauge.querySelector(".reset")?.textContent),
+    title: plain(gauge.getAttribute("title")),
+    stroke: gauge.querySelector<SVGPathElement>(".value")?.getAttribute("style") ?? null,
+  }));
+}
+
+function streamMessage(states: HistoryStreamMessage["states"]): HistoryStreamMessage {
+  return { states, start_time: (NOW - 24 * HOUR) / 1000, end_time: NOW / 1000 };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ["setTimeout", "clearTimeout", "Date"] });
+});
+
+afterEach(() => {
+  for (const card of mounted.splice(0)) {
+    card.remove();
+  }
+  vi.useRealTimers();
+});
+
+describe("registration", () => {
+  it("defines the element and offers it in the card picker with a preview", () => {
+    expect(customElements.get("claude-usage-card")).toBe(ClaudeUsageCard);
+    expect(window.customCards).toContainEqual(
+      expect.objectContaining({ type: "claude-usage-card", name: "Claude Usage", preview: true }),
+    );
+  });
+
+  it("stubs a config with the first Claude Usage device", () => {
+    expect(ClaudeUsageCard.getStubConfig(makeHass())).toEqual({ device_id: DEVICE_ID });
+    expect(ClaudeUsageCard.getStubConfig(makeHass({ windows: [], extraEntities: false }))).toEqual({});
+  });
+
+  it("has a visual editor form and sizes for masonry and sections", () => {
+    expect(ClaudeUsageCard.getConfigForm().schema[0]).toMatchObject({ name: "device_id" });
+    const card = new ClaudeUsageCard();
+    card.setConfig({ type: "custom:claude-usage-card", show_graph: false });
+    expect(card.getCardSize()).toBe(3);
+    expect(card.getGridOptions()).toEqual({ columns: 12, rows: "auto", min_columns: 6 });
+  });
+
+  it("throws a clear error for a bad config", () => {
+    const card = new ClaudeUsageCard();
+    expect(() => card.setConfig({ type: "custom:claude-usage-card", thresholds: { warning: 95 } })).toThrow(
+      "thresholds.warning (95) must be lower than thresholds.critical (90)",
+    );
+  });
+});
+
+describe("gauges", () => {
+  it("shows one gauge per window with level colours, countdowns and absolute times", async () => {
+    const { root, card } = await mount({ show_graph: false });
+    expect(plain(root.querySelector(".card-header")?.textContent)).toBe("Acme");
+    expect(gauges(root)).toEqual([
+      {
+        key: "five_hour",
+        level: "level-ok",
+        percent: "42%",
+        name: "Session usage",
+        reset: "Resets in 2 hr 14 min",
+        title: "Resets Nov 28, 2026, 13:14",
+        stroke: "stroke:var(--success-color, #43a047)",
+      },
+      {
+        key: "seven_day",
+        level: "level-warning",
+        percent: "81%",
+        name: "Weekly usage",
+        reset: "Resets in 2 days 22 hr",
+        title: "Resets Dec 1, 2026, 09:00",
+        stroke: "stroke:var(--warning-color, #ffa600)",
+      },
+      {
+        key: "seven_day_opus",
+        level: "level-critical",
+        percent: "95%",
+        name: "Opus weekly usage",
+        reset: "No reset scheduled",
+        title: "No reset scheduled",
+        stroke: "stroke:var(--error-color, #db4437)",
+      },
+    ]);
+    expect(card.getCardSize()).toBe(5);
+  });
+
+  it("draws the arc in proportion to utilization", () => {
+    expect(arcPath(0)).toBe("M17.09 67A38 38 0 0 1 17.09 67");
+    expect(arcPath(0.5)).toBe("M17.09 67A38 38 0 0 1 50 10");
+    expect(arcPath(1)).toBe("M17.09 67A38 38 0 1 1 82.91 67");
+    expect(arcPath(2)).toBe(arcPath(1));
+  });
+
+  it("ticks the countdown every minute, then every second, until the reset", async () => {
+    const soon = { ...SESSION, resetsAt: new Date(NOW + 2 * 60_000 + 30_000).toISOString() };
+    const { root, card } = await mount({ show_graph: false }, { windows: [soon] });
+    expect(gauges(root)[0]!.reset).toBe("Resets in 2 min");
+    await vi.advanceTimersByTimeAsync(29_000);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets in 2 min");
+    await vi.advanceTimersByTimeAsync(1_001);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets in 1 min");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets in 59 sec");
+    await vi.advanceTimersByTimeAsync(1_000);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets in 58 sec");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resetting now");
+  });
+
+  it("speaks German and French, in the server's time zone", async () => {
+    const german = await mount({ show_graph: false }, { language: "de" });
+    expect(gauges(german.root).map((gauge) => [gauge.percent, gauge.reset, gauge.title])).toEqual([
+      ["42 %", "Zurücksetzung in 2 Std., 14 Min.", "Zurücksetzung 28.11.2026, 13:14"],
+      ["81 %", "Zurücksetzung in 2 Tg., 22 Std.", "Zurücksetzung 01.12.2026, 09:00"],
+      ["95 %", "Keine Zurücksetzung geplant", "Keine Zurücksetzung geplant"],
+    ]);
+    const french = await mount({ show_graph: false }, { language: "fr", serverTimeZone: "America/New_York" });
+    expect(gauges(french.root)[0]!.reset).toBe("Réinitialisation dans 2 h 14 min");
+    expect(gauges(french.root)[0]!.title).toBe("Réinitialisation 28 nov. 2026, 07:14");
+  });
+
+  it("opens more-info for the usage sensor on tap and Enter", async () => {
+    const { root, card } = await mount({ show_graph: false });
+    const opened: string[] = [];
+    card.addEventListener("hass-more-info", (event) => {
+      opened.push((event as CustomEvent<{ entityId: string }>).detail.entityId);
+    });
+    const [, weekly] = root.querySelectorAll<HTMLElement>(".gauge");
+    weekly!.click();
+    weekly!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+    weekly!.dispatchEvent(new KeyboardEvent("keydown", { key: "a" }));
+    expect(opened).toEqual(["sensor.acme_weekly_usage", "sensor.acme_weekly_usage"]);
+  });
+
+  it("shows the absolute reset time on a long press instead of opening more-info", async () => {
+    const { root, card } = await mount({ show_graph: false });
+    const opened = vi.fn();
+    card.addEventListener("hass-more-info", opened);
+    const session = root.querySelector<HTMLElement>(".gauge")!;
+    session.dispatchEvent(new PointerEvent("pointerdown", { pointerType: "touch" }));
+    await vi.advanceTimersByTimeAsync(600);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14");
+    session.dispatchEvent(new PointerEvent("pointerup", { pointerType: "touch" }));
+    session.click();
+    expect(opened).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(3000);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets in 2 hr 14 min");
+    // A short touch is a tap.
+    session.dispatchEvent(new PointerEvent("pointerdown", { pointerType: "touch" }));
+    await vi.advanceTimersByTimeAsync(100);
+    session.dispatchEvent(new PointerEvent("pointerup", { pointerType: "touch" }));
+    session.click();
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("states", () => {
+  it("asks to reauthenticate when the sensors are unavailable", async () => {
+    const { root } = await mount({}, { available: false });
+    expect(root.querySelector(".gauge")).toBeNull();
+    const alert = root.querySelector('[role="alert"]');
+    expect(plain(alert?.textContent)).toBe(
+      "Usage unavailable The session may have expired: reauthenticate in Settings. Open Settings",
+    );
+    const navigations: unknown[] = [];
+    const listener = (event: Event) => navigations.push((event as CustomEvent).detail);
+    window.addEventListener("location-changed", listener);
+    alert!.querySelector("button")!.click();
+    window.removeEventListener("location-changed", listener);
+    expect(window.location.pathname).toBe("/config/integrations/integration/claude_usage");
+    expect(navigations).toEqual([{ replace: false }]);
+  });
+
+  it("says when there is no data yet", async () => {
+    const { root } = await mount({}, { windows: [] });
+    expect(plain(root.querySelector(".status")?.textContent)).toBe("No data yet");
+    const unknown = await mount({}, { windows: [{ ...SESSION, utilization: "unknown" }] });
+    expect(plain(unknown.root.querySelector(".status")?.textContent)).toBe("No data yet");
+  });
+
+  it("asks for an account, or says it is gone", async () => {
+    const none = await mount({ device_id: undefined });
+    expect(plain(none.root.querySelector(".status")?.textContent)).toBe(
+      "Pick a Claude account in the card editor.",
+    );
+    const gone = await mount({ device_id: "device-deleted", title: "Mine" });
+    expect(plain(gone.root.querySelector(".status")?.textContent)).toBe("Claude account not found.");
+    expect(plain(gone.root.querySelector(".card-header")?.textContent)).toBe("Mine");
+  });
+
+  it("marks a single unavailable window while the others work", async () => {
+    const { root, hass, card } = await mount({ show_graph: false });
+    card.hass = {
+      ...hass,
+      states: {
+        ...hass.states,
+        "sensor.acme_weekly_usage": { ...hass.states["sensor.acme_weekly_usage"]!, state: "unavailable" },
+      },
+    };
+    await card.updateComplete;
+    expect(gauges(root)[1]).toMatchObject({ percent: "—", reset: "Usage unavailable", level: "level-none" });
+  });
+});
+
+describe("history", () => {
+  it("subscribes to the history stream of all usage and reset sensors", async () => {
+    const { hass } = await mount();
+    expect(hass.connection.subscriptions).toHaveLength(1);
+    expect(hass.connection.subscriptions[0]!.message).toEqual({
+      type: "history/stream",
+      entity_ids: [
+        "sensor.acme_session_usage",
+        "sensor.acme_weekly_usage",
+        "sensor.acme_opus_weekly_usage",
+        "sensor.acme_session_reset",
+        "sensor.acme_weekly_reset",
+        "sensor.acme_opus_weekly_reset",
+      ],
+      start_time: new Date(NOW - 24 * HOUR).toISOString(),
+      minimal_response: true,
+      no_attributes: true,
+      significant_changes_only: true,
+    });
+  });
+
+  it("draws the streamed history with reset markers and live updates", async () => {
+    const { root, hass, card } = await mount();
+    expect(plain(root.querySelector(".graph")?.textContent)).toBe("Loading…");
+    const base = (NOW - 3 * HOUR) / 1000;
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "70", lu: base },
+          { s: "5", lu: base + 3600 },
+          { s: "42", lu: base + 7200 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "80.5", lu: base }],
+        "sensor.acme_session_reset": [{ s: "2026-11-28T08:00:00+00:00", lu: base }],
+      }),
+    );
+    await card.updateComplete;
+    const lines = [...root.querySelectorAll<SVGPathElement>("path.line")];
+    expect(lines.map((line) => line.dataset.key)).toEqual(["five_hour", "seven_day", "seven_day_opus"]);
+    expect(lines[0]!.getAttribute("d")).toMatch(/^M\d/);
+    expect(lines[2]!.getAttribute("d")).toBe("");
+    const markers = [...root.querySelectorAll<SVGGElement>(".reset-marker")];
+    expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
+    expect(plain(markers[0]!.querySelector("title")?.textContent)).toBe("Reset · Nov 28, 2026, 09:00");
+    const before = lines[1]!.getAttribute("d");
+    hass.connection.subscriptions[0]!.callback({ states: { "sensor.acme_weekly_usage": [{ s: "20", lu: NOW / 1000 - 60 }] } });
+    await card.updateComplete;
+    expect(root.querySelector('path.line[data-key="seven_day"]')!.getAttribute("d")).not.toBe(before);
+    expect(root.querySelectorAll(".reset-marker")).toHaveLength(2);
+    expect([...root.querySelectorAll(".legend-item")].map((item) => plain(item.textContent))).toEqual([
+      "Session usage",
+      "Weekly usage",
+      "Opus weekly usage",
+    ]);
+  });
+
+  it("shows values and time under the pointer", async () => {
+    const { root, hass, card } = await mount();
+    const base = (NOW - 12 * HOUR) / 1000;
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [{ s: "30", lu: base }, { s: "60", lu: base + 6 * 3600 }],
+      }),
+    );
+    await card.updateComplete;
+    const chart = root.querySelector<SVGSVGElement>("svg.chart")!;
+    // 300 px wide: the plot spans x = 34..294 for 24 h, so x = 294 is now.
+    chart.dispatchEvent(new PointerEvent("pointermove", { clientX: 294 }));
+    await card.updateComplete;
+    expect(plain(root.querySelector(".tooltip")?.textContent)).toBe(
+      "Nov 28, 2026, 11:00 Session usage: 60% Weekly usage: — Opus weekly usage: —",
+    );
+    chart.dispatchEvent(new PointerEvent("pointerleave"));
+    await card.updateComplete;
+    expect(root.querySelector(".tooltip")).toBeNull();
+  });
+
+  it("says when the range has no history yet, and when history is unavailable", async () => {
+    const { root, hass, card } = await mount();
+    hass.connection.subscriptions[0]!.callback(streamMessage({}));
+    await card.updateComplete;
+    expect(plain(root.querySelector(".graph")?.textContent)).toBe("No history in this range yet");
+
+    const connection = new FakeConnection();
+    connection.error = new Error("Unknown command.");
+    const failing = await mount({}, { connection });
+    expect(plain(failing.root.querySelector(".graph")?.textContent)).toBe("History unavailable");
+  });
+
+  it("resubscribes when the range changes and uses 5-minute statistics for 7 days", async () => {
+    const callWS = vi.fn(async () => ({
+      "sensor.acme_session_usage": [
+        { start: NOW - 48 * HOUR, end: NOW - 48 * HOUR + 300_000, mean: 80 },
+        { start: NOW - 47 * HOUR, end: NOW - 47 * HOUR + 300_000, mean: 3 },
+      ],
+    }));
+    const { root, hass, card } = await mount({}, { callWS });
+    const first = hass.connection.subscriptions[0]!;
+
+    root.querySelector<HTMLButtonElement>('button[data-range="6h"]')!.click();
+    await settle(card);
+    expect(first.unsubscribed).toBe(true);
+    expect(hass.connection.active).toHaveLength(1);
+    expect(hass.connection.active[0]!.message.start_time).toBe(new Date(NOW - 6 * HOUR).toISOString());
+    expect(root.querySelector('button[data-range="6h"]')!.getAttribute("aria-pressed")).toBe("true");
+
+    root.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
+    await settle(card);
+    expect(hass.connection.active).toHaveLength(0);
+    expect(callWS).toHaveBeenCalledWith({
+      type: "recorder/statistics_during_period",
+      start_time: new Date(NOW - 168 * HOUR).toISOString(),
+      statistic_ids: ["sensor.acme_session_usage", "sensor.acme_weekly_usage", "sensor.acme_opus_weekly_usage"],
+      period: "5minute",
+      types: ["mean"],
+    });
+    const markers = [...root.querySelectorAll<SVGGElement>(".reset-marker")];
+    expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
+    expect(root.querySelectorAll("path.line")).toHaveLength(3);
+    expect(plain(root.querySelector(".chart text.axis:last-of-type")?.textContent)).not.toBe("");
+  });
+
+  it("ignores messages of an ended subscription", async () => {
+    const { root, hass, card } = await mount();
+    const first = hass.connection.subscriptions[0]!;
+    root.querySelector<HTMLButtonElement>('button[data-range="3h"]')!.click();
+    await settle(card);
+    first.callback(streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: NOW / 1000 - 60 }] }));
+    await card.updateComplete;
+    expect(plain(root.querySelector(".graph")?.textContent)).toBe("Loading…");
+  });
+
+  it("resubscribes when the device's windows change", async () => {
+    const { hass, card } = await mount();
+    const grown = makeHass({ windows: [SESSION, WEEKLY, OPUS, COWORK], connection: hass.connection });
+    card.hass = grown;
+    await settle(card);
+    expect(hass.connection.subscriptions).toHaveLength(2);
+    expect(hass.connection.subscriptions[0]!.unsubscribed).toBe(true);
+    expect(hass.connection.active[0]!.message.entity_ids).toContain("sensor.acme_cowork_weekly_usage");
+  });
+
+  it("does not subscribe without the graph", async () => {
+    const { hass } = await mount({ show_graph: false });
+    expect(hass.connection.subscriptions).toHaveLength(0);
+  });
+});
+
+describe("lifecycle", () => {
+  it("ends the subscription and the timers when removed, and resumes when re-added", async () => {
+    const { hass, card } = await mount();
+    expect(hass.connection.active).toHaveLength(1);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+    card.remove();
+    await settle(card);
+    expect(hass.connection.active).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+
+    document.body.append(card);
+    await settle(card);
+    expect(hass.connection.active).toHaveLength(1);
+    expect(hass.connection.subscriptions).toHaveLength(2);
+  });
+
+  it("ends a subscription that resolves after removal", async () => {
+    const { hass, card } = await mount({ show_graph: false });
+    card.setConfig({ type: "custom:claude-usage-card", device_id: DEVICE_ID });
+    card.hass = { ...hass };
+    await card.updateComplete;
+    card.remove();
+    await settle(card);
+    expect(hass.connection.subscriptions).toHaveLength(1);
+    expect(hass.connection.active).toHaveLength(0);
+  });
+
+  it("re-renders only for its own entities", async () => {
+    const { hass, card } = await mount({ show_graph: false });
+    const render = vi.spyOn(card as unknown as { render: () => unknown }, "render");
+    card.hass = { ...hass, states: { ...hass.states, "light.kitchen": undefined } };
+    await card.updateComplete;
+    expect(render).not.toHaveBeenCalled();
+    card.hass = {
+      ...hass,
+      states: {
+        ...hass.states,
+        "sensor.acme_session_usage": { ...hass.states["sensor.acme_session_usage"]!, state: "50" },
+      },
+    };
+    await card.updateComplete;
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+});

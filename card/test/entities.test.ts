@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  cardStatus,
+  discoverWindows,
+  entityName,
+  firstDevice,
+  parseTimestamp,
+  readWindow,
+} from "../src/entities";
+import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
+
+describe("discoverWindows", () => {
+  it("pairs usage and reset sensors by window key, ordered session, weekly, scoped by model", () => {
+    const hass = makeHass({ windows: [OPUS, WEEKLY, COWORK, SESSION] });
+    expect(discoverWindows(hass, DEVICE_ID)).toEqual([
+      {
+        key: "five_hour",
+        kind: "session",
+        name: "Session usage",
+        usageEntityId: "sensor.acme_session_usage",
+        resetEntityId: "sensor.acme_session_reset",
+      },
+      {
+        key: "seven_day",
+        kind: "weekly",
+        name: "Weekly usage",
+        usageEntityId: "sensor.acme_weekly_usage",
+        resetEntityId: "sensor.acme_weekly_reset",
+      },
+      {
+        key: "seven_day_cowork",
+        kind: "weekly_scoped",
+        name: "Cowork weekly usage",
+        usageEntityId: "sensor.acme_cowork_weekly_usage",
+        resetEntityId: "sensor.acme_cowork_weekly_reset",
+      },
+      {
+        key: "seven_day_opus",
+        kind: "weekly_scoped",
+        name: "Opus weekly usage",
+        usageEntityId: "sensor.acme_opus_weekly_usage",
+        resetEntityId: "sensor.acme_opus_weekly_reset",
+      },
+    ]);
+  });
+
+  it("puts unknown windows last and skips extra-usage and other integrations' sensors", () => {
+    const other = {
+      key: "zeta_window",
+      kind: "unknown" as const,
+      name: "Zeta usage",
+      utilization: "3",
+      resetsAt: "unknown",
+      objectId: "acme_zeta",
+    };
+    const hass = makeHass({ windows: [other, SESSION] });
+    const windows = discoverWindows(hass, DEVICE_ID);
+    expect(windows.map((window) => [window.key, window.kind])).toEqual([
+      ["five_hour", "session"],
+      ["zeta_window", "unknown"],
+    ]);
+  });
+
+  it("finds nothing for another device", () => {
+    expect(discoverWindows(makeHass(), "device-other")).toEqual([]);
+  });
+
+  it("still pairs the sensors while they are unavailable (no attributes)", () => {
+    const hass = makeHass({ windows: [SESSION, WEEKLY, OPUS], available: false });
+    const windows = discoverWindows(hass, DEVICE_ID);
+    expect(windows.map((window) => [window.key, window.usageEntityId, window.resetEntityId])).toEqual([
+      ["five_hour", "sensor.acme_session_usage", "sensor.acme_session_reset"],
+      ["seven_day", "sensor.acme_weekly_usage", "sensor.acme_weekly_reset"],
+      ["entity:sensor.acme_opus_weekly", "sensor.acme_opus_weekly_usage", "sensor.acme_opus_weekly_reset"],
+    ]);
+  });
+
+  it("falls back to attributes when the registry has no translation key", () => {
+    const hass = makeHass({ windows: [SESSION] });
+    delete hass.entities["sensor.acme_session_usage"]!.translation_key;
+    delete hass.entities["sensor.acme_session_reset"]!.translation_key;
+    expect(discoverWindows(hass, DEVICE_ID)).toMatchObject([
+      { key: "five_hour", usageEntityId: "sensor.acme_session_usage", resetEntityId: "sensor.acme_session_reset" },
+    ]);
+  });
+
+  it("skips registry entries without a state (disabled entities)", () => {
+    const hass = makeHass({ windows: [SESSION, WEEKLY] });
+    delete hass.states["sensor.acme_weekly_usage"];
+    expect(discoverWindows(hass, DEVICE_ID).map((window) => window.key)).toEqual(["five_hour"]);
+  });
+});
+
+describe("entityName", () => {
+  it("prefers the registry name, else strips the device name from the friendly name", () => {
+    const hass = makeHass({ windows: [SESSION] });
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Session usage");
+    hass.entities["sensor.acme_session_usage"]!.name = null;
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Session usage");
+    hass.states["sensor.acme_session_usage"]!.attributes.friendly_name = "Something else";
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Something else");
+    delete hass.states["sensor.acme_session_usage"]!.attributes.friendly_name;
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("sensor.acme_session_usage");
+  });
+});
+
+describe("firstDevice", () => {
+  it("picks the first Claude Usage device by name", () => {
+    const hass = makeHass();
+    expect(firstDevice(hass)).toBe(DEVICE_ID);
+    hass.devices["device-b"] = { id: "device-b", name: "Aardvark", name_by_user: null };
+    hass.entities["sensor.b_usage"] = {
+      entity_id: "sensor.b_usage",
+      platform: "claude_usage",
+      device_id: "device-b",
+    };
+    expect(firstDevice(hass)).toBe("device-b");
+  });
+
+  it("is undefined without any", () => {
+    expect(firstDevice(makeHass({ windows: [], extraEntities: false }))).toBeUndefined();
+  });
+});
+
+describe("readWindow and cardStatus", () => {
+  it("reads utilization, severity and reset time", () => {
+    const hass = makeHass();
+    const [session, weekly, opus] = discoverWindows(hass, DEVICE_ID).map((window) => readWindow(hass, window));
+    expect(session).toMatchObject({ available: true, utilization: 42, severity: null });
+    expect(session!.resetsAt?.toISOString()).toBe("2026-11-28T12:14:30.000Z");
+    expect(weekly).toMatchObject({ utilization: 80.5, severity: "warning" });
+    expect(opus).toMatchObject({ utilization: 95, resetsAt: null });
+    expect(cardStatus(hass, DEVICE_ID, [session!, weekly!, opus!])).toBe("ok");
+  });
+
+  it("tells the card's states apart", () => {
+    const hass = makeHass();
+    expect(cardStatus(hass, undefined, [])).toBe("no_device");
+    expect(cardStatus(hass, "device-gone", [])).toBe("device_not_found");
+    expect(cardStatus(hass, DEVICE_ID, [])).toBe("no_data");
+    const unavailable = makeHass({ available: false });
+    const states = discoverWindows(unavailable, DEVICE_ID).map((window) => readWindow(unavailable, window));
+    expect(cardStatus(unavailable, DEVICE_ID, states)).toBe("unavailable");
+    const unknown = makeHass({ windows: [{ ...SESSION, utilization: "unknown" }] });
+    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((window) => readWindow(unknown, window));
+    expect(unknownStates[0]).toMatchObject({ available: true, utilization: null });
+    expect(cardStatus(unknown, DEVICE_ID, unknownStates)).toBe("no_data");
+  });
+
+  it("parses timestamps strictly", () => {
+    expect(parseTimestamp("2026-11-28T12:00:00+00:00")?.getTime()).toBe(Date.parse("2026-11-28T12:00:00Z"));
+    expect(parseTimestamp("unknown")).toBeNull();
+    expect(parseTimestamp("unavailable")).toBeNull();
+    expect(parseTimestamp("")).toBeNull();
+    expect(parseTimestamp(undefined)).toBeNull();
+    expect(parseTimestamp("soon")).toBeNull();
+  });
+});

@@ -1,0 +1,187 @@
+/** Hand-made `hass` objects shaped like the integration's entity contract. */
+
+import { vi } from "vitest";
+
+import type { Connection, HassEntity, HomeAssistant, UnsubscribeFunc } from "../src/types";
+
+export const DEVICE_ID = "device-acme";
+export const NOW = Date.parse("2026-11-28T10:00:00Z");
+
+export interface WindowSpec {
+  key: string;
+  kind: "session" | "weekly" | "weekly_scoped" | "unknown";
+  name: string;
+  utilization: string;
+  resetsAt: string;
+  severity?: string | null;
+  objectId: string;
+}
+
+export const SESSION: WindowSpec = {
+  key: "five_hour",
+  kind: "session",
+  name: "Session usage",
+  utilization: "42.0",
+  resetsAt: "2026-11-28T12:14:30+00:00",
+  severity: null,
+  objectId: "acme_session",
+};
+
+export const WEEKLY: WindowSpec = {
+  key: "seven_day",
+  kind: "weekly",
+  name: "Weekly usage",
+  utilization: "80.5",
+  resetsAt: "2026-12-01T08:00:00+00:00",
+  severity: "warning",
+  objectId: "acme_weekly",
+};
+
+export const OPUS: WindowSpec = {
+  key: "seven_day_opus",
+  kind: "weekly_scoped",
+  name: "Opus weekly usage",
+  utilization: "95",
+  resetsAt: "unknown",
+  severity: null,
+  objectId: "acme_opus_weekly",
+};
+
+export const COWORK: WindowSpec = {
+  key: "seven_day_cowork",
+  kind: "weekly_scoped",
+  name: "Cowork weekly usage",
+  utilization: "10",
+  resetsAt: "2026-12-02T08:00:00+00:00",
+  severity: null,
+  objectId: "acme_cowork_weekly",
+};
+
+const PREFIX = { session: "session", weekly: "weekly", weekly_scoped: "scoped", unknown: "other" };
+
+function state(entityId: string, value: string, attributes: Record<string, unknown>): HassEntity {
+  return {
+    entity_id: entityId,
+    state: value,
+    attributes,
+    last_changed: "2026-11-28T09:00:00+00:00",
+    last_updated: "2026-11-28T09:00:00+00:00",
+  };
+}
+
+export interface Subscription {
+  callback: (message: unknown) => void;
+  message: Record<string, unknown>;
+  unsubscribed: boolean;
+}
+
+/** Records `subscribeMessage` calls and whether each subscription was ended. */
+export class FakeConnection implements Connection {
+  subscriptions: Subscription[] = [];
+  error: Error | undefined;
+
+  subscribeMessage<T>(
+    callback: (message: T) => void,
+    message: Record<string, unknown>,
+  ): Promise<UnsubscribeFunc> {
+    if (this.error) {
+      return Promise.reject(this.error);
+    }
+    const subscription: Subscription = {
+      callback: callback as (message: unknown) => void,
+      message,
+      unsubscribed: false,
+    };
+    this.subscriptions.push(subscription);
+    return Promise.resolve(async () => {
+      subscription.unsubscribed = true;
+    });
+  }
+
+  get active(): Subscription[] {
+    return this.subscriptions.filter((subscription) => !subscription.unsubscribed);
+  }
+}
+
+export interface HassOptions {
+  windows?: WindowSpec[];
+  language?: string;
+  timeZone?: "local" | "server";
+  serverTimeZone?: string;
+  available?: boolean;
+  callWS?: (message: Record<string, unknown>) => Promise<unknown>;
+  connection?: FakeConnection;
+  extraEntities?: boolean;
+}
+
+/** A hass object with one Claude Usage device ("Acme") holding the given windows. */
+export function makeHass(options: HassOptions = {}): HomeAssistant & { connection: FakeConnection } {
+  const windows = options.windows ?? [SESSION, WEEKLY, OPUS];
+  const available = options.available ?? true;
+  const states: HomeAssistant["states"] = {};
+  const entities: HomeAssistant["entities"] = {};
+  for (const window of windows) {
+    const usageId = `sensor.${window.objectId}_usage`;
+    const resetId = `sensor.${window.objectId}_reset`;
+    const common = available ? { window_key: window.key, window_kind: window.kind } : {};
+    states[usageId] = state(usageId, available ? window.utilization : "unavailable", {
+      ...common,
+      ...(available ? { severity: window.severity ?? null } : {}),
+      unit_of_measurement: "%",
+      state_class: "measurement",
+      friendly_name: `Acme ${window.name}`,
+    });
+    states[resetId] = state(resetId, available ? window.resetsAt : "unavailable", {
+      ...common,
+      device_class: "timestamp",
+      friendly_name: `Acme ${window.name.replace("usage", "reset")}`,
+    });
+    entities[usageId] = {
+      entity_id: usageId,
+      platform: "claude_usage",
+      device_id: DEVICE_ID,
+      translation_key: `${PREFIX[window.kind]}_usage`,
+      name: window.name,
+    };
+    entities[resetId] = {
+      entity_id: resetId,
+      platform: "claude_usage",
+      device_id: DEVICE_ID,
+      translation_key: `${PREFIX[window.kind]}_reset`,
+      name: window.name.replace("usage", "reset"),
+    };
+  }
+  if (options.extraEntities ?? true) {
+    states["sensor.acme_extra_usage_used"] = state("sensor.acme_extra_usage_used", "12.5", {});
+    entities["sensor.acme_extra_usage_used"] = {
+      entity_id: "sensor.acme_extra_usage_used",
+      platform: "claude_usage",
+      device_id: DEVICE_ID,
+      translation_key: "extra_usage_used",
+    };
+    states["sensor.other_usage"] = state("sensor.other_usage", "5", { window_key: "five_hour" });
+    entities["sensor.other_usage"] = {
+      entity_id: "sensor.other_usage",
+      platform: "other_integration",
+      device_id: DEVICE_ID,
+      translation_key: "session_usage",
+    };
+  }
+  return {
+    states,
+    entities,
+    devices: {
+      [DEVICE_ID]: { id: DEVICE_ID, name: "Acme", name_by_user: null, model: "max" },
+      "device-other": { id: "device-other", name: "Kitchen", name_by_user: null },
+    },
+    locale: {
+      language: options.language ?? "en",
+      number_format: "language",
+      time_format: "24",
+      time_zone: options.timeZone ?? "server",
+    },
+    config: { time_zone: options.serverTimeZone ?? "Europe/Berlin" },
+    connection: options.connection ?? new FakeConnection(),
+    callWS: vi.fn(options.callWS ?? (async () => ({}))) as HomeAssistant["callWS"],
+  };
+}

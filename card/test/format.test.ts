@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  displayTimeZone,
+  formatAxisTime,
+  formatDateTime,
+  formatDuration,
+  formatPercent,
+  formatRangeLabel,
+  msUntilNextChange,
+} from "../src/format";
+import { localize } from "../src/i18n";
+
+/** ICU puts (narrow) no-break spaces between numbers and units; compare with plain spaces. */
+function plain(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, " ");
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function locale(language: string, timeZone: "local" | "server", serverZone: string, timeFormat = "language") {
+  return {
+    locale: { language, time_zone: timeZone, time_format: timeFormat },
+    config: { time_zone: serverZone },
+  };
+}
+
+describe("formatDuration", () => {
+  it.each([
+    ["en", 2 * HOUR + 14 * MINUTE + 59_000, "2 hr 14 min"],
+    ["de", 2 * HOUR + 14 * MINUTE, "2 Std., 14 Min."],
+    ["fr", 2 * HOUR + 14 * MINUTE, "2 h 14 min"],
+    ["en", 3 * DAY + 4 * HOUR + 30 * MINUTE, "3 days 4 hr"],
+    ["de", 3 * DAY + 4 * HOUR, "3 Tg., 4 Std."],
+    ["fr", 3 * DAY + 4 * HOUR, "3 j 4 h"],
+    ["en", 14 * MINUTE + 59_000, "14 min"],
+    ["en", 45_400, "45 sec"],
+    ["de", 45_000, "45 Sek."],
+    ["fr", 45_000, "45 s"],
+  ])("%s %d ms -> %s", (language, ms, expected) => {
+    expect(plain(formatDuration(ms, language))).toBe(expected);
+  });
+
+  it("drops a zero second unit", () => {
+    expect(formatDuration(5 * HOUR, "en")).toBe("5 hr");
+    expect(formatDuration(2 * DAY + 20 * MINUTE, "en")).toBe("2 days");
+  });
+
+  it("is empty once the time has come", () => {
+    expect(formatDuration(0, "en")).toBe("");
+    expect(formatDuration(-5000, "en")).toBe("");
+    expect(formatDuration(Number.NaN, "en")).toBe("");
+  });
+
+  it("reads as a sentence in every language", () => {
+    expect(localize("en", "resets_in", { duration: formatDuration(2 * HOUR + 14 * MINUTE, "en") })).toBe(
+      "Resets in 2 hr 14 min",
+    );
+    expect(localize("de-AT", "resets_in", { duration: "2 Std." })).toBe("Zurücksetzung in 2 Std.");
+    expect(localize("fr", "resets_in", { duration: "2 h" })).toBe("Réinitialisation dans 2 h");
+    expect(localize("xx", "no_reset")).toBe("No reset scheduled");
+  });
+});
+
+describe("msUntilNextChange", () => {
+  it("ticks on the minute while at least a minute remains", () => {
+    expect(msUntilNextChange(2 * HOUR + 14 * MINUTE + 12_345)).toBe(12_346);
+    expect(msUntilNextChange(5 * MINUTE)).toBe(1);
+    expect(msUntilNextChange(5 * MINUTE - 1)).toBe(MINUTE);
+  });
+
+  it("ticks every second in the last minute", () => {
+    expect(msUntilNextChange(45_250)).toBe(251);
+    expect(msUntilNextChange(2999)).toBe(1000);
+  });
+
+  it("stops after the reset", () => {
+    expect(msUntilNextChange(0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("dates and times", () => {
+  const instant = new Date("2026-11-28T12:14:30Z");
+
+  it("uses the server's time zone when the user chose it", () => {
+    expect(displayTimeZone(locale("en", "server", "America/New_York"))).toBe("America/New_York");
+    expect(plain(formatDateTime(instant, locale("en", "server", "America/New_York", "12")))).toBe(
+      "Nov 28, 2026, 7:14 AM",
+    );
+    expect(formatDateTime(instant, locale("de", "server", "Europe/Berlin"))).toBe("28.11.2026, 13:14");
+    expect(plain(formatDateTime(instant, locale("fr", "server", "Asia/Tokyo")))).toBe(
+      "28 nov. 2026, 21:14",
+    );
+  });
+
+  it("uses the browser's time zone otherwise", () => {
+    expect(displayTimeZone(locale("en", "local", "Asia/Tokyo"))).toBeUndefined();
+    const expected = new Intl.DateTimeFormat("de", { dateStyle: "medium", timeStyle: "short" }).format(
+      instant,
+    );
+    expect(formatDateTime(instant, locale("de", "local", "Asia/Tokyo"))).toBe(expected);
+  });
+
+  it("formats axis labels with a weekday for multi-day ranges", () => {
+    expect(formatAxisTime(instant, locale("en", "server", "UTC", "24"), false)).toBe("12:14");
+    expect(plain(formatAxisTime(instant, locale("en", "server", "UTC", "12"), true))).toBe("Sat 12:14 PM");
+    expect(formatAxisTime(instant, locale("de", "server", "Europe/Berlin"), true)).toBe("Sa., 13:14");
+  });
+
+  it("formats percentages and range labels per language", () => {
+    expect(formatPercent(42.4, "en")).toBe("42%");
+    expect(plain(formatPercent(80.5, "de"))).toBe("81 %");
+    expect(plain(formatPercent(7, "fr"))).toBe("7 %");
+    expect(formatRangeLabel(3, "en")).toBe("3h");
+    expect(formatRangeLabel(168, "en")).toBe("7d");
+    expect(formatRangeLabel(24, "fr")).toBe("24h");
+  });
+});
