@@ -128,8 +128,12 @@ export function valueAt(points: Point[], t: number): number | null {
 
 /** A drop of at least this many percentage points counts as a reset. */
 const RESET_DROP = 1;
-/** A reset time moving forward by more than this is a new window. */
-const RESET_JUMP_MS = 60_000;
+/**
+ * A reset time moving forward by more than this is a new window: a new window's reset
+ * lies at least one window length (5 hours or more) after the previous one, while a
+ * window's own reset time only jitters by seconds between polls.
+ */
+const RESET_JUMP_MS = 3_600_000;
 /** Reset markers of one window closer than this are one reset. */
 const RESET_MERGE_MS = 10 * 60_000;
 
