@@ -111,6 +111,7 @@ export function configForm(language: string = editorLanguage()) {
         schema: [
           {
             name: "default_range",
+            default: "24h",
             selector: {
               select: {
                 mode: "dropdown",
@@ -118,7 +119,7 @@ export function configForm(language: string = editorLanguage()) {
               },
             },
           },
-          { name: "show_graph", selector: { boolean: {} } },
+          { name: "show_graph", default: true, selector: { boolean: {} } },
         ],
       },
       {
@@ -131,8 +132,8 @@ export function configForm(language: string = editorLanguage()) {
             name: "",
             flatten: true,
             schema: [
-              { name: "warning", selector: percent },
-              { name: "critical", selector: percent },
+              { name: "warning", default: DEFAULT_THRESHOLDS.warning, selector: percent },
+              { name: "critical", default: DEFAULT_THRESHOLDS.critical, selector: percent },
             ],
           },
         ],

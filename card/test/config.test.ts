@@ -120,3 +120,26 @@ describe("levelFor", () => {
     });
   });
 });
+
+describe("configForm defaults", () => {
+  it("shows the defaults the card applies (ha-form uses them as placeholders)", () => {
+    const fields = JSON.parse(JSON.stringify(configForm("en").schema)) as unknown[];
+    const flat: Record<string, unknown> = {};
+    const walk = (items: unknown[]) => {
+      for (const item of items as { name: string; default?: unknown; schema?: unknown[] }[]) {
+        if (item.schema) walk(item.schema);
+        else flat[item.name] = item.default;
+      }
+    };
+    walk(fields);
+    const resolved = resolveConfig({ type: "x" });
+    expect(flat).toEqual({
+      device_id: undefined,
+      title: undefined,
+      default_range: resolved.range,
+      show_graph: resolved.showGraph,
+      warning: resolved.thresholds.warning,
+      critical: resolved.thresholds.critical,
+    });
+  });
+});
