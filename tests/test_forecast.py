@@ -1,0 +1,328 @@
+"""The pace forecast, against hand-computed values."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from custom_components.claude_usage.api.models import LimitWindow, Usage, WindowKind
+from custom_components.claude_usage.forecast import (
+    MAX_AGE,
+    Forecast,
+    ForecastTracker,
+    Sample,
+    SampleBuffer,
+    current_segment,
+    project,
+    resets_at_moved,
+    samples_from_history,
+)
+
+
+def at(hhmm: str) -> datetime:
+    """Return the UTC time "hh:mm" on a fixed day."""
+    hour, minute = hhmm.split(":")
+    return datetime(2026, 11, 2, int(hour), int(minute), tzinfo=UTC)
+
+
+def samples(*points: tuple[str, float], resets_at: str | None = None) -> list[Sample]:
+    """Return samples from ("hh:mm", utilization) pairs sharing one reset time."""
+    reset = at(resets_at) if resets_at is not None else None
+    return [Sample(at(time), value, reset) for time, value in points]
+
+
+def test_linear_rise_stays_under_the_limit() -> None:
+    """10 -> 20 -> 30 % in an hour is 20 %/h: 70 % at a reset two hours later."""
+    forecast = project(
+        samples(("10:00", 10), ("10:30", 20), ("11:00", 30), resets_at="13:00"),
+        at("13:00"),
+        at("11:00"),
+    )
+    assert forecast == Forecast(projected_at_reset=70.0, limit_reached_at=None)
+
+
+def test_linear_rise_reaches_the_limit_before_the_reset() -> None:
+    """At 20 %/h from 30 % at 11:00, 100 % comes 3.5 h later; the reset is at 15:00."""
+    forecast = project(
+        samples(("10:00", 10), ("10:30", 20), ("11:00", 30), resets_at="15:00"),
+        at("15:00"),
+        at("11:05"),
+    )
+    assert forecast.projected_at_reset == pytest.approx(110.0)
+    assert forecast.limit_reached_at == at("14:30")
+
+
+def test_limit_exactly_at_the_reset_counts() -> None:
+    """0 -> 10 % in 30 min is 20 %/h: 100 % at 15:00, the reset time itself."""
+    forecast = project(
+        samples(("10:00", 0), ("10:30", 10), resets_at="15:00"),
+        at("15:00"),
+        at("10:30"),
+    )
+    assert forecast.projected_at_reset == pytest.approx(100.0)
+    assert forecast.limit_reached_at == at("15:00")
+
+
+def test_reset_inside_the_samples_by_a_fall_of_utilization() -> None:
+    """Only the samples after the fall from 90 % to 2 % give the pace."""
+    points = [
+        Sample(at("09:00"), 80, at("10:00")),
+        Sample(at("09:30"), 90, at("10:00")),
+        Sample(at("10:00"), 0, at("15:00")),
+        Sample(at("10:30"), 10, at("15:00")),
+    ]
+    assert current_segment(points) == points[2:]
+    forecast = project(points, at("15:00"), at("10:30"))
+    # 20 %/h from 10 % at 10:30: 10 + 20 * 4.5 = 100 at 15:00.
+    assert forecast.projected_at_reset == pytest.approx(100.0)
+    assert forecast.limit_reached_at == at("15:00")
+
+
+def test_reset_inside_the_samples_by_the_reset_time_alone() -> None:
+    """Utilization goes on rising across the reset; the reset time jumps 5 h 10 min."""
+    points = [
+        Sample(at("09:00"), 1, at("10:00")),
+        Sample(at("09:50"), 5, at("10:00")),
+        Sample(at("10:10"), 6, at("15:10")),
+        Sample(at("10:40"), 16, at("15:10")),
+    ]
+    assert current_segment(points) == points[2:]
+    forecast = project(points, at("15:10"), at("10:40"))
+    # 20 %/h from 16 % at 10:40: 16 + 20 * 4.5 = 106 at 15:10; 100 % after 4.2 h.
+    assert forecast.projected_at_reset == pytest.approx(106.0)
+    assert forecast.limit_reached_at == at("14:52")
+
+
+def test_reset_time_jitter_is_the_same_window() -> None:
+    """A reset time moving by seconds or minutes does not split the window."""
+    assert not resets_at_moved(at("15:00"), at("15:00") + timedelta(seconds=40))
+    assert not resets_at_moved(at("15:00"), at("15:59"))
+    assert resets_at_moved(at("15:00"), at("16:00"))
+    assert not resets_at_moved(None, at("16:00"))
+    assert not resets_at_moved(at("15:00"), None)
+    points = [
+        Sample(at("10:00"), 10, at("15:00")),
+        Sample(at("10:30"), 20, at("15:00") + timedelta(seconds=30)),
+    ]
+    assert current_segment(points) == points
+
+
+def test_small_dip_is_rounding_a_larger_fall_is_a_new_window() -> None:
+    """A dip of 0.2 points stays in the window, a fall of one point starts a new one."""
+    dip = samples(("10:00", 20), ("10:30", 30), ("11:00", 29.8))
+    assert current_segment(dip) == dip
+    forecast = project(dip, None, at("11:00"))
+    # 9.8 points in an hour.
+    assert forecast.limit_reached_at == at("11:00") + timedelta(hours=70.2 / 9.8)
+
+    fall = samples(("10:00", 20), ("10:30", 30), ("10:40", 29), ("10:55", 31))
+    assert current_segment(fall) == fall[2:]
+    forecast = project(fall, at("12:55"), at("10:55"))
+    # 2 points in 15 min is 8 %/h: 31 + 8 * 2 = 47 at 12:55.
+    assert forecast == Forecast(
+        projected_at_reset=pytest.approx(47.0), limit_reached_at=None
+    )
+
+
+def test_gap_weighs_by_time_not_by_sample_count() -> None:
+    """A burst of polls, a two-hour gap, one poll: the pace is 20 points in 2 h."""
+    points = samples(
+        ("10:00", 10), ("10:01", 11), ("10:02", 12), ("10:03", 13), ("12:00", 30)
+    )
+    forecast = project(points, at("15:00"), at("12:00"))
+    # 10 %/h from 30 % at 12:00: 60 % at 15:00; 100 % only at 19:00.
+    assert forecast == Forecast(
+        projected_at_reset=pytest.approx(60.0), limit_reached_at=None
+    )
+
+
+def test_flat_usage_projects_the_current_value() -> None:
+    """No usage for an hour: the reset sees the same 40 %, the limit never comes."""
+    forecast = project(samples(("10:00", 40), ("11:00", 40)), at("15:00"), at("11:00"))
+    assert forecast == Forecast(projected_at_reset=40.0, limit_reached_at=None)
+
+
+def test_flat_at_the_limit_reports_when_it_was_reached() -> None:
+    """Stuck at 100 %: the limit was reached at the first sample at 100 %."""
+    forecast = project(
+        samples(("10:00", 100), ("10:30", 100)), at("15:00"), at("10:30")
+    )
+    assert forecast == Forecast(projected_at_reset=100.0, limit_reached_at=at("10:00"))
+
+
+def test_over_the_limit_projects_past_100() -> None:
+    """80 -> 100 -> 120 % in an hour: 40 %/h, 160 % at the reset, reached at 10:30."""
+    forecast = project(
+        samples(("10:00", 80), ("10:30", 100), ("11:00", 120)), at("12:00"), at("11:00")
+    )
+    assert forecast.projected_at_reset == pytest.approx(160.0)
+    assert forecast.limit_reached_at == at("10:30")
+
+
+def test_unknown_reset_time() -> None:
+    """Without a reset time, no projection; the limit time is not bounded."""
+    forecast = project(samples(("10:00", 10), ("11:00", 30)), None, at("11:00"))
+    # 20 %/h from 30 % at 11:00: 100 % at 14:30.
+    assert forecast == Forecast(projected_at_reset=None, limit_reached_at=at("14:30"))
+
+
+def test_reset_time_already_past() -> None:
+    """A reset time before the last sample adds nothing to the current value."""
+    forecast = project(samples(("10:00", 10), ("11:00", 30)), at("10:30"), at("11:00"))
+    assert forecast == Forecast(projected_at_reset=30.0, limit_reached_at=None)
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        [],
+        [Sample(at("10:00"), 50)],
+        # Two samples, but only five minutes apart.
+        [Sample(at("10:00"), 50), Sample(at("10:05"), 60)],
+        # The fall to 5 % leaves a single sample in the current window.
+        [Sample(at("10:00"), 50), Sample(at("11:00"), 60), Sample(at("11:10"), 5)],
+    ],
+)
+def test_too_few_samples_is_unknown(points: list[Sample]) -> None:
+    """Fewer than two samples, or less than ten minutes of them, give no pace."""
+    assert project(points, at("15:00"), at("11:10")) == Forecast(None, None)
+
+
+def test_too_few_samples_still_knows_a_reached_limit() -> None:
+    """One sample at 100 %: no projection, but the limit is known to be reached."""
+    forecast = project([Sample(at("10:00"), 100)], at("15:00"), at("10:00"))
+    assert forecast == Forecast(projected_at_reset=None, limit_reached_at=at("10:00"))
+
+
+def test_samples_after_now_are_ignored() -> None:
+    """Only what was known at ``now`` counts."""
+    points = samples(("10:00", 10), ("10:30", 20), ("11:00", 90))
+    forecast = project(points, at("13:00"), at("10:30"))
+    # 20 %/h from 20 % at 10:30: 20 + 20 * 2.5 = 70 at 13:00.
+    assert forecast == Forecast(
+        projected_at_reset=pytest.approx(70.0), limit_reached_at=None
+    )
+
+
+def test_samples_from_history_skips_non_numbers_and_sorts() -> None:
+    """Recorded states: strings and floats count, unavailable/unknown/None do not."""
+    states: list[tuple[datetime, str | float | None]] = [
+        (at("10:30"), "20.5"),
+        (at("10:00"), "10"),
+        (at("10:10"), "unavailable"),
+        (at("10:20"), "unknown"),
+        (at("10:25"), None),
+        (at("10:40"), 25.0),
+    ]
+    assert samples_from_history(states) == [
+        Sample(at("10:00"), 10.0),
+        Sample(at("10:30"), 20.5),
+        Sample(at("10:40"), 25.0),
+    ]
+
+
+def test_buffer_drops_old_and_out_of_order_samples() -> None:
+    """The buffer keeps max_age behind the newest, time order, and its count bound."""
+    buffer = SampleBuffer(timedelta(hours=1), max_samples=3)
+    buffer.add(Sample(at("10:00"), 1))
+    buffer.add(Sample(at("10:30"), 2))
+    buffer.add(Sample(at("10:30"), 9))
+    buffer.add(Sample(at("10:20"), 9))
+    assert buffer.samples == (Sample(at("10:00"), 1), Sample(at("10:30"), 2))
+    buffer.add(Sample(at("11:10"), 3))
+    assert buffer.samples == (Sample(at("10:30"), 2), Sample(at("11:10"), 3))
+    buffer.add(Sample(at("11:15"), 4))
+    buffer.add(Sample(at("11:20"), 5))
+    assert buffer.samples == (
+        Sample(at("11:10"), 3),
+        Sample(at("11:15"), 4),
+        Sample(at("11:20"), 5),
+    )
+
+
+def test_buffer_seed_goes_in_front_of_live_samples() -> None:
+    """Recorded samples older than the first live one are merged in, in order."""
+    buffer = SampleBuffer(timedelta(hours=6))
+    buffer.add(Sample(at("12:00"), 30))
+    buffer.seed(
+        [
+            Sample(at("11:00"), 20),
+            Sample(at("12:00"), 99),
+            Sample(at("05:00"), 1),
+            Sample(at("10:00"), 10),
+        ]
+    )
+    assert buffer.samples == (
+        Sample(at("10:00"), 10),
+        Sample(at("11:00"), 20),
+        Sample(at("12:00"), 30),
+    )
+
+
+def test_buffer_seed_when_empty() -> None:
+    """Seeding an empty buffer keeps the recorded samples within max_age."""
+    buffer = SampleBuffer(timedelta(hours=1))
+    buffer.seed(
+        [Sample(at("10:30"), 5), Sample(at("09:00"), 1), Sample(at("10:00"), 3)]
+    )
+    assert buffer.samples == (Sample(at("10:00"), 3), Sample(at("10:30"), 5))
+    buffer.seed([])
+    assert buffer.samples == (Sample(at("10:00"), 3), Sample(at("10:30"), 5))
+
+
+def _window(
+    key: str, kind: WindowKind, utilization: float, resets_at: str
+) -> LimitWindow:
+    return LimitWindow(
+        key=key, kind=kind, name=key, utilization=utilization, resets_at=at(resets_at)
+    )
+
+
+def test_tracker_follows_each_window() -> None:
+    """The tracker keeps one buffer per window and projects each on its own reset."""
+    tracker = ForecastTracker()
+    for time, session, weekly in (
+        ("10:00", 10, 40),
+        ("10:30", 20, 40),
+        ("11:00", 30, 41),
+    ):
+        tracker.add_usage(
+            Usage(
+                windows=(
+                    _window("five_hour", WindowKind.SESSION, session, "15:00"),
+                    _window("seven_day", WindowKind.WEEKLY, weekly, "12:00"),
+                )
+            ),
+            at(time),
+        )
+    assert len(tracker.samples("five_hour")) == 3
+    assert tracker.forecast("five_hour", at("11:00")) == Forecast(
+        projected_at_reset=pytest.approx(110.0), limit_reached_at=at("14:30")
+    )
+    # One point an hour from 41 % at 11:00: 42 % at 12:00.
+    assert tracker.forecast("seven_day", at("11:00")) == Forecast(
+        projected_at_reset=pytest.approx(42.0), limit_reached_at=None
+    )
+    assert tracker.forecast("seven_day_opus", at("11:00")) == Forecast(None, None)
+    assert tracker.samples("seven_day_opus") == ()
+
+
+def test_tracker_seed_from_history_then_live() -> None:
+    """After a restart, recorded states and the first live poll give a pace at once."""
+    tracker = ForecastTracker()
+    window = _window("five_hour", WindowKind.SESSION, 30, "15:00")
+    tracker.add_usage(Usage(windows=(window,)), at("11:00"))
+    assert tracker.forecast("five_hour", at("11:00")) == Forecast(None, None)
+    tracker.seed(
+        window, samples_from_history([(at("10:00"), "10"), (at("10:30"), "20")])
+    )
+    assert tracker.forecast("five_hour", at("11:00")) == Forecast(
+        projected_at_reset=pytest.approx(110.0), limit_reached_at=at("14:30")
+    )
+
+
+def test_max_age_covers_every_window_kind() -> None:
+    """Every window kind has a sample age bound longer than the session window."""
+    assert set(MAX_AGE) == set(WindowKind)
+    assert MAX_AGE[WindowKind.SESSION] > timedelta(hours=5)
