@@ -305,11 +305,7 @@ export class ClaudeUsageCard extends LitElement {
     this._subscription = hass.connection.subscribeMessage<HistoryStreamMessage>(
       (message) => {
         if (generation === this._generation) {
-          this._history = mergeStreamMessage(
-            this._history,
-            message,
-            Date.now() - hours * HOUR_MS,
-          );
+          this._history = mergeStreamMessage(this._history, message, Date.now() - hours * HOUR_MS);
           this._historyStatus = "ready";
         }
       },
@@ -400,7 +396,12 @@ export class ClaudeUsageCard extends LitElement {
     this._hover = undefined;
   }
 
-  private _onGraphPointer(event: PointerEvent, geometry: GraphGeometry, start: number, end: number) {
+  private _onGraphPointer(
+    event: PointerEvent,
+    geometry: GraphGeometry,
+    start: number,
+    end: number,
+  ) {
     const svgElement = event.currentTarget as Element;
     const rect = svgElement.getBoundingClientRect();
     const scale = rect.width > 0 ? geometry.layout.width / rect.width : 1;
@@ -426,10 +427,12 @@ export class ClaudeUsageCard extends LitElement {
       <ha-card>
         ${title ? html`<h1 class="card-header">${title}</h1>` : nothing}
         <div class="card-content">
-          ${status === "ok"
-            ? html`<div class="gauges">${states.map((state) => this._renderGauge(state))}</div>
-                ${config.showGraph ? this._renderHistory(states) : nothing}`
-            : this._renderStatus(status)}
+          ${
+            status === "ok"
+              ? html`<div class="gauges">${states.map((state) => this._renderGauge(state))}</div>
+                  ${config.showGraph ? this._renderHistory(states) : nothing}`
+              : this._renderStatus(status)
+          }
         </div>
       </ha-card>
     `;
@@ -495,9 +498,11 @@ export class ClaudeUsageCard extends LitElement {
       >
         <svg viewBox="0 0 100 84" aria-hidden="true">
           <path class="track" d=${arcPath(1)}></path>
-          ${utilization !== null && utilization > 0
-            ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
-            : nothing}
+          ${
+            utilization !== null && utilization > 0
+              ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
+              : nothing
+          }
           <text class="percent" x="50" y="54">${value}</text>
         </svg>
         <div class="name">${window.name}</div>
@@ -547,25 +552,28 @@ export class ClaudeUsageCard extends LitElement {
           <span class="history-title">${this._t("history")}</span>
           <div class="ranges" role="group" aria-label=${this._t("range")}>
             ${RANGES.map(
-              (range) => html`<button
-                class="range"
-                aria-pressed=${range === this._range ? "true" : "false"}
-                data-range=${range}
-                @click=${() => this._setRange(range)}
-              >
-                ${formatRangeLabel(RANGE_HOURS[range], language)}
-              </button>`,
+              (range) =>
+                html`<button
+                  class="range"
+                  aria-pressed=${range === this._range ? "true" : "false"}
+                  data-range=${range}
+                  @click=${() => this._setRange(range)}
+                >
+                  ${formatRangeLabel(RANGE_HOURS[range], language)}
+                </button>`,
             )}
           </div>
         </div>
         <div class="graph">
-          ${this._historyStatus === "error"
-            ? html`<div class="graph-message">${this._t("history_unavailable")}</div>`
-            : this._historyStatus === "loading"
-              ? html`<div class="graph-message">${this._t("loading")}</div>`
-              : !hasData
-                ? html`<div class="graph-message">${this._t("no_history")}</div>`
-                : this._renderGraph(geometry, series, start, end, multiDay)}
+          ${
+            this._historyStatus === "error"
+              ? html`<div class="graph-message">${this._t("history_unavailable")}</div>`
+              : this._historyStatus === "loading"
+                ? html`<div class="graph-message">${this._t("loading")}</div>`
+                : !hasData
+                  ? html`<div class="graph-message">${this._t("no_history")}</div>`
+                  : this._renderGraph(geometry, series, start, end, multiDay)
+          }
         </div>
         <div class="legend">
           ${series.map(
@@ -608,11 +616,14 @@ export class ClaudeUsageCard extends LitElement {
         }}
       >
         ${geometry.yTicks.map(
-          (tick) => svg`<line class="grid" x1=${layout.left} x2=${layout.right} y1=${tick.y} y2=${tick.y}></line>
+          (
+            tick,
+          ) => svg`<line class="grid" x1=${layout.left} x2=${layout.right} y1=${tick.y} y2=${tick.y}></line>
             <text class="axis" x=${layout.left - 4} y=${tick.y + 3} text-anchor="end">${formatPercent(tick.value, language)}</text>`,
         )}
         ${geometry.thresholds.map(
-          (line) => svg`<line class="threshold ${line.level}" x1=${layout.left} x2=${layout.right} y1=${line.y} y2=${line.y}></line>`,
+          (line) =>
+            svg`<line class="threshold ${line.level}" x1=${layout.left} x2=${layout.right} y1=${line.y} y2=${line.y}></line>`,
         )}
         ${geometry.xTicks.map(
           (tick, index) => svg`<text
@@ -623,7 +634,8 @@ export class ClaudeUsageCard extends LitElement {
             >${formatAxisTime(new Date(tick.t), hass, multiDay)}</text>`,
         )}
         ${geometry.lines.map(
-          (line) => svg`<path class="line" data-key=${line.key} style="stroke:${line.color}" d=${line.d}></path>`,
+          (line) =>
+            svg`<path class="line" data-key=${line.key} style="stroke:${line.color}" d=${line.d}></path>`,
         )}
         ${geometry.markers.map(
           (marker) => svg`<g class="reset-marker" data-key=${marker.key}>
@@ -632,34 +644,44 @@ export class ClaudeUsageCard extends LitElement {
               <title>${this._t("reset_marker")} · ${formatDateTime(new Date(marker.t), hass)}</title>
             </g>`,
         )}
-        ${hover
-          ? svg`<line class="cursor" x1=${hover.x} x2=${hover.x} y1=${layout.top} y2=${layout.bottom}></line>`
-          : nothing}
+        ${
+          hover
+            ? svg`<line class="cursor" x1=${hover.x} x2=${hover.x} y1=${layout.top} y2=${layout.bottom}></line>`
+            : nothing
+        }
       </svg>
-      ${hover
-        ? html`<div
-            class="tooltip"
-            style="left:${Math.round((hover.x / layout.width) * 100)}%"
-            data-align=${hover.x > layout.width / 2 ? "end" : "start"}
-          >
-            <div class="tooltip-time">${formatDateTime(new Date(hover.t), hass)}</div>
-            ${series.map((item) => {
-              const value = valueAt(item.points, hover.t);
-              return html`<div class="tooltip-row">
-                <span class="swatch" style="background:${item.color}"></span>${item.name}:
-                <strong>${value === null ? "—" : formatPercent(value, language)}</strong>
-              </div>`;
-            })}
-            ${nearReset ? html`<div class="tooltip-row">${this._t("reset_marker")}</div>` : nothing}
-          </div>`
-        : nothing}
+      ${
+        hover
+          ? html`<div
+              class="tooltip"
+              style="left:${Math.round((hover.x / layout.width) * 100)}%"
+              data-align=${hover.x > layout.width / 2 ? "end" : "start"}
+            >
+              <div class="tooltip-time">${formatDateTime(new Date(hover.t), hass)}</div>
+              ${series.map((item) => {
+                const value = valueAt(item.points, hover.t);
+                return html`<div class="tooltip-row">
+                  <span class="swatch" style="background:${item.color}"></span>${item.name}:
+                  <strong>${value === null ? "—" : formatPercent(value, language)}</strong>
+                </div>`;
+              })}
+              ${nearReset ? html`<div class="tooltip-row">${this._t("reset_marker")}</div>` : nothing}
+            </div>`
+          : nothing
+      }
     `;
   }
 }
 
 declare global {
   interface Window {
-    customCards?: { type: string; name: string; description: string; preview?: boolean; documentationURL?: string }[];
+    customCards?: {
+      type: string;
+      name: string;
+      description: string;
+      preview?: boolean;
+      documentationURL?: string;
+    }[];
   }
   interface HTMLElementTagNameMap {
     "claude-usage-card": ClaudeUsageCard;

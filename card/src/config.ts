@@ -20,6 +20,8 @@ export interface CardConfig {
   device_id?: string;
   title?: string;
   default_range?: Range;
+  /** The same as `default_range` in hours (3, 6, 24 or 168), as in Home Assistant's history cards. */
+  hours_to_show?: number;
   show_graph?: boolean;
   thresholds?: Partial<Thresholds>;
 }
@@ -42,7 +44,9 @@ function threshold(value: unknown, name: keyof Thresholds): number {
     return DEFAULT_THRESHOLDS[name];
   }
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new Error(`thresholds.${name} must be a number from 0 to 100, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `thresholds.${name} must be a number from 0 to 100, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -52,7 +56,7 @@ export function resolveConfig(config: unknown): ResolvedConfig {
   if (!isRecord(config)) {
     throw new Error("Invalid configuration: expected a mapping of options");
   }
-  const { device_id, title, default_range, show_graph, thresholds } = config;
+  const { device_id, title, default_range, hours_to_show, show_graph, thresholds } = config;
   if (device_id !== undefined && (typeof device_id !== "string" || device_id === "")) {
     throw new Error("device_id must be the id of a Claude Usage device (a non-empty string)");
   }
@@ -63,6 +67,19 @@ export function resolveConfig(config: unknown): ResolvedConfig {
     throw new Error(
       `default_range must be one of ${RANGES.join(", ")}, got ${JSON.stringify(default_range)}`,
     );
+  }
+  let range = (default_range as Range | undefined) ?? "24h";
+  if (hours_to_show !== undefined) {
+    const byHours = RANGES.find((candidate) => RANGE_HOURS[candidate] === hours_to_show);
+    if (byHours === undefined) {
+      throw new Error(
+        `hours_to_show must be one of 3, 6, 24, 168, got ${JSON.stringify(hours_to_show)}`,
+      );
+    }
+    if (default_range !== undefined && default_range !== byHours) {
+      throw new Error("Set either default_range or hours_to_show, not both");
+    }
+    range = byHours;
   }
   if (show_graph !== undefined && typeof show_graph !== "boolean") {
     throw new Error("show_graph must be true or false");
@@ -82,7 +99,7 @@ export function resolveConfig(config: unknown): ResolvedConfig {
   return {
     deviceId: device_id,
     title,
-    range: (default_range as Range | undefined) ?? "24h",
+    range,
     showGraph: show_graph ?? true,
     thresholds: resolved,
   };

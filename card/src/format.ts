@@ -8,7 +8,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The time zone to display times in: the server's when the user chose so, else the browser's. */
-export function displayTimeZone(hass: Pick<HomeAssistant, "locale" | "config">): string | undefined {
+export function displayTimeZone(
+  hass: Pick<HomeAssistant, "locale" | "config">,
+): string | undefined {
   return hass.locale.time_zone === "server" ? hass.config.time_zone : undefined;
 }
 

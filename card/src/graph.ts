@@ -32,7 +32,14 @@ export interface GraphGeometry {
 export const GRAPH_HEIGHT = 132;
 
 export function graphLayout(width: number): GraphLayout {
-  return { width, height: GRAPH_HEIGHT, left: 34, right: width - 6, top: 8, bottom: GRAPH_HEIGHT - 20 };
+  return {
+    width,
+    height: GRAPH_HEIGHT,
+    left: 34,
+    right: width - 6,
+    top: 8,
+    bottom: GRAPH_HEIGHT - 20,
+  };
 }
 
 function round(value: number): number {

@@ -178,7 +178,8 @@ export function downsample(points: Point[], start: number, end: number, buckets:
     return points;
   }
   const width = (end - start) / buckets;
-  const bucketOf = (t: number) => Math.min(buckets - 1, Math.max(0, Math.floor((t - start) / width)));
+  const bucketOf = (t: number) =>
+    Math.min(buckets - 1, Math.max(0, Math.floor((t - start) / width)));
   const result: Point[] = [];
   let index = 0;
   while (index < points.length) {

@@ -35,8 +35,7 @@ const de: Record<StringKey, string> = {
   resets_at: "Zurücksetzung {time}",
   no_reset: "Keine Zurücksetzung geplant",
   unavailable: "Nutzung nicht verfügbar",
-  reauthenticate:
-    "Die Sitzung ist vielleicht abgelaufen: in den Einstellungen erneut anmelden.",
+  reauthenticate: "Die Sitzung ist vielleicht abgelaufen: in den Einstellungen erneut anmelden.",
   open_settings: "Einstellungen öffnen",
   no_data: "Noch keine Daten",
   pick_account: "Wähle im Karteneditor ein Claude-Konto aus.",
@@ -54,8 +53,7 @@ const de: Record<StringKey, string> = {
   editor_thresholds: "Farbschwellen",
   editor_warning: "Warnung ab (%)",
   editor_critical: "Kritisch ab (%)",
-  card_description:
-    "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
+  card_description: "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
 };
 
 const fr: Record<StringKey, string> = {
@@ -64,8 +62,7 @@ const fr: Record<StringKey, string> = {
   resets_at: "Réinitialisation {time}",
   no_reset: "Aucune réinitialisation prévue",
   unavailable: "Utilisation indisponible",
-  reauthenticate:
-    "La session a peut-être expiré : réauthentifiez-vous dans les Paramètres.",
+  reauthenticate: "La session a peut-être expiré : réauthentifiez-vous dans les Paramètres.",
   open_settings: "Ouvrir les Paramètres",
   no_data: "Pas encore de données",
   pick_account: "Choisissez un compte Claude dans l'éditeur de carte.",
@@ -83,8 +80,7 @@ const fr: Record<StringKey, string> = {
   editor_thresholds: "Seuils de couleur",
   editor_warning: "Avertissement à partir de (%)",
   editor_critical: "Critique à partir de (%)",
-  card_description:
-    "Limites d'utilisation de Claude.ai avec compte à rebours et historique.",
+  card_description: "Limites d'utilisation de Claude.ai avec compte à rebours et historique.",
 };
 
 const DICTIONARIES: Record<string, Record<StringKey, string>> = { en, de, fr };

@@ -2,12 +2,25 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { arcPath, ClaudeUsageCard } from "../src/claude-usage-card";
 import type { HistoryStreamMessage } from "../src/history";
-import { COWORK, DEVICE_ID, FakeConnection, makeHass, NOW, OPUS, SESSION, WEEKLY, type HassOptions } from "./fixtures";
+import {
+  COWORK,
+  DEVICE_ID,
+  FakeConnection,
+  makeHass,
+  NOW,
+  OPUS,
+  SESSION,
+  WEEKLY,
+  type HassOptions,
+} from "./fixtures";
 
 const HOUR = 3_600_000;
 
 function plain(text: string | null | undefined): string {
-  return (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+  return (text ?? "")
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const mounted: ClaudeUsageCard[] = [];
@@ -68,7 +81,9 @@ describe("registration", () => {
 
   it("stubs a config with the first Claude Usage device", () => {
     expect(ClaudeUsageCard.getStubConfig(makeHass())).toEqual({ device_id: DEVICE_ID });
-    expect(ClaudeUsageCard.getStubConfig(makeHass({ windows: [], extraEntities: false }))).toEqual({});
+    expect(ClaudeUsageCard.getStubConfig(makeHass({ windows: [], extraEntities: false }))).toEqual(
+      {},
+    );
   });
 
   it("has a visual editor form and sizes for masonry and sections", () => {
@@ -81,9 +96,9 @@ describe("registration", () => {
 
   it("throws a clear error for a bad config", () => {
     const card = new ClaudeUsageCard();
-    expect(() => card.setConfig({ type: "custom:claude-usage-card", thresholds: { warning: 95 } })).toThrow(
-      "thresholds.warning (95) must be lower than thresholds.critical (90)",
-    );
+    expect(() =>
+      card.setConfig({ type: "custom:claude-usage-card", thresholds: { warning: 95 } }),
+    ).toThrow("thresholds.warning (95) must be lower than thresholds.critical (90)");
   });
 });
 
@@ -158,7 +173,10 @@ describe("gauges", () => {
       ["81 %", "Zurücksetzung in 2 Tg., 22 Std.", "Zurücksetzung 01.12.2026, 09:00"],
       ["95 %", "Keine Zurücksetzung geplant", "Keine Zurücksetzung geplant"],
     ]);
-    const french = await mount({ show_graph: false }, { language: "fr", serverTimeZone: "America/New_York" });
+    const french = await mount(
+      { show_graph: false },
+      { language: "fr", serverTimeZone: "America/New_York" },
+    );
     expect(gauges(french.root)[0]!.reset).toBe("Réinitialisation dans 2 h 14 min");
     expect(gauges(french.root)[0]!.title).toBe("Réinitialisation 28 nov. 2026, 07:14");
   });
@@ -230,7 +248,9 @@ describe("states", () => {
       "Pick a Claude account in the card editor.",
     );
     const gone = await mount({ device_id: "device-deleted", title: "Mine" });
-    expect(plain(gone.root.querySelector(".status")?.textContent)).toBe("Claude account not found.");
+    expect(plain(gone.root.querySelector(".status")?.textContent)).toBe(
+      "Claude account not found.",
+    );
     expect(plain(gone.root.querySelector(".card-header")?.textContent)).toBe("Mine");
   });
 
@@ -240,11 +260,18 @@ describe("states", () => {
       ...hass,
       states: {
         ...hass.states,
-        "sensor.acme_weekly_usage": { ...hass.states["sensor.acme_weekly_usage"]!, state: "unavailable" },
+        "sensor.acme_weekly_usage": {
+          ...hass.states["sensor.acme_weekly_usage"]!,
+          state: "unavailable",
+        },
       },
     };
     await card.updateComplete;
-    expect(gauges(root)[1]).toMatchObject({ percent: "—", reset: "Usage unavailable", level: "level-none" });
+    expect(gauges(root)[1]).toMatchObject({
+      percent: "—",
+      reset: "Usage unavailable",
+      level: "level-none",
+    });
   });
 });
 
@@ -286,22 +313,30 @@ describe("history", () => {
     );
     await card.updateComplete;
     const lines = [...root.querySelectorAll<SVGPathElement>("path.line")];
-    expect(lines.map((line) => line.dataset.key)).toEqual(["five_hour", "seven_day", "seven_day_opus"]);
+    expect(lines.map((line) => line.dataset.key)).toEqual([
+      "five_hour",
+      "seven_day",
+      "seven_day_opus",
+    ]);
     expect(lines[0]!.getAttribute("d")).toMatch(/^M\d/);
     expect(lines[2]!.getAttribute("d")).toBe("");
     const markers = [...root.querySelectorAll<SVGGElement>(".reset-marker")];
     expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
-    expect(plain(markers[0]!.querySelector("title")?.textContent)).toBe("Reset · Nov 28, 2026, 09:00");
+    expect(plain(markers[0]!.querySelector("title")?.textContent)).toBe(
+      "Reset · Nov 28, 2026, 09:00",
+    );
     const before = lines[1]!.getAttribute("d");
-    hass.connection.subscriptions[0]!.callback({ states: { "sensor.acme_weekly_usage": [{ s: "20", lu: NOW / 1000 - 60 }] } });
+    hass.connection.subscriptions[0]!.callback({
+      states: { "sensor.acme_weekly_usage": [{ s: "20", lu: NOW / 1000 - 60 }] },
+    });
     await card.updateComplete;
-    expect(root.querySelector('path.line[data-key="seven_day"]')!.getAttribute("d")).not.toBe(before);
+    expect(root.querySelector('path.line[data-key="seven_day"]')!.getAttribute("d")).not.toBe(
+      before,
+    );
     expect(root.querySelectorAll(".reset-marker")).toHaveLength(2);
-    expect([...root.querySelectorAll(".legend-item")].map((item) => plain(item.textContent))).toEqual([
-      "Session usage",
-      "Weekly usage",
-      "Opus weekly usage",
-    ]);
+    expect(
+      [...root.querySelectorAll(".legend-item")].map((item) => plain(item.textContent)),
+    ).toEqual(["Session usage", "Weekly usage", "Opus weekly usage"]);
   });
 
   it("shows values and time under the pointer", async () => {
@@ -309,7 +344,10 @@ describe("history", () => {
     const base = (NOW - 12 * HOUR) / 1000;
     hass.connection.subscriptions[0]!.callback(
       streamMessage({
-        "sensor.acme_session_usage": [{ s: "30", lu: base }, { s: "60", lu: base + 6 * 3600 }],
+        "sensor.acme_session_usage": [
+          { s: "30", lu: base },
+          { s: "60", lu: base + 6 * 3600 },
+        ],
       }),
     );
     await card.updateComplete;
@@ -351,8 +389,12 @@ describe("history", () => {
     await settle(card);
     expect(first.unsubscribed).toBe(true);
     expect(hass.connection.active).toHaveLength(1);
-    expect(hass.connection.active[0]!.message.start_time).toBe(new Date(NOW - 6 * HOUR).toISOString());
-    expect(root.querySelector('button[data-range="6h"]')!.getAttribute("aria-pressed")).toBe("true");
+    expect(hass.connection.active[0]!.message.start_time).toBe(
+      new Date(NOW - 6 * HOUR).toISOString(),
+    );
+    expect(root.querySelector('button[data-range="6h"]')!.getAttribute("aria-pressed")).toBe(
+      "true",
+    );
 
     root.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
     await settle(card);
@@ -360,7 +402,11 @@ describe("history", () => {
     expect(callWS).toHaveBeenCalledWith({
       type: "recorder/statistics_during_period",
       start_time: new Date(NOW - 168 * HOUR).toISOString(),
-      statistic_ids: ["sensor.acme_session_usage", "sensor.acme_weekly_usage", "sensor.acme_opus_weekly_usage"],
+      statistic_ids: [
+        "sensor.acme_session_usage",
+        "sensor.acme_weekly_usage",
+        "sensor.acme_opus_weekly_usage",
+      ],
       period: "5minute",
       types: ["mean"],
     });
@@ -375,19 +421,26 @@ describe("history", () => {
     const first = hass.connection.subscriptions[0]!;
     root.querySelector<HTMLButtonElement>('button[data-range="3h"]')!.click();
     await settle(card);
-    first.callback(streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: NOW / 1000 - 60 }] }));
+    first.callback(
+      streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: NOW / 1000 - 60 }] }),
+    );
     await card.updateComplete;
     expect(plain(root.querySelector(".graph")?.textContent)).toBe("Loading…");
   });
 
   it("resubscribes when the device's windows change", async () => {
     const { hass, card } = await mount();
-    const grown = makeHass({ windows: [SESSION, WEEKLY, OPUS, COWORK], connection: hass.connection });
+    const grown = makeHass({
+      windows: [SESSION, WEEKLY, OPUS, COWORK],
+      connection: hass.connection,
+    });
     card.hass = grown;
     await settle(card);
     expect(hass.connection.subscriptions).toHaveLength(2);
     expect(hass.connection.subscriptions[0]!.unsubscribed).toBe(true);
-    expect(hass.connection.active[0]!.message.entity_ids).toContain("sensor.acme_cowork_weekly_usage");
+    expect(hass.connection.active[0]!.message.entity_ids).toContain(
+      "sensor.acme_cowork_weekly_usage",
+    );
   });
 
   it("does not subscribe without the graph", async () => {

@@ -14,6 +14,11 @@ describe("resolveConfig", () => {
     });
   });
 
+  it("takes the range in hours too", () => {
+    expect(resolveConfig({ type: "x", hours_to_show: 168 }).range).toBe("7d");
+    expect(resolveConfig({ type: "x", hours_to_show: 3, default_range: "3h" }).range).toBe("3h");
+  });
+
   it("accepts every option", () => {
     expect(
       resolveConfig({
@@ -47,12 +52,30 @@ describe("resolveConfig", () => {
     [{ default_range: "1h" }, 'default_range must be one of 3h, 6h, 24h, 7d, got "1h"'],
     [{ default_range: 24 }, "default_range must be one of 3h, 6h, 24h, 7d, got 24"],
     [{ show_graph: "yes" }, "show_graph must be true or false"],
+    [{ hours_to_show: 12 }, "hours_to_show must be one of 3, 6, 24, 168, got 12"],
+    [{ hours_to_show: "24" }, 'hours_to_show must be one of 3, 6, 24, 168, got "24"'],
+    [
+      { hours_to_show: 6, default_range: "7d" },
+      "Set either default_range or hours_to_show, not both",
+    ],
     [{ thresholds: 80 }, "thresholds must be a mapping with warning and critical percentages"],
-    [{ thresholds: { warning: "high" } }, 'thresholds.warning must be a number from 0 to 100, got "high"'],
-    [{ thresholds: { critical: 120 } }, "thresholds.critical must be a number from 0 to 100, got 120"],
+    [
+      { thresholds: { warning: "high" } },
+      'thresholds.warning must be a number from 0 to 100, got "high"',
+    ],
+    [
+      { thresholds: { critical: 120 } },
+      "thresholds.critical must be a number from 0 to 100, got 120",
+    ],
     [{ thresholds: { warning: -1 } }, "thresholds.warning must be a number from 0 to 100, got -1"],
-    [{ thresholds: { warning: 90, critical: 90 } }, "thresholds.warning (90) must be lower than thresholds.critical (90)"],
-    [{ thresholds: { warning: 95 } }, "thresholds.warning (95) must be lower than thresholds.critical (90)"],
+    [
+      { thresholds: { warning: 90, critical: 90 } },
+      "thresholds.warning (90) must be lower than thresholds.critical (90)",
+    ],
+    [
+      { thresholds: { warning: 95 } },
+      "thresholds.warning (95) must be lower than thresholds.critical (90)",
+    ],
   ])("rejects %j", (config, message) => {
     expect(() => resolveConfig(config)).toThrow(new Error(message));
   });
@@ -72,7 +95,15 @@ describe("configForm", () => {
   });
 
   it("labels every field in the user's language", () => {
-    const names = ["device_id", "title", "default_range", "show_graph", "thresholds", "warning", "critical"];
+    const names = [
+      "device_id",
+      "title",
+      "default_range",
+      "show_graph",
+      "thresholds",
+      "warning",
+      "critical",
+    ];
     expect(names.map((name) => configForm("de").computeLabel({ name }))).toEqual([
       "Konto",
       "Titel",

@@ -69,10 +69,16 @@ describe("discoverWindows", () => {
   it("still pairs the sensors while they are unavailable (no attributes)", () => {
     const hass = makeHass({ windows: [SESSION, WEEKLY, OPUS], available: false });
     const windows = discoverWindows(hass, DEVICE_ID);
-    expect(windows.map((window) => [window.key, window.usageEntityId, window.resetEntityId])).toEqual([
+    expect(
+      windows.map((window) => [window.key, window.usageEntityId, window.resetEntityId]),
+    ).toEqual([
       ["five_hour", "sensor.acme_session_usage", "sensor.acme_session_reset"],
       ["seven_day", "sensor.acme_weekly_usage", "sensor.acme_weekly_reset"],
-      ["entity:sensor.acme_opus_weekly", "sensor.acme_opus_weekly_usage", "sensor.acme_opus_weekly_reset"],
+      [
+        "entity:sensor.acme_opus_weekly",
+        "sensor.acme_opus_weekly_usage",
+        "sensor.acme_opus_weekly_reset",
+      ],
     ]);
   });
 
@@ -81,7 +87,11 @@ describe("discoverWindows", () => {
     delete hass.entities["sensor.acme_session_usage"]!.translation_key;
     delete hass.entities["sensor.acme_session_reset"]!.translation_key;
     expect(discoverWindows(hass, DEVICE_ID)).toMatchObject([
-      { key: "five_hour", usageEntityId: "sensor.acme_session_usage", resetEntityId: "sensor.acme_session_reset" },
+      {
+        key: "five_hour",
+        usageEntityId: "sensor.acme_session_usage",
+        resetEntityId: "sensor.acme_session_reset",
+      },
     ]);
   });
 
@@ -126,7 +136,9 @@ describe("firstDevice", () => {
 describe("readWindow and cardStatus", () => {
   it("reads utilization, severity and reset time", () => {
     const hass = makeHass();
-    const [session, weekly, opus] = discoverWindows(hass, DEVICE_ID).map((window) => readWindow(hass, window));
+    const [session, weekly, opus] = discoverWindows(hass, DEVICE_ID).map((window) =>
+      readWindow(hass, window),
+    );
     expect(session).toMatchObject({ available: true, utilization: 42, severity: null });
     expect(session!.resetsAt?.toISOString()).toBe("2026-11-28T12:14:30.000Z");
     expect(weekly).toMatchObject({ utilization: 80.5, severity: "warning" });
@@ -140,16 +152,22 @@ describe("readWindow and cardStatus", () => {
     expect(cardStatus(hass, "device-gone", [])).toBe("device_not_found");
     expect(cardStatus(hass, DEVICE_ID, [])).toBe("no_data");
     const unavailable = makeHass({ available: false });
-    const states = discoverWindows(unavailable, DEVICE_ID).map((window) => readWindow(unavailable, window));
+    const states = discoverWindows(unavailable, DEVICE_ID).map((window) =>
+      readWindow(unavailable, window),
+    );
     expect(cardStatus(unavailable, DEVICE_ID, states)).toBe("unavailable");
     const unknown = makeHass({ windows: [{ ...SESSION, utilization: "unknown" }] });
-    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((window) => readWindow(unknown, window));
+    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((window) =>
+      readWindow(unknown, window),
+    );
     expect(unknownStates[0]).toMatchObject({ available: true, utilization: null });
     expect(cardStatus(unknown, DEVICE_ID, unknownStates)).toBe("no_data");
   });
 
   it("parses timestamps strictly", () => {
-    expect(parseTimestamp("2026-11-28T12:00:00+00:00")?.getTime()).toBe(Date.parse("2026-11-28T12:00:00Z"));
+    expect(parseTimestamp("2026-11-28T12:00:00+00:00")?.getTime()).toBe(
+      Date.parse("2026-11-28T12:00:00Z"),
+    );
     expect(parseTimestamp("unknown")).toBeNull();
     expect(parseTimestamp("unavailable")).toBeNull();
     expect(parseTimestamp("")).toBeNull();

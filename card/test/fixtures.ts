@@ -115,7 +115,9 @@ export interface HassOptions {
 }
 
 /** A hass object with one Claude Usage device ("Acme") holding the given windows. */
-export function makeHass(options: HassOptions = {}): HomeAssistant & { connection: FakeConnection } {
+export function makeHass(
+  options: HassOptions = {},
+): HomeAssistant & { connection: FakeConnection } {
   const windows = options.windows ?? [SESSION, WEEKLY, OPUS];
   const available = options.available ?? true;
   const states: HomeAssistant["states"] = {};

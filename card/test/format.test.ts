@@ -20,7 +20,12 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function locale(language: string, timeZone: "local" | "server", serverZone: string, timeFormat = "language") {
+function locale(
+  language: string,
+  timeZone: "local" | "server",
+  serverZone: string,
+  timeFormat = "language",
+) {
   return {
     locale: { language, time_zone: timeZone, time_format: timeFormat },
     config: { time_zone: serverZone },
@@ -55,9 +60,9 @@ describe("formatDuration", () => {
   });
 
   it("reads as a sentence in every language", () => {
-    expect(localize("en", "resets_in", { duration: formatDuration(2 * HOUR + 14 * MINUTE, "en") })).toBe(
-      "Resets in 2 hr 14 min",
-    );
+    expect(
+      localize("en", "resets_in", { duration: formatDuration(2 * HOUR + 14 * MINUTE, "en") }),
+    ).toBe("Resets in 2 hr 14 min");
     expect(localize("de-AT", "resets_in", { duration: "2 Std." })).toBe("Zurücksetzung in 2 Std.");
     expect(localize("fr", "resets_in", { duration: "2 h" })).toBe("Réinitialisation dans 2 h");
     expect(localize("xx", "no_reset")).toBe("No reset scheduled");
@@ -89,7 +94,9 @@ describe("dates and times", () => {
     expect(plain(formatDateTime(instant, locale("en", "server", "America/New_York", "12")))).toBe(
       "Nov 28, 2026, 7:14 AM",
     );
-    expect(formatDateTime(instant, locale("de", "server", "Europe/Berlin"))).toBe("28.11.2026, 13:14");
+    expect(formatDateTime(instant, locale("de", "server", "Europe/Berlin"))).toBe(
+      "28.11.2026, 13:14",
+    );
     expect(plain(formatDateTime(instant, locale("fr", "server", "Asia/Tokyo")))).toBe(
       "28 nov. 2026, 21:14",
     );
@@ -97,16 +104,21 @@ describe("dates and times", () => {
 
   it("uses the browser's time zone otherwise", () => {
     expect(displayTimeZone(locale("en", "local", "Asia/Tokyo"))).toBeUndefined();
-    const expected = new Intl.DateTimeFormat("de", { dateStyle: "medium", timeStyle: "short" }).format(
-      instant,
-    );
+    const expected = new Intl.DateTimeFormat("de", {
+      dateStyle: "medium",
+      timeStyle: "short",
+    }).format(instant);
     expect(formatDateTime(instant, locale("de", "local", "Asia/Tokyo"))).toBe(expected);
   });
 
   it("formats axis labels with a weekday for multi-day ranges", () => {
     expect(formatAxisTime(instant, locale("en", "server", "UTC", "24"), false)).toBe("12:14");
-    expect(plain(formatAxisTime(instant, locale("en", "server", "UTC", "12"), true))).toBe("Sat 12:14 PM");
-    expect(formatAxisTime(instant, locale("de", "server", "Europe/Berlin"), true)).toBe("Sa., 13:14");
+    expect(plain(formatAxisTime(instant, locale("en", "server", "UTC", "12"), true))).toBe(
+      "Sat 12:14 PM",
+    );
+    expect(formatAxisTime(instant, locale("de", "server", "Europe/Berlin"), true)).toBe(
+      "Sa., 13:14",
+    );
   });
 
   it("formats percentages and range labels per language", () => {

@@ -44,12 +44,28 @@ describe("mergeStreamMessage", () => {
   it("appends live updates and lets them replace overlapping states", () => {
     let history = mergeStreamMessage(
       {},
-      { states: { "sensor.a": [{ s: "1", lu: S0 }, { s: "2", lu: S0 + 60 }, { s: "3", lu: S0 + 120 }] } },
+      {
+        states: {
+          "sensor.a": [
+            { s: "1", lu: S0 },
+            { s: "2", lu: S0 + 60 },
+            { s: "3", lu: S0 + 120 },
+          ],
+        },
+      },
       T0,
     );
-    history = mergeStreamMessage(history, { states: { "sensor.a": [{ s: "4", lu: S0 + 180 }] } }, T0);
+    history = mergeStreamMessage(
+      history,
+      { states: { "sensor.a": [{ s: "4", lu: S0 + 180 }] } },
+      T0,
+    );
     expect(history["sensor.a"]!.map((point) => point.s)).toEqual(["1", "2", "3", "4"]);
-    history = mergeStreamMessage(history, { states: { "sensor.a": [{ s: "2b", lu: S0 + 60 }] } }, T0);
+    history = mergeStreamMessage(
+      history,
+      { states: { "sensor.a": [{ s: "2b", lu: S0 + 60 }] } },
+      T0,
+    );
     expect(history["sensor.a"]).toEqual([
       { t: T0, s: "1" },
       { t: T0 + MINUTE, s: "2b" },
@@ -69,7 +85,15 @@ describe("mergeStreamMessage", () => {
   it("drops states older than the range but keeps the one still holding at its start", () => {
     const history = mergeStreamMessage(
       {},
-      { states: { "sensor.a": [{ s: "1", lu: S0 }, { s: "2", lu: S0 + 60 }, { s: "3", lu: S0 + 600 }] } },
+      {
+        states: {
+          "sensor.a": [
+            { s: "1", lu: S0 },
+            { s: "2", lu: S0 + 60 },
+            { s: "3", lu: S0 + 600 },
+          ],
+        },
+      },
       T0 + 5 * MINUTE,
     );
     expect(history["sensor.a"]).toEqual([
@@ -86,7 +110,15 @@ describe("trimBefore", () => {
   });
 
   it("does not duplicate a point exactly at the start", () => {
-    expect(trimBefore([{ t: 1, v: 1 }, { t: 5, v: 2 }], 5)).toEqual([{ t: 5, v: 2 }]);
+    expect(
+      trimBefore(
+        [
+          { t: 1, v: 1 },
+          { t: 5, v: 2 },
+        ],
+        5,
+      ),
+    ).toEqual([{ t: 5, v: 2 }]);
   });
 });
 
@@ -172,7 +204,13 @@ describe("findResets", () => {
   });
 
   it("finds nothing in steadily rising usage", () => {
-    expect(findResets([{ t: 1, v: 1 }, { t: 2, v: 5 }, { t: 3, v: 5 }])).toEqual([]);
+    expect(
+      findResets([
+        { t: 1, v: 1 },
+        { t: 2, v: 5 },
+        { t: 3, v: 5 },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -229,7 +267,10 @@ describe("downsample", () => {
   });
 
   it("clamps points outside the range into the edge buckets", () => {
-    const points = noisy(1000).map((point, index) => ({ ...point, t: T0 - 500_000 + index * 1000 }));
+    const points = noisy(1000).map((point, index) => ({
+      ...point,
+      t: T0 - 500_000 + index * 1000,
+    }));
     const result = downsample(points, T0, T0 + 1_000_000, 10);
     expect(result[0]).toBe(points[0]);
     expect(result.length).toBeLessThanOrEqual(50);
