@@ -54,7 +54,7 @@ const LONG_PRESS_SHOW_MS = 3000;
 const DEFAULT_GRAPH_WIDTH = 300;
 const SETTINGS_PATH = `/config/integrations/integration/${DOMAIN}`;
 
-/** Gauge arc: 240° open at the bottom, in a 100 x 80 view box. */
+/** Gauge arc: 240° open at the bottom, in a 100 x 84 view box. */
 const ARC = { cx: 50, cy: 48, r: 38, start: 150, sweep: 240 };
 
 const GRAPH_FALLBACK_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#9498a0"];

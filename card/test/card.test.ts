@@ -375,6 +375,16 @@ describe("history", () => {
     expect(plain(failing.root.querySelector(".graph")?.textContent)).toBe("History unavailable");
   });
 
+  it("says when long-term statistics are unavailable", async () => {
+    const callWS = vi.fn(async () => {
+      throw new Error("Unknown command.");
+    });
+    const { root, card } = await mount({ default_range: "7d" }, { callWS });
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(1);
+    expect(plain(root.querySelector(".graph")?.textContent)).toBe("History unavailable");
+  });
+
   it("resubscribes when the range changes and uses 5-minute statistics for 7 days", async () => {
     const callWS = vi.fn(async () => ({
       "sensor.acme_session_usage": [
