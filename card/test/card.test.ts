@@ -138,6 +138,14 @@ describe("gauges", () => {
     expect(card.getCardSize()).toBe(5);
   });
 
+  it("uses the configured title, and none when it is empty", async () => {
+    const titled = await mount({ title: "Claude", show_graph: false });
+    expect(plain(titled.root.querySelector(".card-header")?.textContent)).toBe("Claude");
+    const untitled = await mount({ title: "", show_graph: false });
+    expect(untitled.root.querySelector(".card-header")).toBeNull();
+    expect(untitled.root.querySelectorAll(".gauge")).toHaveLength(3);
+  });
+
   it("draws the arc in proportion to utilization", () => {
     expect(arcPath(0)).toBe("M17.09 67A38 38 0 0 1 17.09 67");
     expect(arcPath(0.5)).toBe("M17.09 67A38 38 0 0 1 50 10");
