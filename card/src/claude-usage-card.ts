@@ -194,10 +194,10 @@ export class ClaudeUsageCard extends LitElement {
       return true;
     }
     return this._windows.some(
-      (window) =>
-        old.states[window.usageEntityId] !== hass.states[window.usageEntityId] ||
-        (window.resetEntityId !== undefined &&
-          old.states[window.resetEntityId] !== hass.states[window.resetEntityId]),
+      (limit) =>
+        old.states[limit.usageEntityId] !== hass.states[limit.usageEntityId] ||
+        (limit.resetEntityId !== undefined &&
+          old.states[limit.resetEntityId] !== hass.states[limit.resetEntityId]),
     );
   }
 
@@ -229,8 +229,8 @@ export class ClaudeUsageCard extends LitElement {
     const now = Date.now();
     let delay = MAX_TICK_MS;
     if (this.hass) {
-      for (const window of this._windows) {
-        const resetsAt = readWindow(this.hass, window).resetsAt;
+      for (const limit of this._windows) {
+        const resetsAt = readWindow(this.hass, limit).resetsAt;
         if (resetsAt) {
           delay = Math.min(delay, msUntilNextChange(resetsAt.getTime() - now));
         }
@@ -263,9 +263,9 @@ export class ClaudeUsageCard extends LitElement {
       }
       return;
     }
-    const usageIds = this._windows.map((window) => window.usageEntityId);
-    const resetIds = this._windows.flatMap((window) =>
-      window.resetEntityId ? [window.resetEntityId] : [],
+    const usageIds = this._windows.map((limit) => limit.usageEntityId);
+    const resetIds = this._windows.flatMap((limit) =>
+      limit.resetEntityId ? [limit.resetEntityId] : [],
     );
     const range = this._range;
     const key = `${range}|${usageIds.join(",")}|${resetIds.join(",")}`;
@@ -354,23 +354,23 @@ export class ClaudeUsageCard extends LitElement {
     );
   }
 
-  private _onGaugeClick(window: UsageWindow): void {
+  private _onGaugeClick(limit: UsageWindow): void {
     if (this._longPressed) {
       this._longPressed = false;
       return;
     }
-    this._moreInfo(window.usageEntityId);
+    this._moreInfo(limit.usageEntityId);
   }
 
-  private _onGaugeKey(event: KeyboardEvent, window: UsageWindow): void {
+  private _onGaugeKey(event: KeyboardEvent, limit: UsageWindow): void {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
-      this._moreInfo(window.usageEntityId);
+      this._moreInfo(limit.usageEntityId);
     }
   }
 
   /** A long press on touch shows the absolute reset time for a few seconds instead of opening more-info. */
-  private _onGaugePointerDown(event: PointerEvent, window: UsageWindow): void {
+  private _onGaugePointerDown(event: PointerEvent, limit: UsageWindow): void {
     this._longPressed = false;
     if (event.pointerType !== "touch") {
       return;
@@ -378,7 +378,7 @@ export class ClaudeUsageCard extends LitElement {
     clearTimeout(this._pressTimer);
     this._pressTimer = setTimeout(() => {
       this._longPressed = true;
-      this._pressed = window.key;
+      this._pressed = limit.key;
       this._pressTimer = setTimeout(() => {
         this._pressed = undefined;
       }, LONG_PRESS_SHOW_MS);
@@ -419,7 +419,7 @@ export class ClaudeUsageCard extends LitElement {
     if (!hass || !config) {
       return nothing;
     }
-    const states = this._windows.map((window) => readWindow(hass, window));
+    const states = this._windows.map((limit) => readWindow(hass, limit));
     const status = cardStatus(hass, config.deviceId, states);
     const device = config.deviceId ? hass.devices[config.deviceId] : undefined;
     const title = config.title ?? device?.name_by_user ?? device?.name ?? "Claude Usage";
@@ -458,7 +458,7 @@ export class ClaudeUsageCard extends LitElement {
   private _renderGauge(state: WindowState): TemplateResult {
     const hass = this.hass!;
     const config = this._config!;
-    const { window, utilization, resetsAt } = state;
+    const { window: limit, utilization, resetsAt } = state;
     const language = hass.locale.language;
     const level = levelFor(utilization, config.thresholds, state.severity);
     const color = utilization === null ? "var(--disabled-text-color, #9e9e9e)" : LEVEL_COLOR[level];
@@ -470,7 +470,7 @@ export class ClaudeUsageCard extends LitElement {
       resetText = this._t("unavailable");
     } else if (!resetsAt) {
       resetText = this._t("no_reset");
-    } else if (this._pressed === window.key) {
+    } else if (this._pressed === limit.key) {
       resetText = absolute!;
     } else {
       const remaining = resetsAt.getTime() - this._now;
@@ -485,12 +485,12 @@ export class ClaudeUsageCard extends LitElement {
         class="gauge level-${utilization === null ? "none" : level}"
         role="button"
         tabindex="0"
-        data-key=${window.key}
-        aria-label=${`${window.name}: ${value}. ${resetText}`}
+        data-key=${limit.key}
+        aria-label=${`${limit.name}: ${value}. ${resetText}`}
         title=${absolute ?? resetText}
-        @click=${() => this._onGaugeClick(window)}
-        @keydown=${(event: KeyboardEvent) => this._onGaugeKey(event, window)}
-        @pointerdown=${(event: PointerEvent) => this._onGaugePointerDown(event, window)}
+        @click=${() => this._onGaugeClick(limit)}
+        @keydown=${(event: KeyboardEvent) => this._onGaugeKey(event, limit)}
+        @pointerdown=${(event: PointerEvent) => this._onGaugePointerDown(event, limit)}
         @pointerup=${this._onGaugePointerEnd}
         @pointercancel=${this._onGaugePointerEnd}
         @pointerleave=${this._onGaugePointerEnd}
@@ -505,7 +505,7 @@ export class ClaudeUsageCard extends LitElement {
           }
           <text class="percent" x="50" y="54">${value}</text>
         </svg>
-        <div class="name">${window.name}</div>
+        <div class="name">${limit.name}</div>
         <div class="reset">${resetText}</div>
       </div>
     `;
@@ -513,23 +513,23 @@ export class ClaudeUsageCard extends LitElement {
 
   private _series(states: WindowState[], start: number, end: number): GraphSeries[] {
     return states.map((state, index) => {
-      const { window } = state;
+      const { window: limit } = state;
       let points: Point[];
       let resets: number[];
       if (this._range === "7d") {
-        points = [...(this._statistics[window.usageEntityId] ?? [])];
+        points = [...(this._statistics[limit.usageEntityId] ?? [])];
         if (state.utilization !== null) {
           points.push({ t: end, v: state.utilization });
         }
         resets = findResets(points);
       } else {
-        points = toPoints(trimBefore(this._history[window.usageEntityId] ?? [], start));
-        const resetStates = window.resetEntityId ? this._history[window.resetEntityId] : undefined;
+        points = toPoints(trimBefore(this._history[limit.usageEntityId] ?? [], start));
+        const resetStates = limit.resetEntityId ? this._history[limit.resetEntityId] : undefined;
         resets = findResets(points, resetStates);
       }
       return {
-        key: window.key,
-        name: window.name,
+        key: limit.key,
+        name: limit.name,
         color: seriesColor(index),
         points,
         resets,

@@ -179,12 +179,12 @@ export function parseTimestamp(state: string | undefined): Date | null {
   return Number.isNaN(time) ? null : new Date(time);
 }
 
-export function readWindow(hass: HomeAssistant, window: UsageWindow): WindowState {
-  const usage = hass.states[window.usageEntityId];
-  const reset = window.resetEntityId ? hass.states[window.resetEntityId] : undefined;
+export function readWindow(hass: HomeAssistant, limit: UsageWindow): WindowState {
+  const usage = hass.states[limit.usageEntityId];
+  const reset = limit.resetEntityId ? hass.states[limit.resetEntityId] : undefined;
   const severity = usage ? stringAttribute(usage, "severity") : undefined;
   return {
-    window,
+    window: limit,
     available: usage !== undefined && usage.state !== UNAVAILABLE,
     utilization: parseNumber(usage?.state),
     severity: severity ?? null,

@@ -56,7 +56,7 @@ describe("discoverWindows", () => {
     };
     const hass = makeHass({ windows: [other, SESSION] });
     const windows = discoverWindows(hass, DEVICE_ID);
-    expect(windows.map((window) => [window.key, window.kind])).toEqual([
+    expect(windows.map((limit) => [limit.key, limit.kind])).toEqual([
       ["five_hour", "session"],
       ["zeta_window", "unknown"],
     ]);
@@ -69,9 +69,7 @@ describe("discoverWindows", () => {
   it("still pairs the sensors while they are unavailable (no attributes)", () => {
     const hass = makeHass({ windows: [SESSION, WEEKLY, OPUS], available: false });
     const windows = discoverWindows(hass, DEVICE_ID);
-    expect(
-      windows.map((window) => [window.key, window.usageEntityId, window.resetEntityId]),
-    ).toEqual([
+    expect(windows.map((limit) => [limit.key, limit.usageEntityId, limit.resetEntityId])).toEqual([
       ["five_hour", "sensor.acme_session_usage", "sensor.acme_session_reset"],
       ["seven_day", "sensor.acme_weekly_usage", "sensor.acme_weekly_reset"],
       [
@@ -98,7 +96,7 @@ describe("discoverWindows", () => {
   it("skips registry entries without a state (disabled entities)", () => {
     const hass = makeHass({ windows: [SESSION, WEEKLY] });
     delete hass.states["sensor.acme_weekly_usage"];
-    expect(discoverWindows(hass, DEVICE_ID).map((window) => window.key)).toEqual(["five_hour"]);
+    expect(discoverWindows(hass, DEVICE_ID).map((limit) => limit.key)).toEqual(["five_hour"]);
   });
 });
 
@@ -136,8 +134,8 @@ describe("firstDevice", () => {
 describe("readWindow and cardStatus", () => {
   it("reads utilization, severity and reset time", () => {
     const hass = makeHass();
-    const [session, weekly, opus] = discoverWindows(hass, DEVICE_ID).map((window) =>
-      readWindow(hass, window),
+    const [session, weekly, opus] = discoverWindows(hass, DEVICE_ID).map((limit) =>
+      readWindow(hass, limit),
     );
     expect(session).toMatchObject({ available: true, utilization: 42, severity: null });
     expect(session!.resetsAt?.toISOString()).toBe("2026-11-28T12:14:30.000Z");
@@ -152,13 +150,13 @@ describe("readWindow and cardStatus", () => {
     expect(cardStatus(hass, "device-gone", [])).toBe("device_not_found");
     expect(cardStatus(hass, DEVICE_ID, [])).toBe("no_data");
     const unavailable = makeHass({ available: false });
-    const states = discoverWindows(unavailable, DEVICE_ID).map((window) =>
-      readWindow(unavailable, window),
+    const states = discoverWindows(unavailable, DEVICE_ID).map((limit) =>
+      readWindow(unavailable, limit),
     );
     expect(cardStatus(unavailable, DEVICE_ID, states)).toBe("unavailable");
     const unknown = makeHass({ windows: [{ ...SESSION, utilization: "unknown" }] });
-    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((window) =>
-      readWindow(unknown, window),
+    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((limit) =>
+      readWindow(unknown, limit),
     );
     expect(unknownStates[0]).toMatchObject({ available: true, utilization: null });
     expect(cardStatus(unknown, DEVICE_ID, unknownStates)).toBe("no_data");

@@ -122,35 +122,35 @@ export function makeHass(
   const available = options.available ?? true;
   const states: HomeAssistant["states"] = {};
   const entities: HomeAssistant["entities"] = {};
-  for (const window of windows) {
-    const usageId = `sensor.${window.objectId}_usage`;
-    const resetId = `sensor.${window.objectId}_reset`;
-    const common = available ? { window_key: window.key, window_kind: window.kind } : {};
-    states[usageId] = state(usageId, available ? window.utilization : "unavailable", {
+  for (const spec of windows) {
+    const usageId = `sensor.${spec.objectId}_usage`;
+    const resetId = `sensor.${spec.objectId}_reset`;
+    const common = available ? { window_key: spec.key, window_kind: spec.kind } : {};
+    states[usageId] = state(usageId, available ? spec.utilization : "unavailable", {
       ...common,
-      ...(available ? { severity: window.severity ?? null } : {}),
+      ...(available ? { severity: spec.severity ?? null } : {}),
       unit_of_measurement: "%",
       state_class: "measurement",
-      friendly_name: `Acme ${window.name}`,
+      friendly_name: `Acme ${spec.name}`,
     });
-    states[resetId] = state(resetId, available ? window.resetsAt : "unavailable", {
+    states[resetId] = state(resetId, available ? spec.resetsAt : "unavailable", {
       ...common,
       device_class: "timestamp",
-      friendly_name: `Acme ${window.name.replace("usage", "reset")}`,
+      friendly_name: `Acme ${spec.name.replace("usage", "reset")}`,
     });
     entities[usageId] = {
       entity_id: usageId,
       platform: "claude_usage",
       device_id: DEVICE_ID,
-      translation_key: `${PREFIX[window.kind]}_usage`,
-      name: window.name,
+      translation_key: `${PREFIX[spec.kind]}_usage`,
+      name: spec.name,
     };
     entities[resetId] = {
       entity_id: resetId,
       platform: "claude_usage",
       device_id: DEVICE_ID,
-      translation_key: `${PREFIX[window.kind]}_reset`,
-      name: window.name.replace("usage", "reset"),
+      translation_key: `${PREFIX[spec.kind]}_reset`,
+      name: spec.name.replace("usage", "reset"),
     };
   }
   if (options.extraEntities ?? true) {
