@@ -1,0 +1,266 @@
+"""Device triggers of a Claude account: per window usage above/below, reset, limit reached.
+
+Each trigger belongs to one window's usage sensor (its ``entity_id``), so the
+per-model weekly windows have their own.
+
+``usage_above``, ``usage_below`` and ``limit_reached`` fire once per crossing of
+the threshold, judged between the sensor's last two numeric states: ``above``
+fires when the previous value was at or below ``above`` and the new one is
+above it, ``below`` the other way round, ``limit_reached`` when the value
+reaches 100 % from below. Unlike a ``numeric_state`` trigger, a sensor that turns
+unavailable for a poll (a failed request, a reload) and comes back on the same
+side does not fire again; and when the trigger attaches while the sensor has no
+value yet (Home Assistant starting), the first value is the baseline.
+
+``window_reset`` fires on the ``claude_usage_window_reset`` event of the
+sensor's config entry and window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from homeassistant.components.device_automation import (
+    DEVICE_TRIGGER_BASE_SCHEMA,
+    async_get_entity_registry_entry_or_raise,
+)
+from homeassistant.components.device_automation.exceptions import (
+    InvalidDeviceAutomationConfig,
+)
+from homeassistant.components.homeassistant.triggers import event as event_trigger
+from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
+from homeassistant.const import (
+    CONF_ABOVE,
+    CONF_BELOW,
+    CONF_DEVICE_ID,
+    CONF_DOMAIN,
+    CONF_ENTITY_ID,
+    CONF_EVENT,
+    CONF_EVENT_DATA,
+    CONF_PLATFORM,
+    CONF_TYPE,
+    PERCENTAGE,
+    STATE_UNAVAILABLE,
+    STATE_UNKNOWN,
+)
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    Event,
+    EventStateChangedData,
+    HassJob,
+    HomeAssistant,
+    State,
+    callback,
+)
+from homeassistant.helpers import config_validation as cv, entity_registry as er
+from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
+from homeassistant.helpers.typing import ConfigType
+import probatio
+
+from .const import CONF_ORG_UUID, DOMAIN
+from .events import ATTR_ENTRY_ID, ATTR_WINDOW_KEY, EVENT_WINDOW_RESET
+from .forecast import LIMIT
+
+TRIGGER_USAGE_ABOVE: Final = "usage_above"
+TRIGGER_USAGE_BELOW: Final = "usage_below"
+TRIGGER_WINDOW_RESET: Final = "window_reset"
+TRIGGER_LIMIT_REACHED: Final = "limit_reached"
+TRIGGER_TYPES: Final = (
+    TRIGGER_USAGE_ABOVE,
+    TRIGGER_USAGE_BELOW,
+    TRIGGER_WINDOW_RESET,
+    TRIGGER_LIMIT_REACHED,
+)
+
+# The threshold option each trigger type needs, if any.
+THRESHOLD_OPTION: Final = {
+    TRIGGER_USAGE_ABOVE: CONF_ABOVE,
+    TRIGGER_USAGE_BELOW: CONF_BELOW,
+}
+
+# Translation keys of the usage sensors, one per window kind (see sensor.py).
+USAGE_TRANSLATION_KEYS: Final = frozenset(
+    {"session_usage", "weekly_usage", "scoped_usage", "other_usage"}
+)
+USAGE_UNIQUE_ID_SUFFIX: Final = "_usage"
+
+
+def _check_threshold_options(config: ConfigType) -> ConfigType:
+    """Require the threshold option of the trigger type and refuse the others."""
+    needed = THRESHOLD_OPTION.get(config[CONF_TYPE])
+    if needed is not None and needed not in config:
+        raise probatio.Invalid(
+            f"Trigger type {config[CONF_TYPE]} needs the option '{needed}'",
+            path=[needed],
+        )
+    for option in (CONF_ABOVE, CONF_BELOW):
+        if option != needed and option in config:
+            raise probatio.Invalid(
+                f"Trigger type {config[CONF_TYPE]} takes no option '{option}'",
+                path=[option],
+            )
+    return config
+
+
+TRIGGER_SCHEMA: Final = probatio.All(
+    DEVICE_TRIGGER_BASE_SCHEMA.extend(
+        {
+            probatio.Required(CONF_ENTITY_ID): cv.entity_id_or_uuid,
+            probatio.Required(CONF_TYPE): probatio.In(TRIGGER_TYPES),
+            probatio.Optional(CONF_ABOVE): probatio.Coerce(float),
+            probatio.Optional(CONF_BELOW): probatio.Coerce(float),
+        }
+    ),
+    _check_threshold_options,
+)
+
+
+def _is_usage_sensor(entry: er.RegistryEntry) -> bool:
+    """Return whether a registry entry is the usage sensor of a limit window."""
+    return (
+        entry.platform == DOMAIN
+        and entry.domain == SENSOR_DOMAIN
+        and entry.translation_key in USAGE_TRANSLATION_KEYS
+        and entry.unique_id.endswith(USAGE_UNIQUE_ID_SUFFIX)
+    )
+
+
+async def async_get_triggers(
+    hass: HomeAssistant, device_id: str
+) -> list[dict[str, str]]:
+    """List the triggers of every window's usage sensor of an account."""
+    registry = er.async_get(hass)
+    return [
+        {
+            CONF_PLATFORM: "device",
+            CONF_DEVICE_ID: device_id,
+            CONF_DOMAIN: DOMAIN,
+            CONF_ENTITY_ID: entry.id,
+            CONF_TYPE: trigger_type,
+        }
+        for entry in er.async_entries_for_device(registry, device_id)
+        if _is_usage_sensor(entry)
+        for trigger_type in TRIGGER_TYPES
+    ]
+
+
+async def async_get_trigger_capabilities(
+    hass: HomeAssistant, config: ConfigType
+) -> dict[str, probatio.Schema]:
+    """Ask for the threshold of usage_above / usage_below, in percent."""
+    if (option := THRESHOLD_OPTION.get(config[CONF_TYPE])) is None:
+        return {}
+    return {
+        "extra_fields": probatio.Schema(
+            {
+                probatio.Required(
+                    option, description={"suffix": PERCENTAGE}
+                ): probatio.Coerce(float)
+            }
+        )
+    }
+
+
+def _usage_sensor_entry(hass: HomeAssistant, entity_id: str) -> er.RegistryEntry:
+    """Return the registry entry of a usage sensor, or raise when it is not one."""
+    entry = async_get_entity_registry_entry_or_raise(hass, entity_id)
+    if not _is_usage_sensor(entry):
+        raise InvalidDeviceAutomationConfig(
+            f"{entry.entity_id} is not the usage sensor of a Claude usage window"
+        )
+    return entry
+
+
+def _window_key(hass: HomeAssistant, entry: er.RegistryEntry) -> str:
+    """Return the window key of a usage sensor: its unique_id is <org_uuid>_<key>_usage."""
+    config_entry = (
+        hass.config_entries.async_get_entry(entry.config_entry_id)
+        if entry.config_entry_id is not None
+        else None
+    )
+    if config_entry is None:
+        raise InvalidDeviceAutomationConfig(
+            f"{entry.entity_id} belongs to no Claude usage account"
+        )
+    prefix = f"{config_entry.data[CONF_ORG_UUID]}_"
+    return entry.unique_id.removeprefix(prefix).removesuffix(USAGE_UNIQUE_ID_SUFFIX)
+
+
+def _numeric_value(state: State | None) -> float | None:
+    """Return a state's number, or None for no state, unavailable, unknown, or text."""
+    if state is None or state.state in (STATE_UNAVAILABLE, STATE_UNKNOWN):
+        return None
+    try:
+        return float(state.state)
+    except ValueError:
+        return None
+
+
+def _crossing(config: ConfigType) -> Callable[[float, float], bool]:
+    """Return whether going from one value to the next crosses the trigger's threshold."""
+    if config[CONF_TYPE] == TRIGGER_USAGE_ABOVE:
+        above: float = config[CONF_ABOVE]
+        return lambda old, new: old <= above < new
+    if config[CONF_TYPE] == TRIGGER_USAGE_BELOW:
+        below: float = config[CONF_BELOW]
+        return lambda old, new: old >= below > new
+    return lambda old, new: old < LIMIT <= new
+
+
+async def async_attach_trigger(
+    hass: HomeAssistant,
+    config: ConfigType,
+    action: TriggerActionType,
+    trigger_info: TriggerInfo,
+) -> CALLBACK_TYPE:
+    """Attach a trigger to its window's usage sensor or to its reset event."""
+    entry = _usage_sensor_entry(hass, config[CONF_ENTITY_ID])
+
+    if config[CONF_TYPE] == TRIGGER_WINDOW_RESET:
+        event_config = event_trigger.TRIGGER_SCHEMA(
+            {
+                CONF_PLATFORM: CONF_EVENT,
+                event_trigger.CONF_EVENT_TYPE: EVENT_WINDOW_RESET,
+                CONF_EVENT_DATA: {
+                    ATTR_ENTRY_ID: entry.config_entry_id,
+                    ATTR_WINDOW_KEY: _window_key(hass, entry),
+                },
+            }
+        )
+        return await event_trigger.async_attach_trigger(
+            hass, event_config, action, trigger_info, platform_type="device"
+        )
+
+    entity_id = entry.entity_id
+    crossed = _crossing(config)
+    job = HassJob(action, f"claude_usage device trigger {trigger_info}")
+    trigger_data = trigger_info["trigger_data"]
+    last_value = _numeric_value(hass.states.get(entity_id))
+
+    @callback
+    def _async_state_changed(event: Event[EventStateChangedData]) -> None:
+        nonlocal last_value
+        new_state = event.data["new_state"]
+        if new_state is None or (value := _numeric_value(new_state)) is None:
+            return
+        previous, last_value = last_value, value
+        if previous is None or not crossed(previous, value):
+            return
+        payload: dict[str, Any] = {
+            **trigger_data,
+            CONF_PLATFORM: "device",
+            CONF_DOMAIN: DOMAIN,
+            CONF_DEVICE_ID: config[CONF_DEVICE_ID],
+            CONF_TYPE: config[CONF_TYPE],
+            CONF_ENTITY_ID: entity_id,
+            CONF_ABOVE: config.get(CONF_ABOVE),
+            CONF_BELOW: config.get(CONF_BELOW),
+            "from_state": event.data["old_state"],
+            "to_state": new_state,
+            "description": f"{config[CONF_TYPE]} of {entity_id}",
+        }
+        hass.async_run_hass_job(job, {"trigger": payload}, new_state.context)
+
+    return async_track_state_change_event(hass, [entity_id], _async_state_changed)
