@@ -52,6 +52,8 @@ const MIN_TICK_MS = 250;
 const LONG_PRESS_MS = 500;
 const LONG_PRESS_SHOW_MS = 3000;
 const DEFAULT_GRAPH_WIDTH = 300;
+/** Long-term statistics gain a 5-minute row every 5 minutes. */
+const STATISTICS_REFRESH_MS = 5 * 60_000;
 const SETTINGS_PATH = `/config/integrations/integration/${DOMAIN}`;
 
 /** Gauge arc: 240° open at the bottom, in a 100 x 84 view box. */
@@ -115,6 +117,7 @@ export class ClaudeUsageCard extends LitElement {
   private _windows: UsageWindow[] = [];
   private _historyKey: string | undefined;
   private _generation = 0;
+  private _statisticsAt = 0;
   private _subscription: Promise<UnsubscribeFunc> | undefined;
   private _tickTimer: ReturnType<typeof setTimeout> | undefined;
   private _pressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -239,6 +242,15 @@ export class ClaudeUsageCard extends LitElement {
     this._tickTimer = setTimeout(
       () => {
         this._now = Date.now();
+        if (
+          this.hass &&
+          this._range === "7d" &&
+          this._historyKey !== undefined &&
+          this._now - this._statisticsAt >= STATISTICS_REFRESH_MS
+        ) {
+          const usageIds = this._windows.map((limit) => limit.usageEntityId);
+          this._fetchStatistics(this.hass, usageIds, this._generation);
+        }
         this._scheduleTick();
       },
       Math.max(MIN_TICK_MS, delay),
@@ -275,33 +287,14 @@ export class ClaudeUsageCard extends LitElement {
     this._stopHistory();
     this._historyKey = key;
     const generation = this._generation;
-    const hours = RANGE_HOURS[range];
-    const startTime = new Date(Date.now() - hours * HOUR_MS).toISOString();
     this._history = {};
     this._statistics = {};
     this._historyStatus = "loading";
-    const failed = () => {
-      if (generation === this._generation) {
-        this._historyStatus = "error";
-      }
-    };
     if (range === "7d") {
-      hass
-        .callWS<StatisticsResult>({
-          type: "recorder/statistics_during_period",
-          start_time: startTime,
-          statistic_ids: usageIds,
-          period: "5minute",
-          types: ["mean"],
-        })
-        .then((result) => {
-          if (generation === this._generation) {
-            this._statistics = decodeStatistics(result);
-            this._historyStatus = "ready";
-          }
-        }, failed);
+      this._fetchStatistics(hass, usageIds, generation);
       return;
     }
+    const hours = RANGE_HOURS[range];
     this._subscription = hass.connection.subscribeMessage<HistoryStreamMessage>(
       (message) => {
         if (generation === this._generation) {
@@ -312,13 +305,46 @@ export class ClaudeUsageCard extends LitElement {
       {
         type: "history/stream",
         entity_ids: [...usageIds, ...resetIds],
-        start_time: startTime,
+        start_time: new Date(Date.now() - hours * HOUR_MS).toISOString(),
         minimal_response: true,
         no_attributes: true,
         significant_changes_only: true,
       },
     );
-    this._subscription.catch(failed);
+    this._subscription.catch(() => {
+      if (generation === this._generation) {
+        this._historyStatus = "error";
+      }
+    });
+  }
+
+  /**
+   * Load the 5-minute means of the last 7 days. Called again every few minutes while the
+   * 7-day range is shown; a failed refresh keeps the data already drawn.
+   */
+  private _fetchStatistics(hass: HomeAssistant, usageIds: string[], generation: number): void {
+    this._statisticsAt = Date.now();
+    hass
+      .callWS<StatisticsResult>({
+        type: "recorder/statistics_during_period",
+        start_time: new Date(Date.now() - RANGE_HOURS["7d"] * HOUR_MS).toISOString(),
+        statistic_ids: usageIds,
+        period: "5minute",
+        types: ["mean"],
+      })
+      .then(
+        (result) => {
+          if (generation === this._generation) {
+            this._statistics = decodeStatistics(result);
+            this._historyStatus = "ready";
+          }
+        },
+        () => {
+          if (generation === this._generation && this._historyStatus === "loading") {
+            this._historyStatus = "error";
+          }
+        },
+      );
   }
 
   private _observeSize(): void {

@@ -434,6 +434,34 @@ describe("history", () => {
     expect(plain(root.querySelector(".chart text.axis:last-of-type")?.textContent)).not.toBe("");
   });
 
+  it("refreshes the 7-day statistics every 5 minutes and keeps them when a refresh fails", async () => {
+    const rows = (mean: number) => ({
+      "sensor.acme_session_usage": [{ start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean }],
+    });
+    const callWS = vi
+      .fn<(message: Record<string, unknown>) => Promise<unknown>>()
+      .mockResolvedValueOnce(rows(10))
+      .mockResolvedValueOnce(rows(90))
+      .mockRejectedValueOnce(new Error("Connection lost"));
+    const { root, card } = await mount({ default_range: "7d" }, { callWS });
+    const session = () => root.querySelector('path.line[data-key="five_hour"]')!.getAttribute("d");
+    const first = session();
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(1);
+    // The next tick after 5 minutes (ticks follow the countdowns, at least once a minute).
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(2);
+    const second = session();
+    expect(second).not.toBe(first);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(3);
+    expect(root.querySelector("path.line")).not.toBeNull();
+    expect(plain(root.querySelector(".graph-message")?.textContent)).toBe("");
+  });
+
   it("ignores messages of an ended subscription", async () => {
     const { root, hass, card } = await mount();
     const first = hass.connection.subscriptions[0]!;
