@@ -1,0 +1,199 @@
+"""Read claude.ai credentials out of whatever the user pasted.
+
+Accepted input:
+
+- the bare ``sessionKey`` value (``sk-ant-sid01-…``), optionally as ``sessionKey=…``;
+- a ``Cookie`` header, with or without the ``Cookie:`` prefix;
+- header lines as a browser's "raw headers" view shows them (``Cookie: …`` and
+  ``User-Agent: …`` on their own lines; other lines are ignored);
+- a whole "Copy as cURL" command, bash (``-H 'cookie: …'``, ``-b '…'``,
+  ``--cookie '…'``) or Windows cmd (``^"`` quoting, ``^`` escapes).
+
+Only the cookies claude.ai's API and Cloudflare care about are kept
+(:data:`COOKIE_NAMES`); every other cookie is dropped. A ``User-Agent`` found in the
+paste is kept as :attr:`Credentials.user_agent`: Cloudflare binds ``cf_clearance``
+to the browser's User-Agent, so the cookie only helps when requests carry the same
+one. :meth:`Credentials.cookie_header` is the ``Cookie`` header value alone, and
+``parse_credentials(c.cookie_header())`` gives the same cookies back; callers that
+keep the User-Agent store it beside the cookie header.
+
+No error message or ``repr`` ever contains the pasted text or a cookie value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+import re
+import shlex
+from types import MappingProxyType
+
+from .errors import InvalidCookieError
+
+SESSION_KEY_COOKIE = "sessionKey"
+LAST_ACTIVE_ORG_COOKIE = "lastActiveOrg"
+DEVICE_ID_COOKIE = "anthropic-device-id"
+
+#: The cookies kept from a paste, in the order they are sent.
+COOKIE_NAMES: tuple[str, ...] = (
+    SESSION_KEY_COOKIE,
+    "cf_clearance",
+    "__cf_bm",
+    LAST_ACTIVE_ORG_COOKIE,
+    DEVICE_ID_COOKIE,
+    "ajs_anonymous_id",
+)
+
+# RFC 6265 cookie-octet, optionally wrapped in double quotes.
+_COOKIE_VALUE = re.compile(r'"?[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*"?')
+_SESSION_KEY = re.compile(r"sk-ant-[A-Za-z0-9_-]{8,}")
+# Printable ASCII only: a header value can carry no control character.
+_USER_AGENT = re.compile(r"[\x20-\x7e]{1,512}")
+_CMD_ESCAPE = re.compile(r"\^(.)", re.DOTALL)
+
+_EMPTY = (
+    "Paste the sessionKey cookie, a Cookie header or a whole "
+    '"Copy as cURL" command; the text is empty'
+)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Credentials:
+    """The cookies (and browser User-Agent) that sign requests in to claude.ai."""
+
+    cookies: Mapping[str, str]
+    user_agent: str | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        """Keep recognised cookies only, in a fixed order, and check the session key."""
+        cookies = {
+            name: self.cookies[name] for name in COOKIE_NAMES if name in self.cookies
+        }
+        _check_cookies(cookies)
+        if self.user_agent is not None and not _USER_AGENT.fullmatch(self.user_agent):
+            raise InvalidCookieError(
+                "The User-Agent contains characters a header cannot hold"
+            )
+        object.__setattr__(self, "cookies", MappingProxyType(cookies))
+
+    def __repr__(self) -> str:
+        """Name the cookies but never show their values."""
+        return (
+            f"Credentials(cookies={list(self.cookies)!r}, "
+            f"user_agent={self.user_agent!r})"
+        )
+
+    @property
+    def session_key(self) -> str:
+        """The ``sessionKey`` cookie: the password of the claude.ai session."""
+        return self.cookies[SESSION_KEY_COOKIE]
+
+    @property
+    def last_active_org(self) -> str | None:
+        """The organization the browser last used (``lastActiveOrg``), if pasted."""
+        return self.cookies.get(LAST_ACTIVE_ORG_COOKIE)
+
+    @property
+    def device_id(self) -> str | None:
+        """The browser's ``anthropic-device-id``, if pasted."""
+        return self.cookies.get(DEVICE_ID_COOKIE)
+
+    def cookie_header(self) -> str:
+        """Return the value of the ``Cookie`` header to send."""
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+
+def parse_credentials(text: str) -> Credentials:
+    """Turn pasted text into :class:`Credentials`; raise :class:`InvalidCookieError`."""
+    pasted = text.strip()
+    if not pasted:
+        raise InvalidCookieError(_EMPTY)
+    if re.match(r"curl\s", pasted, re.IGNORECASE):
+        cookie_strings, user_agent = _from_curl(pasted)
+    elif "\n" in pasted or re.match(r"cookie\s*:", pasted, re.IGNORECASE):
+        cookie_strings, user_agent = _from_header_lines(pasted.splitlines())
+    elif "=" in pasted:
+        cookie_strings, user_agent = [pasted], None
+    else:
+        cookie_strings = [f"{SESSION_KEY_COOKIE}={_unquote(pasted)}"]
+        user_agent = None
+    cookies: dict[str, str] = {}
+    for name, value in _cookie_pairs(cookie_strings):
+        if name in COOKIE_NAMES:
+            cookies.setdefault(name, value)
+    return Credentials(cookies, user_agent)
+
+
+def _check_cookies(cookies: Mapping[str, str]) -> None:
+    session_key = cookies.get(SESSION_KEY_COOKIE)
+    if not session_key:
+        raise InvalidCookieError("The pasted text has no sessionKey cookie")
+    for name, value in cookies.items():
+        if not _COOKIE_VALUE.fullmatch(value):
+            raise InvalidCookieError(
+                f"The {name} cookie contains characters a cookie cannot hold"
+            )
+    if not _SESSION_KEY.fullmatch(session_key):
+        raise InvalidCookieError(
+            "The sessionKey does not look like a claude.ai session key (sk-ant-…)"
+        )
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _cookie_pairs(cookie_strings: Iterable[str]) -> Iterator[tuple[str, str]]:
+    for cookie_string in cookie_strings:
+        for part in cookie_string.split(";"):
+            name, sep, value = part.partition("=")
+            if sep:
+                yield name.strip(), value.strip()
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    name, sep, value = line.partition(":")
+    if not sep:
+        return None
+    return name.strip().lower(), value.strip()
+
+
+def _from_header_lines(lines: Iterable[str]) -> tuple[list[str], str | None]:
+    cookies: list[str] = []
+    user_agent: str | None = None
+    for line in lines:
+        header = _header(line)
+        if header is None:
+            continue
+        name, value = header
+        if name == "cookie":
+            cookies.append(value)
+        elif name == "user-agent" and user_agent is None:
+            user_agent = value
+    return cookies, user_agent
+
+
+def _from_curl(command: str) -> tuple[list[str], str | None]:
+    if '^"' in command:
+        # Windows cmd: ^ escapes the next character, ^ at a line end continues it.
+        command = _CMD_ESCAPE.sub(r"\1", command)
+    try:
+        tokens = shlex.split(command)
+    except ValueError as err:
+        raise InvalidCookieError(
+            "The pasted cURL command could not be read; copy it again in full"
+        ) from err
+    cookies: list[str] = []
+    header_lines: list[str] = []
+    user_agent: str | None = None
+    for option, value in zip(tokens, tokens[1:], strict=False):
+        if option in ("-H", "--header"):
+            header_lines.append(value)
+        elif option in ("-b", "--cookie") and "=" in value:
+            cookies.append(value)
+        elif option in ("-A", "--user-agent"):
+            user_agent = value
+    header_cookies, header_user_agent = _from_header_lines(header_lines)
+    return cookies + header_cookies, user_agent or header_user_agent
