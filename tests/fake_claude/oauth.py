@@ -1,0 +1,419 @@
+"""Claude's OAuth endpoints, faked: authorize, token (code exchange, rotating refresh), profile, usage.
+
+Mount on an aiohttp application with :meth:`FakeClaudeOAuth.add_routes`. Paths are
+those of the real hosts, so one fake base URL serves as authorize URL
+(``<base>/oauth/authorize``), token URL (``<base>/v1/oauth/token``) and API base:
+
+- ``GET /oauth/authorize``: checks the client's parameters like claude.ai does and
+  answers with the text Claude's callback page shows, ``code#state``.
+- ``POST /v1/oauth/token``: ``authorization_code`` with PKCE (S256) verification,
+  single-use codes; ``refresh_token`` with rotation (the presented refresh token
+  dies, a reused or revoked one gets ``invalid_grant``).
+- ``GET /api/oauth/profile`` and ``GET /api/oauth/usage``: Bearer token and
+  ``anthropic-beta: oauth-2025-04-20`` required; expired or unknown tokens get 401.
+
+Failure scenarios (:meth:`FakeClaudeOAuth.fail`) are the web fake's: ``auth``
+(401), ``forbidden`` (403 JSON), ``cloudflare`` (403 HTML challenge),
+``rate_limit`` (429 + Retry-After), ``server_error`` (5xx), ``bad_json``,
+``bad_shape``, ``slow`` and ``disconnect``, on the API endpoints or on the token
+endpoint. Control: :meth:`issue_code`, :meth:`revoke_refresh_tokens`,
+:meth:`expire_access_tokens`, the counters, and the same over HTTP under
+``/_fake/oauth/``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import copy
+from dataclasses import dataclass
+import hashlib
+import secrets
+from typing import Any, Literal
+
+from aiohttp import web
+
+OAUTH_CLIENT_ID = "9d1c250a-e61b-44d9-88ed-5944d1962f5e"
+OAUTH_BETA = "oauth-2025-04-20"
+OAUTH_ACCOUNT_UUID = "7a1f0c2e-5b7d-4e8a-9c3f-0d2b4a6e8f10"
+OAUTH_EMAIL = "ada@example.com"
+OAUTH_ORG_UUID = "3f6c9e12-8b4a-4d7e-a1c5-2e9f7b3d5a60"
+OAUTH_ORG_NAME = "Ada's Organization"
+ACCESS_TOKEN_LIFETIME = 28800
+
+FailureMode = Literal[
+    "auth",
+    "forbidden",
+    "cloudflare",
+    "rate_limit",
+    "server_error",
+    "bad_json",
+    "bad_shape",
+    "slow",
+    "disconnect",
+]
+Target = Literal["api", "token"]
+
+DEFAULT_OAUTH_USAGE: dict[str, Any] = {
+    "five_hour": {"utilization": 37.0, "resets_at": "2026-11-28T14:00:00.000000+00:00"},
+    "seven_day": {"utilization": 61.0, "resets_at": "2026-12-02T09:00:00.000000+00:00"},
+    "seven_day_opus": {
+        "utilization": 12.0,
+        "resets_at": "2026-12-02T09:00:00.000000+00:00",
+    },
+    "seven_day_oauth_apps": None,
+    "extra_usage": {
+        "is_enabled": False,
+        "monthly_limit": None,
+        "used_credits": None,
+        "utilization": None,
+    },
+}
+
+
+def _challenge(verifier: str) -> str:
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def _oauth_error(status: int, error: str, description: str) -> web.Response:
+    return web.json_response(
+        {"error": error, "error_description": description}, status=status
+    )
+
+
+def _api_error(status: int, kind: str, message: str) -> web.Response:
+    return web.json_response(
+        {"type": "error", "error": {"type": kind, "message": message}}, status=status
+    )
+
+
+@dataclass(slots=True)
+class _IssuedCode:
+    challenge: str
+    state: str
+    redirect_uri: str
+    scope: str
+
+
+@dataclass(slots=True)
+class _Failure:
+    mode: FailureMode
+    target: Target
+    times: int | None
+    status: int | None
+    retry_after: float | str | None
+    delay: float
+
+
+class FakeClaudeOAuth:
+    """In-memory OAuth server with Claude's behaviour and switchable failures."""
+
+    def __init__(
+        self,
+        *,
+        organization_uuid: str = OAUTH_ORG_UUID,
+        organization_name: str = OAUTH_ORG_NAME,
+        client_id: str = OAUTH_CLIENT_ID,
+        access_token_lifetime: int = ACCESS_TOKEN_LIFETIME,
+    ) -> None:
+        """Start with no codes and no tokens issued."""
+        self.organization_uuid = organization_uuid
+        self.organization_name = organization_name
+        self.client_id = client_id
+        self.access_token_lifetime = access_token_lifetime
+        self.usage: dict[str, Any] = copy.deepcopy(DEFAULT_OAUTH_USAGE)
+        self.profile_extra: dict[str, Any] = {"organization_type": "claude_max"}
+        self.token_request_count = 0
+        self.exchange_count = 0
+        self.refresh_count = 0
+        self.refused_refresh_count = 0
+        self.usage_request_count = 0
+        self.profile_request_count = 0
+        self._codes: dict[str, _IssuedCode] = {}
+        self._access_tokens: set[str] = set()
+        self._refresh_tokens: set[str] = set()
+        self._failure: _Failure | None = None
+
+    def add_routes(self, app: web.Application) -> None:
+        """Mount the OAuth endpoints and their control routes."""
+        app.router.add_get("/oauth/authorize", self._authorize)
+        app.router.add_post("/v1/oauth/token", self._token)
+        app.router.add_get("/api/oauth/profile", self._profile)
+        app.router.add_get("/api/oauth/usage", self._usage)
+        app.router.add_post("/_fake/oauth/fail", self._control_fail)
+        app.router.add_post("/_fake/oauth/clear", self._control_clear)
+        app.router.add_post("/_fake/oauth/revoke", self._control_revoke)
+        app.router.add_post("/_fake/oauth/expire", self._control_expire)
+        app.router.add_get("/_fake/oauth/counters", self._control_counters)
+
+    # Control ------------------------------------------------------------------
+
+    def issue_code(
+        self,
+        challenge: str,
+        state: str,
+        *,
+        redirect_uri: str = "https://platform.claude.com/oauth/code/callback",
+        scope: str = "user:profile user:inference",
+    ) -> str:
+        """Issue an authorization code as if the user approved; return ``code#state``."""
+        code = secrets.token_urlsafe(24)
+        self._codes[code] = _IssuedCode(challenge, state, redirect_uri, scope)
+        return f"{code}#{state}"
+
+    def revoke_refresh_tokens(self) -> None:
+        """Invalidate every refresh token issued so far (user signed out elsewhere)."""
+        self._refresh_tokens.clear()
+
+    def expire_access_tokens(self) -> None:
+        """Make every access token issued so far answer 401."""
+        self._access_tokens.clear()
+
+    def fail(
+        self,
+        mode: FailureMode,
+        *,
+        target: Target = "api",
+        times: int | None = None,
+        status: int | None = None,
+        retry_after: float | str | None = None,
+        delay: float = 0.0,
+    ) -> None:
+        """Fail the next ``times`` requests to ``target`` (all of them when None)."""
+        self._failure = _Failure(mode, target, times, status, retry_after, delay)
+
+    def clear_failure(self) -> None:
+        """Answer normally again."""
+        self._failure = None
+
+    # Endpoints ----------------------------------------------------------------
+
+    async def _authorize(self, request: web.Request) -> web.Response:
+        query = request.query
+        if query.get("client_id") != self.client_id:
+            return web.Response(status=400, text="Invalid client_id")
+        if query.get("response_type") != "code" or query.get("code") != "true":
+            return web.Response(status=400, text="Invalid response_type")
+        if query.get("code_challenge_method") != "S256" or not query.get(
+            "code_challenge"
+        ):
+            return web.Response(status=400, text="PKCE (S256) is required")
+        if not query.get("state") or not query.get("redirect_uri"):
+            return web.Response(status=400, text="Missing state or redirect_uri")
+        pasted = self.issue_code(
+            query["code_challenge"],
+            query["state"],
+            redirect_uri=query["redirect_uri"],
+            scope=query.get("scope", ""),
+        )
+        return web.Response(text=pasted)
+
+    async def _token(self, request: web.Request) -> web.StreamResponse:
+        self.token_request_count += 1
+        failure = await self._take_failure("token", request)
+        if failure is not None:
+            return failure
+        try:
+            body = await request.json()
+        except ValueError:
+            return _oauth_error(400, "invalid_request", "Invalid request format")
+        if not isinstance(body, dict) or body.get("client_id") != self.client_id:
+            return _oauth_error(400, "invalid_client", "Unknown client")
+        grant_type = body.get("grant_type")
+        if grant_type == "authorization_code":
+            return self._exchange(body)
+        if grant_type == "refresh_token":
+            return self._refresh(body)
+        return _oauth_error(400, "unsupported_grant_type", "Unsupported grant type")
+
+    def _exchange(self, body: dict[str, Any]) -> web.Response:
+        code, verifier = body.get("code"), body.get("code_verifier")
+        if not isinstance(code, str) or not isinstance(verifier, str):
+            return _oauth_error(
+                400, "invalid_request", "code and code_verifier required"
+            )
+        issued = self._codes.pop(code, None)
+        if (
+            issued is None
+            or body.get("state") != issued.state
+            or body.get("redirect_uri") != issued.redirect_uri
+            or _challenge(verifier) != issued.challenge
+        ):
+            return _oauth_error(400, "invalid_grant", "Invalid authorization code")
+        self.exchange_count += 1
+        return self._issue_tokens(issued.scope)
+
+    def _refresh(self, body: dict[str, Any]) -> web.Response:
+        refresh_token = body.get("refresh_token")
+        if (
+            not isinstance(refresh_token, str)
+            or refresh_token not in self._refresh_tokens
+        ):
+            self.refused_refresh_count += 1
+            return _oauth_error(
+                400, "invalid_grant", "Refresh token not found or invalid"
+            )
+        self._refresh_tokens.discard(refresh_token)
+        self.refresh_count += 1
+        return self._issue_tokens("user:profile user:inference")
+
+    def _issue_tokens(self, scope: str) -> web.Response:
+        access_token = f"sk-ant-oat01-fake-{secrets.token_urlsafe(32)}"
+        refresh_token = f"sk-ant-ort01-fake-{secrets.token_urlsafe(32)}"
+        self._access_tokens.add(access_token)
+        self._refresh_tokens.add(refresh_token)
+        return web.json_response(
+            {
+                "token_type": "Bearer",
+                "access_token": access_token,
+                "refresh_token": refresh_token,
+                "expires_in": self.access_token_lifetime,
+                "scope": scope,
+                "organization": {
+                    "uuid": self.organization_uuid,
+                    "name": self.organization_name,
+                },
+                "account": {"uuid": OAUTH_ACCOUNT_UUID, "email_address": OAUTH_EMAIL},
+            }
+        )
+
+    async def _profile(self, request: web.Request) -> web.StreamResponse:
+        self.profile_request_count += 1
+        refused = await self._check_api_request(request)
+        if refused is not None:
+            return refused
+        return web.json_response(
+            {
+                "account": {
+                    "uuid": OAUTH_ACCOUNT_UUID,
+                    "full_name": "Ada Lovelace",
+                    "display_name": "Ada",
+                    "email": OAUTH_EMAIL,
+                    "has_claude_max": True,
+                    "has_claude_pro": False,
+                },
+                "organization": {
+                    "uuid": self.organization_uuid,
+                    "name": self.organization_name,
+                    "billing_type": "stripe_subscription",
+                    "rate_limit_tier": "default_claude_max_5x",
+                    "subscription_status": "active",
+                    **self.profile_extra,
+                },
+            }
+        )
+
+    async def _usage(self, request: web.Request) -> web.StreamResponse:
+        self.usage_request_count += 1
+        refused = await self._check_api_request(request)
+        if refused is not None:
+            return refused
+        return web.json_response(self.usage)
+
+    async def _check_api_request(
+        self, request: web.Request
+    ) -> web.StreamResponse | None:
+        failure = await self._take_failure("api", request)
+        if failure is not None:
+            return failure
+        if request.headers.get("anthropic-beta") != OAUTH_BETA:
+            return _api_error(
+                400, "invalid_request_error", "OAuth requires the oauth beta header"
+            )
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme != "Bearer" or token not in self._access_tokens:
+            return _api_error(401, "authentication_error", "Invalid bearer token")
+        return None
+
+    async def _take_failure(
+        self, target: Target, request: web.Request
+    ) -> web.StreamResponse | None:
+        failure = self._failure
+        if failure is None or failure.target != target:
+            return None
+        if failure.times is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                self._failure = None
+        return await self._failure_response(failure, request)
+
+    async def _failure_response(
+        self, failure: _Failure, request: web.Request
+    ) -> web.StreamResponse | None:
+        match failure.mode:
+            case "auth":
+                return _api_error(
+                    401, "authentication_error", "OAuth token has expired"
+                )
+            case "forbidden":
+                return _api_error(403, "permission_error", "Missing scope user:profile")
+            case "cloudflare":
+                return web.Response(
+                    status=403,
+                    text="<html><title>Just a moment...</title></html>",
+                    content_type="text/html",
+                    headers={"cf-mitigated": "challenge"},
+                )
+            case "rate_limit":
+                headers = (
+                    {}
+                    if failure.retry_after is None
+                    else {"Retry-After": str(failure.retry_after)}
+                )
+                return web.json_response(
+                    {"type": "error", "error": {"type": "rate_limit_error"}},
+                    status=429,
+                    headers=headers,
+                )
+            case "server_error":
+                return _api_error(failure.status or 500, "api_error", "Internal error")
+            case "bad_json":
+                return web.Response(text="{not json", content_type="application/json")
+            case "bad_shape":
+                return web.json_response(["not", "an", "object"])
+            case "slow":
+                await asyncio.sleep(failure.delay)
+                return None
+            case "disconnect":
+                assert request.transport is not None
+                request.transport.close()
+                return web.Response(status=500)
+
+    # HTTP control ---------------------------------------------------------------
+
+    async def _control_fail(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.fail(
+            body["mode"],
+            target=body.get("target", "api"),
+            times=body.get("times"),
+            status=body.get("status"),
+            retry_after=body.get("retry_after"),
+            delay=body.get("delay") or 0.0,
+        )
+        return web.json_response({"ok": True})
+
+    async def _control_clear(self, request: web.Request) -> web.Response:
+        self.clear_failure()
+        return web.json_response({"ok": True})
+
+    async def _control_revoke(self, request: web.Request) -> web.Response:
+        self.revoke_refresh_tokens()
+        return web.json_response({"ok": True})
+
+    async def _control_expire(self, request: web.Request) -> web.Response:
+        self.expire_access_tokens()
+        return web.json_response({"ok": True})
+
+    async def _control_counters(self, request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                "token_requests": self.token_request_count,
+                "exchanges": self.exchange_count,
+                "refreshes": self.refresh_count,
+                "refused_refreshes": self.refused_refresh_count,
+                "usage_requests": self.usage_request_count,
+                "profile_requests": self.profile_request_count,
+            }
+        )
