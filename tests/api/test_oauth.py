@@ -30,6 +30,7 @@ from custom_components.claude_usage.api.errors import (
 )
 from custom_components.claude_usage.api.oauth import (
     ClaudeOAuthClient,
+    OAuthEndpoints,
     OAuthProfile,
     OAuthTokenManager,
     OAuthTokens,
@@ -83,10 +84,11 @@ async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
 def _client_for(
     base_url: str, session: ClientSession, clock: Clock, **kwargs: Any
 ) -> ClaudeOAuthClient:
+    endpoints = OAuthEndpoints.single_host(f"{base_url}/")
     return ClaudeOAuthClient(
         session,
-        token_url=f"{base_url}/v1/oauth/token",
-        api_base_url=base_url,
+        token_url=endpoints.token_url,
+        api_base_url=endpoints.api_base_url,
         clock=clock,
         **kwargs,
     )
@@ -118,7 +120,9 @@ async def env() -> AsyncIterator[Env]:
 
 async def _sign_in(env: Env) -> OAuthTokens:
     pkce = generate_pkce()
-    url = build_authorize_url(pkce, authorize_url=f"{env.base_url}/oauth/authorize")
+    url = build_authorize_url(
+        pkce, authorize_url=OAuthEndpoints.single_host(env.base_url).authorize_url
+    )
     async with env.session.get(url) as response:
         assert response.status == 200
         pasted = await response.text()
@@ -255,7 +259,7 @@ async def test_whole_sign_in(
         email=OAUTH_EMAIL,
         organization_uuid=OAUTH_ORG_UUID,
         organization_name=OAUTH_ORG_NAME,
-        plan="Max",
+        plan="Max 5x",
     )
 
     usage = await env.client.async_get_usage(tokens.access_token)
@@ -783,6 +787,17 @@ async def test_token_endpoint_odd_answers(
             OAuthProfile("a", None, "o", "Org", "Team"),
         ),
         (
+            {
+                "account": {"uuid": "a", "has_claude_pro": True},
+                "organization": {
+                    "uuid": "o",
+                    "name": "Org",
+                    "rate_limit_tier": "default_claude_max_20x",
+                },
+            },
+            OAuthProfile("a", None, "o", "Org", "Max 20x"),
+        ),
+        (
             {"account": {"uuid": "a"}, "organization": {"uuid": "o", "name": "Org"}},
             OAuthProfile("a", None, "o", "Org", None),
         ),
@@ -793,7 +808,7 @@ async def test_profile_plan_and_email(
     body: dict[str, Any],
     expected: OAuthProfile,
 ) -> None:
-    """The plan comes from the organization type, else from the account flags."""
+    """The plan is named as for cookie entries, else taken from the account flags."""
     scripted.add(200, body)
     assert await scripted.client.async_get_profile("token") == expected
 

@@ -92,7 +92,7 @@ from .errors import (
     UnexpectedResponseError,
 )
 from .models import Usage
-from .parse import parse_usage
+from .parse import parse_usage, plan_label
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -109,12 +109,21 @@ TOKEN_REFRESH_MARGIN = timedelta(minutes=5)
 # Authorization codes, states and PKCE values are base64url text.
 _URL_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 _ERROR_CODE = re.compile(r"[a-z_]{1,64}")
-_PLANS = {
-    "claude_max": "Max",
-    "claude_pro": "Pro",
-    "claude_team": "Team",
-    "claude_enterprise": "Enterprise",
-}
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthEndpoints:
+    """Where the authorize page, the token endpoint and the OAuth API live."""
+
+    authorize_url: str = OAUTH_AUTHORIZE_URL
+    token_url: str = OAUTH_TOKEN_URL
+    api_base_url: str = OAUTH_API_BASE_URL
+
+    @classmethod
+    def single_host(cls, base_url: str) -> OAuthEndpoints:
+        """All three on one host under their real paths, as the fake server serves them."""
+        base = base_url.rstrip("/")
+        return cls(f"{base}/oauth/authorize", f"{base}/v1/oauth/token", base)
 
 
 def _utcnow() -> datetime:
@@ -337,9 +346,11 @@ def _oauth_error_code(response: _Response) -> str | None:
 
 
 def _plan(organization: Mapping[str, Any], account: Mapping[str, Any]) -> str | None:
+    """Name the plan like the cookie client does; fall back to the account's flags."""
     organization_type = organization.get("organization_type")
-    if isinstance(organization_type, str) and organization_type in _PLANS:
-        return _PLANS[organization_type]
+    signals = (organization_type,) if isinstance(organization_type, str) else ()
+    if plan := plan_label(organization.get("rate_limit_tier"), signals):
+        return plan
     if account.get("has_claude_max") is True:
         return "Max"
     if account.get("has_claude_pro") is True:
