@@ -123,9 +123,7 @@ def _is_json(response: _Response) -> bool:
     return "json" in response.headers.get("Content-Type", "").lower()
 
 
-def _is_challenge(response: _Response) -> bool:
-    if response.headers.get("cf-mitigated", "").lower() == "challenge":
-        return True
+def _is_challenge_page(response: _Response) -> bool:
     if "html" not in response.headers.get("Content-Type", "").lower():
         return False
     head = response.body[:_SNIFF_BYTES].decode("utf-8", "replace")
@@ -235,7 +233,7 @@ class ClaudeUsageClient:
                     response.headers.get("Retry-After"), self._clock()
                 ),
             )
-        if _is_challenge(response) or (status == 403 and not _is_json(response)):
+        if _is_challenge_page(response) or (status == 403 and not _is_json(response)):
             raise CloudflareChallengeError(
                 f"{what}: Cloudflare challenge (HTTP {status})"
             )

@@ -290,7 +290,13 @@ def parse_usage(payload: object) -> Usage:
         windows = _unique(_limit_windows(limits))
     if not windows:
         windows = _unique(_flat_windows(payload))
-    windows.sort(key=lambda window: (_ORDER[window.kind], window.name.casefold()))
+    windows.sort(
+        key=lambda window: (
+            _ORDER[window.kind],
+            window.kind is WindowKind.WEEKLY_SCOPED and window.model is None,
+            window.name.casefold(),
+        )
+    )
     return Usage(
         windows=tuple(windows),
         extra_usage=_extra_usage(payload.get("extra_usage")),

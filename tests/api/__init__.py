@@ -1,0 +1,1 @@
+"""Tests of the claude.ai API client package."""

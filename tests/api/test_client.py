@@ -1,0 +1,448 @@
+"""Tests of the claude.ai client against the fake server, over real loopback HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Callable
+from datetime import UTC, datetime
+import re
+
+import aiohttp
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+import pytest
+
+from custom_components.claude_usage.api import (
+    DEFAULT_USER_AGENT,
+    AuthenticationError,
+    ClaudeConnectionError,
+    ClaudeTimeoutError,
+    ClaudeUsageClient,
+    ClaudeUsageError,
+    CloudflareChallengeError,
+    Organization,
+    RateLimitedError,
+    ServerError,
+    UnexpectedResponseError,
+    WindowKind,
+    parse_credentials,
+)
+from custom_components.claude_usage.api.client import retry_after_seconds
+from tests.fake_claude import (
+    ORG_NAME,
+    ORG_UUID,
+    SECOND_ORG_UUID,
+    VALID_SESSION_KEY,
+    FakeClaude,
+    organization_json,
+)
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+DEVICE = "9e375fc5-ab10-418c-ac42-141811bc1825"
+UA = "Mozilla/5.0 (Macintosh) Firefox/145.0"
+
+
+@pytest.fixture
+async def session() -> AsyncGenerator[aiohttp.ClientSession]:
+    """An aiohttp session with no cookie jar, as the integration uses."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as session:
+        yield session
+
+
+@pytest.fixture
+def make_client(
+    session: aiohttp.ClientSession, fake_claude: FakeClaude
+) -> Callable[..., ClaudeUsageClient]:
+    """Build clients for the fake server."""
+
+    def make(
+        text: str = VALID_SESSION_KEY,
+        *,
+        base_url: str | None = None,
+        timeout: float = 10,
+    ) -> ClaudeUsageClient:
+        return ClaudeUsageClient(
+            session,
+            parse_credentials(text),
+            base_url=base_url or fake_claude.base_url,
+            request_timeout=timeout,
+            clock=lambda: NOW,
+        )
+
+    return make
+
+
+async def test_organizations_and_usage(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """Both endpoints parse, with one request each."""
+    client = make_client()
+
+    organizations = await client.async_get_organizations()
+    usage = await client.async_get_usage(ORG_UUID)
+
+    assert organizations == [
+        Organization(ORG_UUID, ORG_NAME, ("chat", "claude_max"), "Max 20x")
+    ]
+    assert [(w.key, w.kind) for w in usage.windows] == [
+        ("five_hour", WindowKind.SESSION),
+        ("seven_day", WindowKind.WEEKLY),
+        ("seven_day_opus", WindowKind.WEEKLY_SCOPED),
+    ]
+    assert usage.extra_usage is not None
+    assert usage.extra_usage.currency == "USD"
+    assert [request.path for request in fake_claude.requests] == [
+        "/api/organizations",
+        f"/api/organizations/{ORG_UUID}/usage",
+    ]
+    assert fake_claude.usage_request_count() == 1
+
+
+async def test_request_headers(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """Requests carry the recognised cookies and the web app's headers."""
+    client = make_client(
+        f"sessionKey={VALID_SESSION_KEY}; anthropic-device-id={DEVICE}; other=dropped"
+    )
+
+    await client.async_get_usage(ORG_UUID)
+    await client.async_get_organizations()
+
+    usage_request, organizations_request = fake_claude.requests
+    headers = usage_request.headers
+    assert usage_request.method == "GET"
+    assert headers["Cookie"] == (
+        f"sessionKey={VALID_SESSION_KEY}; anthropic-device-id={DEVICE}"
+    )
+    assert headers["Accept"] == "*/*"
+    assert headers["anthropic-client-platform"] == "web_claude_ai"
+    assert headers["anthropic-device-id"] == DEVICE
+    assert headers["User-Agent"] == DEFAULT_USER_AGENT
+    assert headers["Referer"] == f"{fake_claude.base_url}/settings/usage"
+    assert headers["Sec-Fetch-Site"] == "same-origin"
+    assert organizations_request.headers["Referer"] == f"{fake_claude.base_url}/"
+
+
+async def test_pasted_user_agent_is_sent(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """The browser's User-Agent from a cURL paste replaces the default one."""
+    client = make_client(
+        f"curl {fake_claude.base_url} -H 'user-agent: {UA}' -b 'sessionKey={VALID_SESSION_KEY}'"
+    )
+
+    await client.async_get_organizations()
+
+    headers = fake_claude.requests[0].headers
+    assert headers["User-Agent"] == UA
+    assert "anthropic-device-id" not in headers
+
+
+async def test_uppercase_uuid_and_trailing_slash(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """The uuid goes into the path in lower case; a trailing slash is dropped."""
+    client = make_client(base_url=f"{fake_claude.base_url}/")
+
+    await client.async_get_usage(ORG_UUID.upper())
+
+    assert client.base_url == fake_claude.base_url
+    assert fake_claude.requests[0].path == f"/api/organizations/{ORG_UUID}/usage"
+
+
+async def test_second_organization(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """Each organization has its own usage."""
+    fake_claude.organizations.append(organization_json(SECOND_ORG_UUID, "Second"))
+    fake_claude.set_usage({"five_hour": {"utilization": 99}}, SECOND_ORG_UUID)
+    client = make_client()
+
+    usage = await client.async_get_usage(SECOND_ORG_UUID)
+
+    assert [(w.key, w.utilization) for w in usage.windows] == [("five_hour", 99.0)]
+    assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 1
+    assert fake_claude.usage_request_count() == 0
+
+
+@pytest.mark.parametrize(
+    "org_uuid", ["", "../../api/organizations", f"{ORG_UUID}/../x", f"{ORG_UUID}?x=1"]
+)
+async def test_org_uuid_must_be_a_uuid(
+    fake_claude: FakeClaude,
+    make_client: Callable[..., ClaudeUsageClient],
+    org_uuid: str,
+) -> None:
+    """Anything but a uuid is refused before a request is sent."""
+    with pytest.raises(ValueError, match="not a UUID"):
+        await make_client().async_get_usage(org_uuid)
+
+    assert fake_claude.requests == []
+
+
+FAILURES: list[tuple[str, dict[str, object], type[ClaudeUsageError], str]] = [
+    ("auth", {}, AuthenticationError, "the session was refused (HTTP 401)"),
+    ("forbidden", {}, AuthenticationError, "the session was refused (HTTP 403)"),
+    ("cloudflare", {}, CloudflareChallengeError, "Cloudflare challenge (HTTP 403)"),
+    ("cloudflare", {"status": 503}, CloudflareChallengeError, "(HTTP 503)"),
+    ("rate_limit", {}, RateLimitedError, "rate limited (HTTP 429)"),
+    ("server_error", {"status": 502}, ServerError, "server error (HTTP 502)"),
+    ("bad_json", {}, UnexpectedResponseError, "not JSON"),
+    ("bad_shape", {}, UnexpectedResponseError, "not a JSON"),
+    ("slow", {"delay": 1}, ClaudeTimeoutError, "timed out"),
+    # aiohttp itself retries an idempotent request once on a dropped connection.
+    (
+        "disconnect",
+        {"times": 2},
+        ClaudeConnectionError,
+        "failed: ServerDisconnectedError",
+    ),
+]
+
+
+@pytest.mark.parametrize("endpoint", ["organizations", "usage"])
+@pytest.mark.parametrize(
+    ("mode", "options", "error", "message"),
+    FAILURES,
+    ids=[f"{mode}-{index}" for index, (mode, *_) in enumerate(FAILURES)],
+)
+async def test_failures(
+    fake_claude: FakeClaude,
+    make_client: Callable[..., ClaudeUsageClient],
+    endpoint: str,
+    mode: str,
+    options: dict[str, object],
+    error: type[ClaudeUsageError],
+    message: str,
+) -> None:
+    """Each failure of claude.ai maps to its error, once, without leaking the key."""
+    client = make_client(timeout=0.2)
+    options = {"times": 1, **options}
+    fake_claude.fail(mode, **options)  # type: ignore[arg-type]
+    what = "Organizations request" if endpoint == "organizations" else "Usage request"
+
+    with pytest.raises(error, match=re.escape(message)) as err:
+        if endpoint == "organizations":
+            await client.async_get_organizations()
+        else:
+            await client.async_get_usage(ORG_UUID)
+
+    assert str(err.value).startswith(what)
+    _assert_no_secret(err.value, client)
+    assert len(fake_claude.requests) == options["times"]
+    # The failure applied only that often: the next request succeeds.
+    await client.async_get_organizations()
+
+
+async def test_single_disconnect_is_retried_by_aiohttp(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """aiohttp resends a GET once after a dropped connection; the client adds no retry."""
+    fake_claude.fail("disconnect", times=1)
+
+    await make_client().async_get_usage(ORG_UUID)
+
+    assert fake_claude.usage_request_count() == 2
+
+
+async def test_rate_limited_retry_after_seconds(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """Retry-After in seconds is kept."""
+    fake_claude.fail("rate_limit", retry_after=120)
+
+    with pytest.raises(RateLimitedError) as err:
+        await make_client().async_get_usage(ORG_UUID)
+
+    assert err.value.retry_after == 120
+
+
+async def test_rate_limited_retry_after_date(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """Retry-After as an HTTP date becomes seconds from the client's clock."""
+    fake_claude.fail("rate_limit", retry_after="Sat, 28 Nov 2026 10:15:00 GMT")
+
+    with pytest.raises(RateLimitedError) as err:
+        await make_client().async_get_usage(ORG_UUID)
+
+    assert err.value.retry_after == 900
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("30", 30.0),
+        ("2.5", 2.5),
+        ("-5", 0.0),
+        ("Sat, 28 Nov 2026 10:01:00 GMT", 60.0),
+        ("Sat, 28 Nov 2026 10:01:00 -0000", 60.0),
+        ("Sat, 28 Nov 2026 09:00:00 GMT", 0.0),
+        ("nan", None),
+        ("inf", None),
+        ("tomorrow", None),
+        (None, None),
+    ],
+)
+def test_retry_after_seconds(value: str | None, seconds: float | None) -> None:
+    """Both Retry-After forms; unreadable values give None."""
+    assert retry_after_seconds(value, NOW) == seconds
+
+
+async def test_expired_session_key(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """A session key claude.ai no longer accepts is an authentication error."""
+    fake_claude.valid_session_keys.clear()
+
+    with pytest.raises(AuthenticationError, match=r"Usage request: .*HTTP 401"):
+        await make_client().async_get_usage(ORG_UUID)
+
+
+async def test_unknown_organization(
+    make_client: Callable[..., ClaudeUsageClient],
+) -> None:
+    """An organization the session cannot see is an unexpected answer (404)."""
+    with pytest.raises(UnexpectedResponseError, match="unexpected HTTP 404"):
+        await make_client().async_get_usage(SECOND_ORG_UUID)
+
+
+async def test_connection_refused(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """Nobody listening is a connection error."""
+    client = make_client()
+    await fake_claude.stop()
+
+    with pytest.raises(ClaudeConnectionError, match="Organizations request failed"):
+        await client.async_get_organizations()
+
+
+@pytest.fixture
+async def raw_server(
+    socket_enabled: None,
+) -> AsyncGenerator[tuple[TestServer, list[web.Response]]]:
+    """A loopback server answering each request with the next queued response."""
+    responses: list[web.Response] = []
+
+    async def handler(request: web.Request) -> web.Response:
+        return responses.pop(0)
+
+    app = web.Application()
+    app.router.add_route("GET", "/{tail:.*}", handler)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    yield server, responses
+    await server.close()
+
+
+CHALLENGE = "<html><head><title>Just a moment...</title></head></html>"
+
+
+@pytest.mark.parametrize(
+    ("response", "error", "message"),
+    [
+        (
+            web.Response(status=503, text=CHALLENGE, content_type="text/html"),
+            CloudflareChallengeError,
+            "HTTP 503",
+        ),
+        (
+            web.Response(status=200, text=CHALLENGE, content_type="text/html"),
+            CloudflareChallengeError,
+            "HTTP 200",
+        ),
+        (
+            web.Response(status=200, text="{}", headers={"cf-mitigated": "Challenge"}),
+            CloudflareChallengeError,
+            "HTTP 200",
+        ),
+        (
+            web.Response(status=429, text=CHALLENGE, content_type="text/html"),
+            RateLimitedError,
+            "HTTP 429",
+        ),
+        (
+            web.Response(
+                status=403, text="error code: 1020", content_type="text/plain"
+            ),
+            CloudflareChallengeError,
+            "HTTP 403",
+        ),
+        (
+            web.Response(
+                status=401, text="<html>Log in</html>", content_type="text/html"
+            ),
+            AuthenticationError,
+            "HTTP 401",
+        ),
+        (
+            web.Response(
+                status=500, text="<html>oops</html>", content_type="text/html"
+            ),
+            ServerError,
+            "HTTP 500",
+        ),
+        (
+            web.Response(status=302, headers={"Location": "/login"}),
+            UnexpectedResponseError,
+            "unexpected HTTP 302",
+        ),
+        (
+            web.Response(status=400, text="{}", content_type="application/json"),
+            UnexpectedResponseError,
+            "unexpected HTTP 400",
+        ),
+    ],
+    ids=[
+        "challenge-503",
+        "challenge-200",
+        "cf-mitigated-200",
+        "cloudflare-rate-limit",
+        "blocked-403-text",
+        "html-401",
+        "html-500",
+        "redirect",
+        "bad-request",
+    ],
+)
+async def test_edge_answers(
+    session: aiohttp.ClientSession,
+    raw_server: tuple[TestServer, list[web.Response]],
+    response: web.Response,
+    error: type[ClaudeUsageError],
+    message: str,
+) -> None:
+    """Answers the fake does not produce: Cloudflare pages, redirects, odd statuses."""
+    server, responses = raw_server
+    responses.append(response)
+    client = ClaudeUsageClient(
+        session,
+        parse_credentials(VALID_SESSION_KEY),
+        base_url=str(server.make_url("")),
+    )
+
+    with pytest.raises(error, match=re.escape(message)) as err:
+        await client.async_get_usage(ORG_UUID)
+
+    _assert_no_secret(err.value, client)
+
+
+async def test_repr_has_no_secret(
+    make_client: Callable[..., ClaudeUsageClient],
+) -> None:
+    """The client's repr shows the base URL only."""
+    client = make_client()
+
+    assert repr(client) == f"ClaudeUsageClient(base_url={client.base_url!r})"
+    _assert_no_secret(None, client)
+
+
+def _assert_no_secret(error: BaseException | None, client: ClaudeUsageClient) -> None:
+    texts = [repr(client), str(client)]
+    while error is not None:
+        texts += [str(error), repr(error), *map(str, error.args)]
+        error = error.__cause__ or error.__context__
+    for text in texts:
+        assert VALID_SESSION_KEY not in text
+        assert "sk-ant-" not in text
