@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable
 from datetime import UTC, datetime
+from functools import partial
 import re
 
 import aiohttp
@@ -43,7 +44,7 @@ UA = "Mozilla/5.0 (Macintosh) Firefox/145.0"
 
 @pytest.fixture
 async def session() -> AsyncGenerator[aiohttp.ClientSession]:
-    """An aiohttp session with no cookie jar, as the integration uses."""
+    """Yield an aiohttp session with no cookie jar, as the integration uses."""
     async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as session:
         yield session
 
@@ -202,7 +203,7 @@ FAILURES: list[tuple[str, dict[str, object], type[ClaudeUsageError], str]] = [
 
 @pytest.mark.parametrize("endpoint", ["organizations", "usage"])
 @pytest.mark.parametrize(
-    ("mode", "options", "error", "message"),
+    "failure",
     FAILURES,
     ids=[f"{mode}-{index}" for index, (mode, *_) in enumerate(FAILURES)],
 )
@@ -210,22 +211,20 @@ async def test_failures(
     fake_claude: FakeClaude,
     make_client: Callable[..., ClaudeUsageClient],
     endpoint: str,
-    mode: str,
-    options: dict[str, object],
-    error: type[ClaudeUsageError],
-    message: str,
+    failure: tuple[str, dict[str, object], type[ClaudeUsageError], str],
 ) -> None:
-    """Each failure of claude.ai maps to its error, once, without leaking the key."""
+    """Each failure of claude.ai maps to its error, without leaking the key."""
+    mode, options, error, message = failure
     client = make_client(timeout=0.2)
     options = {"times": 1, **options}
     fake_claude.fail(mode, **options)  # type: ignore[arg-type]
-    what = "Organizations request" if endpoint == "organizations" else "Usage request"
+    if endpoint == "organizations":
+        what, call = "Organizations request", client.async_get_organizations
+    else:
+        what, call = "Usage request", partial(client.async_get_usage, ORG_UUID)
 
     with pytest.raises(error, match=re.escape(message)) as err:
-        if endpoint == "organizations":
-            await client.async_get_organizations()
-        else:
-            await client.async_get_usage(ORG_UUID)
+        await call()
 
     assert str(err.value).startswith(what)
     _assert_no_secret(err.value, client)
@@ -237,7 +236,7 @@ async def test_failures(
 async def test_single_disconnect_is_retried_by_aiohttp(
     fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
 ) -> None:
-    """aiohttp resends a GET once after a dropped connection; the client adds no retry."""
+    """A dropped connection is resent once by aiohttp itself; the client adds no retry."""
     fake_claude.fail("disconnect", times=1)
 
     await make_client().async_get_usage(ORG_UUID)
@@ -322,7 +321,7 @@ async def test_connection_refused(
 async def raw_server(
     socket_enabled: None,
 ) -> AsyncGenerator[tuple[TestServer, list[web.Response]]]:
-    """A loopback server answering each request with the next queued response."""
+    """Serve each request on loopback with the next queued response."""
     responses: list[web.Response] = []
 
     async def handler(request: web.Request) -> web.Response:
