@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 import random
@@ -147,13 +148,18 @@ class DemoScenario:
     """
 
     speed: float = 1.0
-    started: float = field(default_factory=time.monotonic)
+    clock: Callable[[], float] = time.monotonic
     epoch: datetime = field(default_factory=lambda: datetime.now(UTC))
+    started: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Start the simulated time at ``epoch`` now."""
+        self.started = self.clock()
 
     def now(self) -> datetime:
         """Return the scenario's simulated time."""
         return self.epoch + timedelta(
-            seconds=(time.monotonic() - self.started) * self.speed
+            seconds=(self.clock() - self.started) * self.speed
         )
 
     def _window(
