@@ -40,12 +40,11 @@ from custom_components.claude_usage.api.oauth import (
     parse_pasted_code,
     pkce_challenge,
 )
+from tests.fake_claude import ORG_NAME, ORG_UUID, FakeClaude, usage_json
 from tests.fake_claude.oauth import (
     ACCESS_TOKEN_LIFETIME,
     OAUTH_ACCOUNT_UUID,
     OAUTH_EMAIL,
-    OAUTH_ORG_NAME,
-    OAUTH_ORG_UUID,
     FailureMode,
     FakeClaudeOAuth,
 )
@@ -96,8 +95,9 @@ def _client_for(
 
 @dataclass(slots=True)
 class Env:
-    """The fake served on loopback, a session, the clock and a client aimed at the fake."""
+    """The fake claude.ai on loopback, its OAuth part, a session, the clock and a client."""
 
+    server: FakeClaude
     fake: FakeClaudeOAuth
     base_url: str
     session: ClientSession
@@ -106,16 +106,18 @@ class Env:
 
 
 @pytest.fixture
-async def env() -> AsyncIterator[Env]:
-    """Serve a fresh OAuth fake on loopback and aim a client at it."""
-    fake = FakeClaudeOAuth()
-    app = web.Application()
-    fake.add_routes(app)
-    runner, base_url = await _serve(app)
+async def env(fake_claude: FakeClaude) -> AsyncIterator[Env]:
+    """Aim an OAuth client at the fake claude.ai, which serves the OAuth endpoints too."""
     clock = Clock()
     async with ClientSession() as session:
-        yield Env(fake, base_url, session, clock, _client_for(base_url, session, clock))
-    await runner.cleanup()
+        yield Env(
+            fake_claude,
+            fake_claude.oauth,
+            fake_claude.base_url,
+            session,
+            clock,
+            _client_for(fake_claude.base_url, session, clock),
+        )
 
 
 async def _sign_in(env: Env) -> OAuthTokens:
@@ -241,7 +243,7 @@ def test_parse_pasted_code_rejects_another_attempts_state() -> None:
 async def test_whole_sign_in(
     env: Env,
 ) -> None:
-    """Authorize -> code#state -> exchange -> profile -> usage."""
+    """Authorize -> code#state -> exchange -> profile -> usage (the web fake's usage)."""
     tokens = await _sign_in(env)
 
     assert tokens.access_token.startswith("sk-ant-oat01-")
@@ -249,23 +251,33 @@ async def test_whole_sign_in(
     assert tokens.expires_at == START + timedelta(seconds=ACCESS_TOKEN_LIFETIME)
     assert tokens.scopes == ("user:profile", "user:inference")
     assert tokens.account_uuid == OAUTH_ACCOUNT_UUID
-    assert tokens.organization_uuid == OAUTH_ORG_UUID
-    assert tokens.organization_name == OAUTH_ORG_NAME
+    assert tokens.organization_uuid == ORG_UUID
+    assert tokens.organization_name == ORG_NAME
     assert env.fake.exchange_count == 1
 
     profile = await env.client.async_get_profile(tokens.access_token)
     assert profile == OAuthProfile(
         account_uuid=OAUTH_ACCOUNT_UUID,
         email=OAUTH_EMAIL,
-        organization_uuid=OAUTH_ORG_UUID,
-        organization_name=OAUTH_ORG_NAME,
+        organization_uuid=ORG_UUID,
+        organization_name=ORG_NAME,
         plan="Max 5x",
     )
 
+    resets_at = START + timedelta(hours=3)
+    env.server.set_usage(
+        usage_json(
+            session=(37.0, resets_at),
+            weekly=(61.0, resets_at),
+            scoped={"Opus": (12.0, resets_at)},
+        )
+    )
     usage = await env.client.async_get_usage(tokens.access_token)
-    five_hour = usage.window("five_hour")
-    assert five_hour is not None
-    assert five_hour.utilization == 37.0
+    assert [(window.key, window.utilization) for window in usage.windows] == [
+        ("five_hour", 37.0),
+        ("seven_day", 61.0),
+        ("seven_day_opus", 12.0),
+    ]
     assert env.fake.usage_request_count == 1
     assert env.fake.refresh_count == 0
 
@@ -381,7 +393,7 @@ async def test_refresh_shortly_before_expiry(
     assert manager.tokens.expires_at == env.clock.now + timedelta(
         seconds=ACCESS_TOKEN_LIFETIME
     )
-    assert manager.tokens.organization_uuid == OAUTH_ORG_UUID
+    assert manager.tokens.organization_uuid == ORG_UUID
 
     assert await manager.async_get_access_token() == fresh
     assert env.fake.refresh_count == 1

@@ -11,10 +11,12 @@ those of the real hosts, so one fake base URL serves as authorize URL
   dies, a reused or revoked one gets ``invalid_grant``).
 - ``GET /api/oauth/profile`` and ``GET /api/oauth/usage``: Bearer token and
   ``anthropic-beta: oauth-2025-04-20`` required; expired or unknown tokens get 401.
+  The organization is the web fake's (``ORG_UUID``); :class:`FakeClaude` hands in
+  its own usage source, so ``set_usage`` and the demo scenario apply here too.
 
 Failure scenarios (:meth:`FakeClaudeOAuth.fail`) are the web fake's: ``auth``
 (401), ``forbidden`` (403 JSON), ``cloudflare`` (403 HTML challenge),
-``rate_limit`` (429 + Retry-After), ``server_error`` (5xx), ``bad_json``,
+``rate_limit`` (429, with Retry-After when given), ``server_error`` (5xx), ``bad_json``,
 ``bad_shape``, ``slow`` and ``disconnect``, on the API endpoints or on the token
 endpoint. Control: :meth:`issue_code`, :meth:`revoke_refresh_tokens`,
 :meth:`expire_access_tokens`, the counters, and the same over HTTP under
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 import hashlib
 import secrets
@@ -33,12 +35,12 @@ from typing import Any, Literal
 
 from aiohttp import web
 
+from .payloads import ORG_NAME, ORG_UUID, default_usage_json, error_json
+
 OAUTH_CLIENT_ID = "9d1c250a-e61b-44d9-88ed-5944d1962f5e"
 OAUTH_BETA = "oauth-2025-04-20"
 OAUTH_ACCOUNT_UUID = "7a1f0c2e-5b7d-4e8a-9c3f-0d2b4a6e8f10"
 OAUTH_EMAIL = "ada@example.com"
-OAUTH_ORG_UUID = "3f6c9e12-8b4a-4d7e-a1c5-2e9f7b3d5a60"
-OAUTH_ORG_NAME = "Ada's Organization"
 ACCESS_TOKEN_LIFETIME = 28800
 
 FailureMode = Literal[
@@ -54,22 +56,6 @@ FailureMode = Literal[
 ]
 Target = Literal["api", "token"]
 
-DEFAULT_OAUTH_USAGE: dict[str, Any] = {
-    "five_hour": {"utilization": 37.0, "resets_at": "2026-11-28T14:00:00.000000+00:00"},
-    "seven_day": {"utilization": 61.0, "resets_at": "2026-12-02T09:00:00.000000+00:00"},
-    "seven_day_opus": {
-        "utilization": 12.0,
-        "resets_at": "2026-12-02T09:00:00.000000+00:00",
-    },
-    "seven_day_oauth_apps": None,
-    "extra_usage": {
-        "is_enabled": False,
-        "monthly_limit": None,
-        "used_credits": None,
-        "utilization": None,
-    },
-}
-
 
 def _challenge(verifier: str) -> str:
     digest = hashlib.sha256(verifier.encode("ascii")).digest()
@@ -83,9 +69,7 @@ def _oauth_error(status: int, error: str, description: str) -> web.Response:
 
 
 def _api_error(status: int, kind: str, message: str) -> web.Response:
-    return web.json_response(
-        {"type": "error", "error": {"type": kind, "message": message}}, status=status
-    )
+    return web.json_response(error_json(kind, message), status=status)
 
 
 @dataclass(slots=True)
@@ -112,17 +96,18 @@ class FakeClaudeOAuth:
     def __init__(
         self,
         *,
-        organization_uuid: str = OAUTH_ORG_UUID,
-        organization_name: str = OAUTH_ORG_NAME,
+        usage: Callable[[], Any] = default_usage_json,
+        organization_uuid: str = ORG_UUID,
+        organization_name: str = ORG_NAME,
         client_id: str = OAUTH_CLIENT_ID,
         access_token_lifetime: int = ACCESS_TOKEN_LIFETIME,
     ) -> None:
-        """Start with no codes and no tokens issued."""
+        """Start with no codes and no tokens issued; ``usage()`` gives the usage body."""
+        self.usage = usage
         self.organization_uuid = organization_uuid
         self.organization_name = organization_name
         self.client_id = client_id
         self.access_token_lifetime = access_token_lifetime
-        self.usage: dict[str, Any] = copy.deepcopy(DEFAULT_OAUTH_USAGE)
         self.profile_extra: dict[str, Any] = {"organization_type": "claude_max"}
         self.token_request_count = 0
         self.exchange_count = 0
@@ -309,7 +294,7 @@ class FakeClaudeOAuth:
         refused = await self._check_api_request(request)
         if refused is not None:
             return refused
-        return web.json_response(self.usage)
+        return web.json_response(self.usage())
 
     async def _check_api_request(
         self, request: web.Request

@@ -91,7 +91,7 @@ class FakeClaude:
         self.organizations: list[dict[str, Any]] = [organization_json()]
         self.requests: list[RecordedRequest] = []
         self.scenario = scenario
-        self.oauth = FakeClaudeOAuth()
+        self.oauth = FakeClaudeOAuth(usage=self.usage_payload)
         self._usage: dict[str, dict[str, Any]] = {}
         self._default_usage = default_usage_json()
         self._failure: _Failure | None = None
