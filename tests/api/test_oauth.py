@@ -198,6 +198,20 @@ def test_authorize_url_has_claude_codes_parameters() -> None:
     assert "v" * 43 not in url.query
 
 
+def test_endpoints_default_to_claudes_hosts() -> None:
+    """Production hosts by default; one host with the real paths for the fake."""
+    assert OAuthEndpoints() == OAuthEndpoints(
+        authorize_url="https://claude.ai/oauth/authorize",
+        token_url="https://platform.claude.com/v1/oauth/token",
+        api_base_url="https://api.anthropic.com",
+    )
+    assert OAuthEndpoints.single_host("http://127.0.0.1:8765/") == OAuthEndpoints(
+        authorize_url="http://127.0.0.1:8765/oauth/authorize",
+        token_url="http://127.0.0.1:8765/v1/oauth/token",
+        api_base_url="http://127.0.0.1:8765",
+    )
+
+
 @pytest.mark.parametrize(
     "pasted",
     [
@@ -240,9 +254,7 @@ def test_parse_pasted_code_rejects_another_attempts_state() -> None:
 # Sign-in ---------------------------------------------------------------------------
 
 
-async def test_whole_sign_in(
-    env: Env,
-) -> None:
+async def test_whole_sign_in(env: Env) -> None:
     """Authorize -> code#state -> exchange -> profile -> usage (the web fake's usage)."""
     tokens = await _sign_in(env)
 
@@ -282,9 +294,7 @@ async def test_whole_sign_in(
     assert env.fake.refresh_count == 0
 
 
-async def test_pkce_mismatch_is_refused(
-    env: Env,
-) -> None:
+async def test_pkce_mismatch_is_refused(env: Env) -> None:
     """A verifier that does not hash to the challenge gets invalid_grant."""
     issued_for = generate_pkce()
     code, state = parse_pasted_code(
@@ -303,9 +313,7 @@ async def test_pkce_mismatch_is_refused(
     assert env.fake.exchange_count == 0
 
 
-async def test_authorization_code_is_single_use(
-    env: Env,
-) -> None:
+async def test_authorization_code_is_single_use(env: Env) -> None:
     """The same code cannot be exchanged twice."""
     pkce = generate_pkce()
     code, state = parse_pasted_code(
@@ -316,9 +324,7 @@ async def test_authorization_code_is_single_use(
         await env.client.async_exchange_code(code, state, pkce)
 
 
-async def test_wrong_client_id_is_an_oauth_error(
-    env: Env,
-) -> None:
+async def test_wrong_client_id_is_an_oauth_error(env: Env) -> None:
     """Other token endpoint refusals name the OAuth error code."""
     client = _client_for(env.base_url, env.session, env.clock, client_id="someone-else")
     pkce = generate_pkce()
@@ -330,9 +336,7 @@ async def test_wrong_client_id_is_an_oauth_error(
     assert not isinstance(err.value, InvalidGrantError)
 
 
-async def test_authorize_checks_the_clients_parameters(
-    env: Env,
-) -> None:
+async def test_authorize_checks_the_clients_parameters(env: Env) -> None:
     """The fake authorize page refuses what claude.ai refuses."""
     base = f"{env.base_url}/oauth/authorize"
     pkce = generate_pkce()
@@ -353,9 +357,7 @@ async def test_authorize_checks_the_clients_parameters(
 # Refresh ---------------------------------------------------------------------------
 
 
-async def test_refresh_rotates_and_the_old_refresh_token_dies(
-    env: Env,
-) -> None:
+async def test_refresh_rotates_and_the_old_refresh_token_dies(env: Env) -> None:
     """Each refresh returns a new refresh token; the previous one is refused afterwards."""
     first = await _sign_in(env)
     second = await env.client.async_refresh(first.refresh_token)
@@ -372,9 +374,7 @@ async def test_refresh_rotates_and_the_old_refresh_token_dies(
     assert env.fake.refused_refresh_count == 1
 
 
-async def test_refresh_shortly_before_expiry(
-    env: Env,
-) -> None:
+async def test_refresh_shortly_before_expiry(env: Env) -> None:
     """No refresh while the token has more than the margin left; one when it has less."""
     tokens = await _sign_in(env)
     manager, saved = _manager(env.client, tokens, env.clock)
@@ -399,9 +399,7 @@ async def test_refresh_shortly_before_expiry(
     assert env.fake.refresh_count == 1
 
 
-async def test_refresh_once_on_401_and_retry(
-    env: Env,
-) -> None:
+async def test_refresh_once_on_401_and_retry(env: Env) -> None:
     """A 401 to a token that should still be valid triggers one refresh and one retry."""
     tokens = await _sign_in(env)
     manager, saved = _manager(env.client, tokens, env.clock)
@@ -415,9 +413,7 @@ async def test_refresh_once_on_401_and_retry(
     assert len(saved.tokens) == 1
 
 
-async def test_a_second_401_is_not_refreshed_again(
-    env: Env,
-) -> None:
+async def test_a_second_401_is_not_refreshed_again(env: Env) -> None:
     """When the retry is refused too, the 401 surfaces after exactly one refresh."""
     tokens = await _sign_in(env)
     manager, _ = _manager(env.client, tokens, env.clock)
@@ -457,9 +453,7 @@ async def test_never_refresh_on_429(
     assert saved.tokens == []
 
 
-async def test_concurrent_callers_share_one_refresh(
-    env: Env,
-) -> None:
+async def test_concurrent_callers_share_one_refresh(env: Env) -> None:
     """Many callers that all see an expiring token cause exactly one refresh."""
     tokens = await _sign_in(env)
     manager, saved = _manager(env.client, tokens, env.clock)
@@ -476,9 +470,7 @@ async def test_concurrent_callers_share_one_refresh(
     assert len(saved.tokens) == 1
 
 
-async def test_concurrent_callers_share_a_failed_refresh(
-    env: Env,
-) -> None:
+async def test_concurrent_callers_share_a_failed_refresh(env: Env) -> None:
     """Callers waiting on a refresh that fails get its error without sending their own."""
     tokens = await _sign_in(env)
     manager, saved = _manager(env.client, tokens, env.clock)
@@ -499,9 +491,7 @@ async def test_concurrent_callers_share_a_failed_refresh(
     assert env.fake.refresh_count == 1
 
 
-async def test_handle_unauthorized_after_someone_else_refreshed(
-    env: Env,
-) -> None:
+async def test_handle_unauthorized_after_someone_else_refreshed(env: Env) -> None:
     """A 401 to a token already replaced returns the replacement without a new refresh."""
     tokens = await _sign_in(env)
     manager, _ = _manager(env.client, tokens, env.clock)
@@ -512,9 +502,7 @@ async def test_handle_unauthorized_after_someone_else_refreshed(
     assert env.fake.refresh_count == 1
 
 
-async def test_revoked_refresh_token_needs_a_new_sign_in(
-    env: Env,
-) -> None:
+async def test_revoked_refresh_token_needs_a_new_sign_in(env: Env) -> None:
     """invalid_grant is final: one refused refresh, then no more requests."""
     tokens = await _sign_in(env)
     manager, saved = _manager(env.client, tokens, env.clock)
@@ -605,9 +593,7 @@ async def test_token_endpoint_failures(
     assert (await env.client.async_refresh(tokens.refresh_token)).access_token
 
 
-async def test_timeout(
-    env: Env,
-) -> None:
+async def test_timeout(env: Env) -> None:
     """A slow answer becomes ClaudeTimeoutError."""
     client = _client_for(env.base_url, env.session, env.clock, request_timeout=0.05)
     env.fake.fail("slow", delay=0.3, times=1)
@@ -615,9 +601,7 @@ async def test_timeout(
         await client.async_get_usage("any-token")
 
 
-async def test_connection_refused(
-    env: Env,
-) -> None:
+async def test_connection_refused(env: Env) -> None:
     """Nobody listening becomes ClaudeConnectionError."""
     runner, base = await _serve(web.Application())
     await runner.cleanup()
@@ -626,9 +610,7 @@ async def test_connection_refused(
         await client.async_refresh("some-refresh-token")
 
 
-async def test_missing_beta_header_is_not_an_auth_failure(
-    env: Env,
-) -> None:
+async def test_missing_beta_header_is_not_an_auth_failure(env: Env) -> None:
     """The fake insists on the beta header, and the client always sends it."""
     tokens = await _sign_in(env)
     async with env.session.get(
@@ -847,9 +829,7 @@ async def test_profile_answer_shape(
         await scripted.client.async_get_profile("token")
 
 
-async def test_expiry_uses_the_real_clock_by_default(
-    scripted: Scripted,
-) -> None:
+async def test_expiry_uses_the_real_clock_by_default(scripted: Scripted) -> None:
     """Without an injected clock, expires_at is counted from now, in UTC."""
     scripted.add(200, _token_body(expires_in=3600))
     async with ClientSession() as session:
@@ -971,13 +951,15 @@ async def test_no_secret_in_logs_errors_or_reprs(
 # HTTP control of the fake (for out-of-process runs) --------------------------------
 
 
-async def test_fake_http_control(
-    env: Env,
-) -> None:
+async def test_fake_http_control(env: Env) -> None:
     """Failures, revocation, expiry and counters work over HTTP too."""
     base = env.base_url
     tokens = await _sign_in(env)
 
+    async with env.session.post(
+        f"{base}/_fake/oauth/fail", json={"mode": "meltdown"}
+    ) as response:
+        assert response.status == 400
     async with env.session.post(
         f"{base}/_fake/oauth/fail", json={"mode": "rate_limit", "retry_after": 30}
     ) as response:

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 import hashlib
 import secrets
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from aiohttp import web
 
@@ -108,7 +108,6 @@ class FakeClaudeOAuth:
         self.organization_name = organization_name
         self.client_id = client_id
         self.access_token_lifetime = access_token_lifetime
-        self.profile_extra: dict[str, Any] = {"organization_type": "claude_max"}
         self.token_request_count = 0
         self.exchange_count = 0
         self.refresh_count = 0
@@ -166,6 +165,8 @@ class FakeClaudeOAuth:
         delay: float = 0.0,
     ) -> None:
         """Fail the next ``times`` requests to ``target`` (all of them when None)."""
+        if mode not in get_args(FailureMode) or target not in get_args(Target):
+            raise ValueError(f"Unknown failure {mode!r} on {target!r}")
         self._failure = _Failure(mode, target, times, status, retry_after, delay)
 
     def clear_failure(self) -> None:
@@ -284,7 +285,7 @@ class FakeClaudeOAuth:
                     "billing_type": "stripe_subscription",
                     "rate_limit_tier": "default_claude_max_5x",
                     "subscription_status": "active",
-                    **self.profile_extra,
+                    "organization_type": "claude_max",
                 },
             }
         )
@@ -369,14 +370,17 @@ class FakeClaudeOAuth:
 
     async def _control_fail(self, request: web.Request) -> web.Response:
         body = await request.json()
-        self.fail(
-            body["mode"],
-            target=body.get("target", "api"),
-            times=body.get("times"),
-            status=body.get("status"),
-            retry_after=body.get("retry_after"),
-            delay=body.get("delay") or 0.0,
-        )
+        try:
+            self.fail(
+                body["mode"],
+                target=body.get("target", "api"),
+                times=body.get("times"),
+                status=body.get("status"),
+                retry_after=body.get("retry_after"),
+                delay=body.get("delay") or 0.0,
+            )
+        except (KeyError, ValueError) as err:
+            return web.json_response({"error": str(err)}, status=400)
         return web.json_response({"ok": True})
 
     async def _control_clear(self, request: web.Request) -> web.Response:
