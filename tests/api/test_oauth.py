@@ -470,6 +470,22 @@ async def test_concurrent_callers_share_one_refresh(env: Env) -> None:
     assert len(saved.tokens) == 1
 
 
+async def test_concurrent_401s_share_one_refresh(env: Env) -> None:
+    """Several requests refused with the same token cause one refresh, then all retry."""
+    tokens = await _sign_in(env)
+    manager, saved = _manager(env.client, tokens, env.clock)
+    env.fake.expire_access_tokens()
+
+    results = await asyncio.gather(
+        *(manager.async_request(env.client.async_get_usage) for _ in range(3))
+    )
+
+    assert len(results) == 3
+    assert env.fake.refresh_count == 1
+    assert env.fake.usage_request_count == 6
+    assert len(saved.tokens) == 1
+
+
 async def test_concurrent_callers_share_a_failed_refresh(env: Env) -> None:
     """Callers waiting on a refresh that fails get its error without sending their own."""
     tokens = await _sign_in(env)
