@@ -191,13 +191,7 @@ FAILURES: list[tuple[str, dict[str, object], type[ClaudeUsageError], str]] = [
     ("bad_json", {}, UnexpectedResponseError, "not JSON"),
     ("bad_shape", {}, UnexpectedResponseError, "not a JSON"),
     ("slow", {"delay": 1}, ClaudeTimeoutError, "timed out"),
-    # aiohttp itself retries an idempotent request once on a dropped connection.
-    (
-        "disconnect",
-        {"times": 2},
-        ClaudeConnectionError,
-        "failed: ServerDisconnectedError",
-    ),
+    ("disconnect", {}, ClaudeConnectionError, "failed: ClientPayloadError"),
 ]
 
 
@@ -231,17 +225,6 @@ async def test_failures(
     assert len(fake_claude.requests) == options["times"]
     # The failure applied only that often: the next request succeeds.
     await client.async_get_organizations()
-
-
-async def test_single_disconnect_is_retried_by_aiohttp(
-    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
-) -> None:
-    """A dropped connection is resent once by aiohttp itself; the client adds no retry."""
-    fake_claude.fail("disconnect", times=1)
-
-    await make_client().async_get_usage(ORG_UUID)
-
-    assert fake_claude.usage_request_count() == 2
 
 
 async def test_rate_limited_retry_after_seconds(

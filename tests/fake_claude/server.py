@@ -271,9 +271,17 @@ class FakeClaude:
                 await asyncio.sleep(failure.delay)
                 return None
             case "disconnect":
+                # Drop the connection halfway through the body. (Dropping it before
+                # the status line would make aiohttp clients resend the request
+                # once by themselves, so one failure would not be seen.)
+                response = web.StreamResponse(
+                    headers={"Content-Type": "application/json", "Content-Length": "64"}
+                )
+                await response.prepare(request)
+                await response.write(b'{"five_hour": ')
                 assert request.transport is not None
                 request.transport.close()
-                return web.Response(status=500)
+                return response
 
     # Control ------------------------------------------------------------------
 
