@@ -117,7 +117,15 @@ class FakeClaude:
         app.router.add_get("/_fake/requests", self._control_requests)
         app.router.add_get("/_fake/health", self._control_health)
         self.oauth.add_routes(app)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        # Cancel handlers whose client went away (a "slow" answer), and do not
+        # wait long for open connections on stop.
+        self._runner = web.AppRunner(
+            app,
+            access_log=None,
+            handle_signals=False,
+            handler_cancellation=True,
+            shutdown_timeout=1.0,
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
