@@ -47,7 +47,12 @@ class LimitWindow:
 
 @dataclass(frozen=True, slots=True)
 class ExtraUsage:
-    """Paid usage beyond the plan's limits ("extra usage" credits)."""
+    """Paid usage beyond the plan's limits ("extra usage" credits).
+
+    ``monthly_limit`` and ``used_credits`` are in major units of ``currency``
+    (dollars, not the cents claude.ai sends); ``currency`` is an ISO 4217 code, or
+    None when the payload does not say. ``utilization`` is a percentage.
+    """
 
     is_enabled: bool
     monthly_limit: float | None
