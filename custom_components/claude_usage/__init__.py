@@ -1,1 +1,74 @@
-"""The Claude Usage integration."""
+"""The Claude Usage integration: claude.ai subscription limits as sensors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers.typing import ConfigType
+
+from .api import (
+    DEFAULT_BASE_URL,
+    ClaudeUsageClient,
+    InvalidCookieError,
+    parse_credentials,
+)
+from .const import CONF_BASE_URL, CONF_COOKIE, CONF_ORG_UUID, CONF_USER_AGENT, DOMAIN
+from .coordinator import (
+    ClaudeUsageConfigEntry,
+    ClaudeUsageCoordinator,
+    async_forget_organization,
+    async_get_session,
+    cloudflare_issue_id,
+)
+from .frontend import async_register_card
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+PLATFORMS: list[Platform] = [Platform.SENSOR]
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Serve the Lovelace card, whether or not an account is set up."""
+    await async_register_card(hass)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> bool:
+    """Set up one organization from a config entry."""
+    try:
+        credentials = replace(
+            parse_credentials(entry.data[CONF_COOKIE]),
+            user_agent=entry.data.get(CONF_USER_AGENT),
+        )
+    except InvalidCookieError as err:
+        raise ConfigEntryAuthFailed(
+            translation_domain=DOMAIN, translation_key="invalid_cookie"
+        ) from err
+    client = ClaudeUsageClient(
+        async_get_session(hass),
+        credentials,
+        base_url=entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
+    )
+    coordinator = ClaudeUsageCoordinator(hass, entry, client)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(
+    hass: HomeAssistant, entry: ClaudeUsageConfigEntry
+) -> bool:
+    """Unload a config entry."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(
+    hass: HomeAssistant, entry: ClaudeUsageConfigEntry
+) -> None:
+    """Forget what was kept about a removed organization and its repair issue."""
+    async_forget_organization(hass, entry.data[CONF_ORG_UUID])
+    ir.async_delete_issue(hass, DOMAIN, cloudflare_issue_id(entry))

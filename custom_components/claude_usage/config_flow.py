@@ -1,0 +1,318 @@
+"""Config flow of the Claude Usage integration: paste the claude.ai session cookie."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+import logging
+from typing import Any, override
+
+from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.core import callback
+from homeassistant.data_entry_flow import section
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+import probatio
+
+from .api import (
+    DEFAULT_BASE_URL,
+    AuthenticationError,
+    ClaudeConnectionError,
+    ClaudeUsageClient,
+    ClaudeUsageError,
+    CloudflareChallengeError,
+    Credentials,
+    InvalidCookieError,
+    Organization,
+    RateLimitedError,
+    ServerError,
+    parse_credentials,
+)
+from .const import (
+    CONF_BASE_URL,
+    CONF_COOKIE,
+    CONF_ORG_UUID,
+    CONF_ORGANIZATION,
+    CONF_PLAN,
+    CONF_SCAN_INTERVAL,
+    CONF_USER_AGENT,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    MAX_SCAN_INTERVAL,
+    MIN_SCAN_INTERVAL,
+)
+from .coordinator import async_get_session, async_remember_usage
+
+_LOGGER = logging.getLogger(__name__)
+
+COOKIE_SELECTOR = TextSelector(TextSelectorConfig(multiline=True))
+COOKIE_SCHEMA = probatio.Schema({probatio.Required(CONF_COOKIE): COOKIE_SELECTOR})
+# The server URL only matters for development (a fake claude.ai); it stays folded away.
+SECTION_ADVANCED = "advanced"
+USER_SCHEMA = COOKIE_SCHEMA.extend(
+    {
+        probatio.Required(SECTION_ADVANCED): section(
+            probatio.Schema(
+                {
+                    probatio.Required(CONF_BASE_URL, default=DEFAULT_BASE_URL): (
+                        TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+                    )
+                }
+            ),
+            {"collapsed": True},
+        )
+    }
+)
+
+
+def _error_key(err: ClaudeUsageError) -> str:
+    """Return the form error shown for an API error."""
+    match err:
+        case AuthenticationError():
+            return "invalid_auth"
+        case CloudflareChallengeError():
+            return "cloudflare_blocked"
+        case RateLimitedError():
+            return "rate_limited"
+        case ServerError() | ClaudeConnectionError():
+            return "cannot_connect"
+    return "unknown"
+
+
+class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Set up one claude.ai organization."""
+
+    VERSION = 1
+
+    def __init__(self) -> None:
+        """Start with nothing validated."""
+        self._credentials: Credentials | None = None
+        self._base_url = DEFAULT_BASE_URL
+        self._organizations: dict[str, Organization] = {}
+
+    @staticmethod
+    @callback
+    @override
+    def async_get_options_flow(config_entry: ConfigEntry) -> ClaudeUsageOptionsFlow:
+        """Return the options flow."""
+        return ClaudeUsageOptionsFlow()
+
+    @override
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the cookie, then list the organizations it can see."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self._base_url = user_input[SECTION_ADVANCED][CONF_BASE_URL].rstrip("/")
+            if error := await self._async_load_organizations(user_input[CONF_COOKIE]):
+                errors[CONF_COOKIE if error == "invalid_cookie" else "base"] = error
+            elif len(self._organizations) > 1:
+                return await self.async_step_organization()
+            else:
+                organization = next(iter(self._organizations.values()))
+                await self.async_set_unique_id(organization.uuid)
+                self._abort_if_unique_id_configured()
+                if (error := await self._async_validate_usage(organization)) is None:
+                    return self._async_create(organization)
+                errors["base"] = error
+
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(USER_SCHEMA, user_input),
+            errors=errors,
+        )
+
+    async def async_step_organization(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Pick one of several organizations."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            organization = self._organizations[user_input[CONF_ORGANIZATION]]
+            await self.async_set_unique_id(organization.uuid)
+            self._abort_if_unique_id_configured()
+            if (error := await self._async_validate_usage(organization)) is None:
+                return self._async_create(organization)
+            errors["base"] = error
+
+        assert self._credentials is not None
+        default = self._credentials.last_active_org
+        if default not in self._organizations:
+            default = next(iter(self._organizations))
+        schema = probatio.Schema(
+            {
+                probatio.Required(CONF_ORGANIZATION, default=default): SelectSelector(
+                    SelectSelectorConfig(
+                        options=[
+                            SelectOptionDict(value=org.uuid, label=org.name)
+                            for org in self._organizations.values()
+                        ],
+                        mode=SelectSelectorMode.LIST,
+                    )
+                )
+            }
+        )
+        return self.async_show_form(
+            step_id="organization", data_schema=schema, errors=errors
+        )
+
+    async def async_step_reauth(
+        self, entry_data: Mapping[str, Any]
+    ) -> ConfigFlowResult:
+        """Start reauthentication when claude.ai refuses the stored session."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for a new cookie of the same account."""
+        return await self._async_step_new_cookie(
+            "reauth_confirm", self._get_reauth_entry(), user_input
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Replace the cookie on demand, e.g. to add cf_clearance."""
+        return await self._async_step_new_cookie(
+            "reconfigure", self._get_reconfigure_entry(), user_input
+        )
+
+    async def _async_step_new_cookie(
+        self, step_id: str, entry: ConfigEntry, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Validate a new cookie for an existing entry, then update and reload it."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+            if error := await self._async_load_organizations(user_input[CONF_COOKIE]):
+                errors[CONF_COOKIE if error == "invalid_cookie" else "base"] = error
+            elif (
+                organization := self._organizations.get(entry.data[CONF_ORG_UUID])
+            ) is None:
+                return self.async_abort(reason="wrong_account")
+            elif (error := await self._async_validate_usage(organization)) is None:
+                return self.async_update_reload_and_abort(
+                    entry, data_updates=self._entry_data(organization)
+                )
+            else:
+                errors["base"] = error
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=COOKIE_SCHEMA,
+            errors=errors,
+            description_placeholders={"title": entry.title},
+        )
+
+    async def _async_load_organizations(self, text: str) -> str | None:
+        """Parse the pasted cookie and fetch its organizations; return an error key."""
+        try:
+            self._credentials = parse_credentials(text)
+        except InvalidCookieError:
+            return "invalid_cookie"
+        try:
+            organizations = await self._client().async_get_organizations()
+        except ClaudeUsageError as err:
+            return _error_key(err)
+        except Exception:
+            _LOGGER.exception("Unexpected error listing the organizations")
+            return "unknown"
+        if not organizations:
+            return "no_organizations"
+        self._organizations = {org.uuid: org for org in organizations}
+        return None
+
+    async def _async_validate_usage(self, organization: Organization) -> str | None:
+        """Fetch the organization's usage once; keep it for the first refresh."""
+        try:
+            usage = await self._client().async_get_usage(organization.uuid)
+        except ClaudeUsageError as err:
+            return _error_key(err)
+        except Exception:
+            _LOGGER.exception("Unexpected error fetching the usage")
+            return "unknown"
+        async_remember_usage(self.hass, organization.uuid, usage)
+        return None
+
+    def _client(self) -> ClaudeUsageClient:
+        """Return a client of the credentials being validated."""
+        assert self._credentials is not None
+        return ClaudeUsageClient(
+            async_get_session(self.hass),
+            self._credentials,
+            base_url=self._base_url,
+        )
+
+    def _entry_data(self, organization: Organization) -> dict[str, Any]:
+        """Return the config entry data of the validated credentials."""
+        assert self._credentials is not None
+        data: dict[str, Any] = {
+            CONF_COOKIE: self._credentials.cookie_header(),
+            CONF_ORG_UUID: organization.uuid,
+        }
+        if self._credentials.user_agent is not None:
+            data[CONF_USER_AGENT] = self._credentials.user_agent
+        if self._base_url != DEFAULT_BASE_URL:
+            data[CONF_BASE_URL] = self._base_url
+        if organization.plan is not None:
+            data[CONF_PLAN] = organization.plan
+        return data
+
+    @callback
+    def _async_create(self, organization: Organization) -> ConfigFlowResult:
+        """Create the entry of a validated organization."""
+        return self.async_create_entry(
+            title=organization.name, data=self._entry_data(organization)
+        )
+
+
+class ClaudeUsageOptionsFlow(OptionsFlowWithReload):
+    """Change the poll interval; the entry reloads to apply it."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the poll interval."""
+        if user_input is not None:
+            return self.async_create_entry(
+                data={CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
+            )
+        schema = probatio.Schema(
+            {
+                probatio.Required(CONF_SCAN_INTERVAL): NumberSelector(
+                    NumberSelectorConfig(
+                        min=MIN_SCAN_INTERVAL,
+                        max=MAX_SCAN_INTERVAL,
+                        step=1,
+                        unit_of_measurement="s",
+                        mode=NumberSelectorMode.BOX,
+                    )
+                )
+            }
+        )
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                schema,
+                {
+                    CONF_SCAN_INTERVAL: self.config_entry.options.get(
+                        CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL
+                    )
+                },
+            ),
+        )

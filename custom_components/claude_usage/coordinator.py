@@ -1,0 +1,246 @@
+"""Polls claude.ai's usage endpoint for one organization."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import aiohttp
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import EVENT_HOMEASSISTANT_CLOSE
+from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.aiohttp_client import async_create_clientsession
+from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+from homeassistant.util.hass_dict import HassKey
+
+from .api import (
+    AuthenticationError,
+    ClaudeConnectionError,
+    ClaudeUsageClient,
+    CloudflareChallengeError,
+    RateLimitedError,
+    ServerError,
+    UnexpectedResponseError,
+    Usage,
+)
+from .const import (
+    CONF_ORG_UUID,
+    CONF_SCAN_INTERVAL,
+    DEFAULT_RATE_LIMIT_WAIT,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    LOGGER,
+    MAX_BACKOFF,
+    MIN_REQUEST_SPACING,
+)
+
+type ClaudeUsageConfigEntry = ConfigEntry[ClaudeUsageCoordinator]
+
+
+@dataclass(slots=True)
+class OrganizationState:
+    """What outlives one coordinator: kept per organization across reloads.
+
+    A reload (options change, reauth, a storm of reloads) builds a new coordinator;
+    this state lets it reuse a fresh answer instead of asking again and keeps
+    honouring a Retry-After or a backoff that an earlier coordinator started.
+    """
+
+    usage: Usage | None = None
+    fetched_at: datetime | None = None
+    last_request: datetime | None = None
+    not_before: datetime | None = None
+    failures: int = 0
+
+
+DATA_ORGANIZATIONS: HassKey[dict[str, OrganizationState]] = HassKey(DOMAIN)
+DATA_SESSION: HassKey[aiohttp.ClientSession] = HassKey(f"{DOMAIN}_session")
+
+
+@callback
+def async_get_session(hass: HomeAssistant) -> aiohttp.ClientSession:
+    """Return the integration's HTTP session: Home Assistant's, without a cookie jar.
+
+    claude.ai answers with Set-Cookie; in a shared jar one account's cookies would
+    sign another account's requests, so no response cookie is ever kept.
+    """
+    if (session := hass.data.get(DATA_SESSION)) is None:
+        session = async_create_clientsession(
+            hass, auto_cleanup=False, cookie_jar=aiohttp.DummyCookieJar()
+        )
+        hass.data[DATA_SESSION] = session
+
+        @callback
+        def _async_detach(_: Event) -> None:
+            session.detach()
+
+        hass.bus.async_listen_once(EVENT_HOMEASSISTANT_CLOSE, _async_detach)
+    return session
+
+
+@callback
+def async_get_organization_state(
+    hass: HomeAssistant, org_uuid: str
+) -> OrganizationState:
+    """Return the lasting state of an organization, created on first use."""
+    return hass.data.setdefault(DATA_ORGANIZATIONS, {}).setdefault(
+        org_uuid, OrganizationState()
+    )
+
+
+@callback
+def async_remember_usage(hass: HomeAssistant, org_uuid: str, usage: Usage) -> None:
+    """Keep a usage fetched outside the coordinator (config flow) for its first refresh."""
+    state = async_get_organization_state(hass, org_uuid)
+    now = dt_util.utcnow()
+    state.usage = usage
+    state.fetched_at = now
+    state.last_request = now
+    state.not_before = None
+    state.failures = 0
+
+
+@callback
+def async_forget_organization(hass: HomeAssistant, org_uuid: str) -> None:
+    """Drop the lasting state of an organization whose entry was removed."""
+    hass.data.get(DATA_ORGANIZATIONS, {}).pop(org_uuid, None)
+
+
+def cloudflare_issue_id(entry: ConfigEntry) -> str:
+    """Return the id of the repair issue raised when Cloudflare blocks an entry."""
+    return f"cloudflare_blocked_{entry.entry_id}"
+
+
+class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
+    """Fetches the usage of one organization: one request per poll."""
+
+    config_entry: ClaudeUsageConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        config_entry: ClaudeUsageConfigEntry,
+        client: ClaudeUsageClient,
+    ) -> None:
+        """Set up the coordinator of one config entry."""
+        self.client = client
+        self.org_uuid: str = config_entry.data[CONF_ORG_UUID]
+        self.scan_interval = timedelta(
+            seconds=config_entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL)
+        )
+        self.state = async_get_organization_state(hass, self.org_uuid)
+        self._first_update = True
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=config_entry,
+            name=DOMAIN,
+            update_interval=self.scan_interval,
+            always_update=False,
+            request_refresh_debouncer=Debouncer(
+                hass,
+                LOGGER,
+                cooldown=MIN_REQUEST_SPACING.total_seconds(),
+                immediate=True,
+            ),
+        )
+
+    async def async_request_refresh(self) -> None:
+        """Refresh on demand, but never sooner than claude.ai allows.
+
+        ``homeassistant.update_entity`` lands here. A request younger than
+        MIN_REQUEST_SPACING, a Retry-After or a backoff in progress makes it a no-op.
+        """
+        now = dt_util.utcnow()
+        state = self.state
+        if (state.not_before is not None and now < state.not_before) or (
+            state.last_request is not None
+            and now - state.last_request < MIN_REQUEST_SPACING
+        ):
+            LOGGER.debug("Manual refresh of %s skipped: too soon", self.org_uuid)
+            return
+        await super().async_request_refresh()
+
+    async def _async_update_data(self) -> Usage:
+        """Fetch the usage, or reuse one fetched moments ago by the flow or a previous setup."""
+        state = self.state
+        now = dt_util.utcnow()
+        first, self._first_update = self._first_update, False
+        if (
+            first
+            and state.usage is not None
+            and state.fetched_at is not None
+            and now - state.fetched_at < self.scan_interval
+        ):
+            return state.usage
+        if state.not_before is not None and now < state.not_before:
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="waiting",
+                translation_placeholders={"time": state.not_before.isoformat()},
+                retry_after=(state.not_before - now).total_seconds(),
+            )
+
+        state.last_request = now
+        try:
+            usage = await self.client.async_get_usage(self.org_uuid)
+        except AuthenticationError as err:
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN, translation_key="authentication_failed"
+            ) from err
+        except RateLimitedError as err:
+            wait = DEFAULT_RATE_LIMIT_WAIT
+            if err.retry_after is not None:
+                wait = timedelta(seconds=err.retry_after)
+            raise self._failed(
+                now, max(wait, self.scan_interval), "rate_limited"
+            ) from err
+        except CloudflareChallengeError as err:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                cloudflare_issue_id(self.config_entry),
+                is_fixable=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key="cloudflare_blocked",
+                translation_placeholders={"title": self.config_entry.title},
+            )
+            raise self._failed(now, self._backoff(), "cloudflare_blocked") from err
+        except ServerError as err:
+            raise self._failed(
+                now, self._backoff(), "server_error", status=str(err.status)
+            ) from err
+        except ClaudeConnectionError as err:
+            raise self._failed(now, self._backoff(), "connection_error") from err
+        except UnexpectedResponseError as err:
+            raise self._failed(now, self._backoff(), "unexpected_response") from err
+
+        state.usage = usage
+        state.fetched_at = now
+        state.not_before = None
+        state.failures = 0
+        ir.async_delete_issue(self.hass, DOMAIN, cloudflare_issue_id(self.config_entry))
+        return usage
+
+    def _backoff(self) -> timedelta:
+        """Return the wait after one more consecutive failure: doubling, capped."""
+        doubled = self.scan_interval * (1 << min(self.state.failures + 1, 16))
+        return max(self.scan_interval, min(doubled, MAX_BACKOFF))
+
+    def _failed(
+        self, now: datetime, wait: timedelta, translation_key: str, **placeholders: str
+    ) -> UpdateFailed:
+        """Record a failure and build the error that schedules the next poll after ``wait``."""
+        self.state.failures += 1
+        self.state.not_before = now + wait
+        seconds = wait.total_seconds()
+        return UpdateFailed(
+            translation_domain=DOMAIN,
+            translation_key=translation_key,
+            translation_placeholders={"wait": str(round(seconds)), **placeholders},
+            retry_after=seconds,
+        )

@@ -1,0 +1,47 @@
+"""Diagnostics of the Claude Usage integration; the session cookie never leaves."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.core import HomeAssistant
+
+from .const import CONF_COOKIE, CONF_USER_AGENT
+from .coordinator import ClaudeUsageConfigEntry
+
+TO_REDACT = {CONF_COOKIE, CONF_USER_AGENT}
+
+
+def _isoformat(value: datetime | None) -> str | None:
+    """Return a datetime as ISO 8601, or None."""
+    return value.isoformat() if value is not None else None
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: ClaudeUsageConfigEntry
+) -> dict[str, Any]:
+    """Return the entry (redacted), the last payload and the coordinator's state."""
+    coordinator = entry.runtime_data
+    state = coordinator.state
+    last_exception = coordinator.last_exception
+    return {
+        "entry": {
+            "title": entry.title,
+            "data": async_redact_data(dict(entry.data), TO_REDACT),
+            "options": dict(entry.options),
+        },
+        "coordinator": {
+            "last_update_success": coordinator.last_update_success,
+            "update_interval": coordinator.scan_interval.total_seconds(),
+            "last_exception": (
+                type(last_exception).__name__ if last_exception is not None else None
+            ),
+            "last_fetched": _isoformat(state.fetched_at),
+            "last_request": _isoformat(state.last_request),
+            "next_request_not_before": _isoformat(state.not_before),
+            "consecutive_failures": state.failures,
+        },
+        "payload": async_redact_data(dict(coordinator.data.raw), TO_REDACT),
+    }

@@ -1,0 +1,279 @@
+"""Sensors of the Claude Usage integration: one pair per limit window, plus extra usage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.components.sensor import (
+    DOMAIN as SENSOR_DOMAIN,
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import PERCENTAGE
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import ExtraUsage, LimitWindow, Usage, WindowKind
+from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
+from .entity import ClaudeUsageEntity
+
+# The coordinator does all the fetching.
+PARALLEL_UPDATES = 0
+
+# A reset time that moves less than this is the same reset (see ClaudeWindowSensor).
+RESET_TIME_JITTER = timedelta(minutes=1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaudeWindowSensorEntityDescription(SensorEntityDescription):
+    """A sensor of one limit window; ``key`` is the metric (``usage`` or ``reset``)."""
+
+    value_fn: Callable[[LimitWindow], float | datetime | None]
+    severity_attribute: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaudeExtraUsageSensorEntityDescription(SensorEntityDescription):
+    """A sensor of the paid extra usage; ``monetary`` ones carry the currency when known."""
+
+    value_fn: Callable[[ExtraUsage], float | None]
+    monetary: bool = False
+
+
+WINDOW_SENSORS: tuple[ClaudeWindowSensorEntityDescription, ...] = (
+    ClaudeWindowSensorEntityDescription(
+        key="usage",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        severity_attribute=True,
+        value_fn=lambda window: window.utilization,
+    ),
+    ClaudeWindowSensorEntityDescription(
+        key="reset",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda window: window.resets_at,
+    ),
+)
+
+# Translation keys are "<prefix>_<metric>", e.g. "scoped_usage".
+TRANSLATION_PREFIX: dict[WindowKind, str] = {
+    WindowKind.SESSION: "session",
+    WindowKind.WEEKLY: "weekly",
+    WindowKind.WEEKLY_SCOPED: "scoped",
+    WindowKind.UNKNOWN: "other",
+}
+
+EXTRA_USAGE_SENSORS: tuple[ClaudeExtraUsageSensorEntityDescription, ...] = (
+    ClaudeExtraUsageSensorEntityDescription(
+        key="extra_usage_used",
+        translation_key="extra_usage_used",
+        monetary=True,
+        suggested_display_precision=2,
+        value_fn=lambda extra: extra.used_credits,
+    ),
+    ClaudeExtraUsageSensorEntityDescription(
+        key="extra_usage_limit",
+        translation_key="extra_usage_limit",
+        monetary=True,
+        suggested_display_precision=2,
+        value_fn=lambda extra: extra.monthly_limit,
+    ),
+    ClaudeExtraUsageSensorEntityDescription(
+        key="extra_usage_utilization",
+        translation_key="extra_usage_utilization",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        value_fn=lambda extra: extra.utilization,
+    ),
+)
+
+
+def _enabled_extra_usage(usage: Usage) -> ExtraUsage | None:
+    """Return the extra usage when the organization has it turned on."""
+    extra = usage.extra_usage
+    return extra if extra is not None and extra.is_enabled else None
+
+
+def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[SensorEntity]:
+    """Return every sensor the current data calls for."""
+    sensors: list[SensorEntity] = [
+        ClaudeWindowSensor(coordinator, description, window)
+        for window in coordinator.data.windows
+        for description in WINDOW_SENSORS
+    ]
+    if _enabled_extra_usage(coordinator.data) is not None:
+        sensors.extend(
+            ClaudeExtraUsageSensor(coordinator, description)
+            for description in EXTRA_USAGE_SENSORS
+        )
+    return sensors
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: ClaudeUsageConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the sensors, add those of windows that appear later, drop stale ones."""
+    coordinator = entry.runtime_data
+    sensors = _build_sensors(coordinator)
+    known = {sensor.unique_id for sensor in sensors}
+
+    # A window gone at setup time is stale: its entities leave the registry. A
+    # window that vanishes while running only turns unavailable until the next setup.
+    entity_registry = er.async_get(hass)
+    for entity_entry in er.async_entries_for_config_entry(
+        entity_registry, entry.entry_id
+    ):
+        if entity_entry.domain == SENSOR_DOMAIN and entity_entry.unique_id not in known:
+            entity_registry.async_remove(entity_entry.entity_id)
+
+    @callback
+    def _async_add_new_sensors() -> None:
+        new = [
+            sensor
+            for sensor in _build_sensors(coordinator)
+            if sensor.unique_id not in known
+        ]
+        if new:
+            known.update(sensor.unique_id for sensor in new)
+            async_add_entities(new)
+
+    async_add_entities(sensors)
+    entry.async_on_unload(coordinator.async_add_listener(_async_add_new_sensors))
+
+
+class ClaudeWindowSensor(ClaudeUsageEntity, SensorEntity):
+    """Utilization or reset time of one limit window."""
+
+    entity_description: ClaudeWindowSensorEntityDescription
+
+    def __init__(
+        self,
+        coordinator: ClaudeUsageCoordinator,
+        description: ClaudeWindowSensorEntityDescription,
+        window: LimitWindow,
+    ) -> None:
+        """Create the sensor of ``window``'s metric ``description.key``."""
+        super().__init__(coordinator, f"{window.key}_{description.key}")
+        self.entity_description = description
+        self.window_key = window.key
+        self._window_kind = window.kind
+        self._attr_translation_key = (
+            f"{TRANSLATION_PREFIX[window.kind]}_{description.key}"
+        )
+        if window.kind is WindowKind.WEEKLY_SCOPED:
+            self._attr_translation_placeholders = {"model": window.model or window.name}
+        elif window.kind is WindowKind.UNKNOWN:
+            self._attr_translation_placeholders = {"window": window.name}
+        self._attr_native_value = self._current_value()
+
+    @property
+    def _window(self) -> LimitWindow | None:
+        """Return the window in the latest data, if it still exists."""
+        return self.coordinator.data.window(self.window_key)
+
+    def _current_value(self) -> float | datetime | None:
+        """Return the window's utilization (%) or reset time.
+
+        claude.ai moves a window's reset time by a few seconds from one answer to
+        the next; such a shift keeps the time already shown, so the state (and the
+        recorder) only changes when the reset time really does.
+        """
+        if (window := self._window) is None:
+            return None
+        value = self.entity_description.value_fn(window)
+        previous = self._attr_native_value
+        if (
+            isinstance(value, datetime)
+            and isinstance(previous, datetime)
+            and abs(value - previous) < RESET_TIME_JITTER
+        ):
+            return previous
+        return value
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Take the new value, then write the state."""
+        self._attr_native_value = self._current_value()
+        super()._handle_coordinator_update()
+
+    @property
+    def available(self) -> bool:
+        """Return whether the last poll succeeded and still reported the window."""
+        return super().available and self._window is not None
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Return what identifies the window (static) and, for usage, its severity."""
+        attributes: dict[str, Any] = {
+            "window_key": self.window_key,
+            "window_kind": self._window_kind.value,
+        }
+        if self.entity_description.severity_attribute:
+            window = self._window
+            severity = window.severity if window is not None else None
+            attributes["severity"] = severity.value if severity is not None else None
+        return attributes
+
+
+class ClaudeExtraUsageSensor(ClaudeUsageEntity, SensorEntity):
+    """Paid extra usage: credits used, monthly limit, utilization."""
+
+    entity_description: ClaudeExtraUsageSensorEntityDescription
+
+    def __init__(
+        self,
+        coordinator: ClaudeUsageCoordinator,
+        description: ClaudeExtraUsageSensorEntityDescription,
+    ) -> None:
+        """Create the extra usage sensor ``description.key``."""
+        super().__init__(coordinator, description.key)
+        self.entity_description = description
+
+    @property
+    def _extra_usage(self) -> ExtraUsage | None:
+        """Return the extra usage in the latest data, if turned on."""
+        return _enabled_extra_usage(self.coordinator.data)
+
+    @property
+    def _currency(self) -> str | None:
+        """Return the currency of a monetary sensor, when claude.ai tells it."""
+        if not self.entity_description.monetary:
+            return None
+        extra = self._extra_usage
+        return extra.currency if extra is not None else None
+
+    @property
+    def available(self) -> bool:
+        """Return whether the last poll succeeded with extra usage turned on."""
+        return super().available and self._extra_usage is not None
+
+    @property
+    def native_value(self) -> float | None:
+        """Return the value of this extra usage metric."""
+        if (extra := self._extra_usage) is None:
+            return None
+        return self.entity_description.value_fn(extra)
+
+    @property
+    def device_class(self) -> SensorDeviceClass | None:
+        """Return monetary when the currency is known."""
+        if self._currency is not None:
+            return SensorDeviceClass.MONETARY
+        return self.entity_description.device_class
+
+    @property
+    def native_unit_of_measurement(self) -> str | None:
+        """Return the currency of a monetary sensor, else the description's unit."""
+        if self._currency is not None:
+            return self._currency
+        return self.entity_description.native_unit_of_measurement

@@ -1,0 +1,236 @@
+"""The coordinator against the fake claude.ai: polling, failures, backoff, Retry-After."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.claude_usage.const import DOMAIN
+from custom_components.claude_usage.coordinator import cloudflare_issue_id
+from tests.fake_claude import VALID_SESSION_KEY, FakeClaude
+
+type Advance = Callable[[float], Awaitable[None]]
+
+SESSION_USAGE = "sensor.example_org_session_usage"
+
+
+async def _wait_for_next_request(
+    fake: FakeClaude, advance: Advance, *, step: float = 1, limit: float = 1800
+) -> float:
+    """Advance the clock in steps until the fake sees one more usage request; return the wait."""
+    count = fake.usage_request_count()
+    waited = 0.0
+    while fake.usage_request_count() == count:
+        assert waited < limit, "no request within the limit"
+        await advance(step)
+        waited += step
+    assert fake.usage_request_count() == count + 1
+    return waited
+
+
+async def test_one_request_per_interval(
+    fake_claude: FakeClaude, init_integration: MockConfigEntry, advance_time: Advance
+) -> None:
+    """Every 60 s by default, one usage request, nothing in between."""
+    assert fake_claude.usage_request_count() == 1
+    for _ in range(3):
+        assert await _wait_for_next_request(fake_claude, advance_time) == 60
+
+
+async def test_manual_refresh_storm(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """update_entity reaches claude.ai at most once per 30 s, however often it is called."""
+    assert await async_setup_component(hass, "homeassistant", {})
+
+    async def storm() -> None:
+        for _ in range(20):
+            await hass.services.async_call(
+                "homeassistant",
+                "update_entity",
+                {"entity_id": SESSION_USAGE},
+                blocking=True,
+            )
+        await hass.async_block_till_done()
+
+    await storm()
+    assert fake_claude.usage_request_count() == 1  # the setup's request is too recent
+
+    await advance_time(31)
+    await storm()
+    assert fake_claude.usage_request_count() == 2  # one request for twenty calls
+
+    await advance_time(29)
+    assert fake_claude.usage_request_count() == 2  # the debouncer adds nothing later
+    await storm()
+    assert fake_claude.usage_request_count() == 2
+
+
+async def test_reload_storm_reuses_fresh_usage(
+    hass: HomeAssistant, fake_claude: FakeClaude, init_integration: MockConfigEntry
+) -> None:
+    """Reloading the entry again and again does not ask claude.ai again."""
+    for _ in range(5):
+        assert await hass.config_entries.async_reload(init_integration.entry_id)
+        await hass.async_block_till_done()
+    assert fake_claude.usage_request_count() == 1
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_authentication_failure_starts_reauth(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """An expired session makes the sensors unavailable, starts reauth and stops polling."""
+    fake_claude.valid_session_keys.discard(VALID_SESSION_KEY)
+    await advance_time(60)
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
+    count = fake_claude.usage_request_count()
+    await advance_time(3600)
+    assert fake_claude.usage_request_count() == count
+
+
+async def test_cloudflare_repair_issue(
+    hass: HomeAssistant,
+    issue_registry: ir.IssueRegistry,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """A Cloudflare block raises a repair issue that goes away after the next success."""
+    issue_id = cloudflare_issue_id(init_integration)
+    fake_claude.fail("cloudflare")
+    await advance_time(60)
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.translation_key == "cloudflare_blocked"
+    assert issue.translation_placeholders == {"title": init_integration.title}
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "cloudflare_blocked"
+
+    fake_claude.clear_failure()
+    assert await _wait_for_next_request(fake_claude, advance_time) == 120
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "expected_wait"),
+    [(600, 600), ("", 300), (5, 60)],
+    ids=["retry-after", "unreadable-retry-after", "retry-after-below-interval"],
+)
+async def test_rate_limit_honours_retry_after(
+    hass: HomeAssistant,
+    *,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    retry_after: int | str,
+    expected_wait: int,
+) -> None:
+    """After a 429 the next request waits Retry-After (5 min if absent, one interval at least)."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    fake_claude.fail("rate_limit", times=1, retry_after=retry_after)
+    await advance_time(60)
+    assert fake_claude.usage_request_count() == 2
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "rate_limited"
+
+    await advance_time(45)
+    await hass.services.async_call(
+        "homeassistant", "update_entity", {"entity_id": SESSION_USAGE}, blocking=True
+    )
+    assert fake_claude.usage_request_count() == 2  # a manual refresh must wait too
+
+    assert await _wait_for_next_request(fake_claude, advance_time) == expected_wait - 45
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+    assert await _wait_for_next_request(fake_claude, advance_time) == 60
+
+
+async def test_server_errors_back_off(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """Consecutive 5xx double the wait up to 15 minutes; a success restores 60 s."""
+    fake_claude.fail("server_error", status=503)
+    await advance_time(60)
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "server_error"
+    assert coordinator.last_exception.translation_placeholders == {
+        "status": "503",
+        "wait": "120",
+    }
+    waits = [
+        await _wait_for_next_request(fake_claude, advance_time, step=10)
+        for _ in range(5)
+    ]
+    assert waits == [120, 240, 480, 900, 900]
+
+    fake_claude.clear_failure()
+    assert await _wait_for_next_request(fake_claude, advance_time, step=10) == 900
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+    assert await _wait_for_next_request(fake_claude, advance_time) == 60
+
+
+@pytest.mark.parametrize(
+    ("mode", "translation_key"),
+    [
+        ("disconnect", "connection_error"),
+        ("bad_json", "unexpected_response"),
+        ("bad_shape", "unexpected_response"),
+        ("server_error", "server_error"),
+    ],
+)
+async def test_failure_modes(
+    hass: HomeAssistant,
+    *,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    mode: str,
+    translation_key: str,
+) -> None:
+    """Each failure makes the sensors unavailable with a translated error, then recovers."""
+    fake_claude.fail(mode, times=1)
+    await advance_time(60)
+    coordinator = init_integration.runtime_data
+    assert not coordinator.last_update_success
+    assert coordinator.last_exception.translation_domain == DOMAIN
+    assert coordinator.last_exception.translation_key == translation_key
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+
+    assert await _wait_for_next_request(fake_claude, advance_time) == 120
+    assert coordinator.last_update_success
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_unavailability_logged_once(
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Three failures in a row log one error; the recovery logs one line."""
+    fake_claude.fail("server_error", times=3)
+    for _ in range(3):
+        await _wait_for_next_request(fake_claude, advance_time, step=10)
+    await _wait_for_next_request(fake_claude, advance_time, step=10)
+    assert caplog.text.count("Error fetching claude_usage data") == 1
+    assert caplog.text.count("Fetching claude_usage data recovered") == 1

@@ -1,0 +1,89 @@
+"""The recorder: polls that change nothing write nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.components.recorder import Recorder
+from homeassistant.components.recorder.db_schema import States, StatesMeta
+from homeassistant.components.recorder.util import session_scope
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+
+from custom_components.claude_usage.const import DOMAIN
+from tests.fake_claude import ORG_UUID, FakeClaude
+
+type Advance = Callable[[float], Awaitable[None]]
+type MakeUsage = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(
+    recorder_mock: Recorder, enable_custom_integrations: None
+) -> None:
+    """Start the recorder before Home Assistant, then allow custom integrations."""
+
+
+def _count_state_rows(hass: HomeAssistant, entity_ids: list[str]) -> int:
+    with session_scope(hass=hass, read_only=True) as session:
+        return (
+            session.query(States)
+            .join(StatesMeta, States.metadata_id == StatesMeta.metadata_id)
+            .filter(StatesMeta.entity_id.in_(entity_ids))
+            .count()
+        )
+
+
+async def test_unchanged_polls_write_no_state_rows(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    *,
+    entity_registry: er.EntityRegistry,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """Ten polls whose answers only jitter the reset time write no state row."""
+    entity_ids = [
+        entry.entity_id
+        for entry in er.async_entries_for_config_entry(
+            entity_registry, init_integration.entry_id
+        )
+    ]
+    await async_wait_recording_done(hass)
+    rows = await recorder_mock.async_add_executor_job(
+        _count_state_rows, hass, entity_ids
+    )
+    assert rows == len(entity_ids)
+
+    reset_entity = er.async_get(hass).async_get_entity_id(
+        "sensor", DOMAIN, f"{ORG_UUID}_five_hour_reset"
+    )
+    assert reset_entity is not None
+    reset = datetime.fromisoformat(hass.states.get(reset_entity).state)
+    for poll in range(10):
+        jitter = timedelta(seconds=poll % 3)
+        fake_claude.set_usage(make_usage(session=(42.0, reset + jitter)))
+        await advance_time(60)
+    assert fake_claude.usage_request_count() == 11
+    await async_wait_recording_done(hass)
+    assert (
+        await recorder_mock.async_add_executor_job(_count_state_rows, hass, entity_ids)
+        == rows
+    )
+
+    fake_claude.set_usage(make_usage(session=(43.0, reset)))
+    await advance_time(60)
+    await async_wait_recording_done(hass)
+    assert (
+        await recorder_mock.async_add_executor_job(_count_state_rows, hass, entity_ids)
+        == rows + 1
+    )

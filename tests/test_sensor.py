@@ -1,0 +1,217 @@
+"""The sensors: one pair per limit window, extra usage, windows coming and going."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+
+from custom_components.claude_usage.const import DOMAIN
+from tests.fake_claude import ORG_UUID, FakeClaude
+
+type Advance = Callable[[float], Awaitable[None]]
+type MakeUsage = Callable[..., dict[str, Any]]
+
+
+def _entity_id(hass: HomeAssistant, key: str) -> str:
+    """Return the entity id of the sensor whose unique_id is <org uuid>_<key>."""
+    entity_id = er.async_get(hass).async_get_entity_id(
+        "sensor", DOMAIN, f"{ORG_UUID}_{key}"
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
+def _state(hass: HomeAssistant, key: str) -> str:
+    state = hass.states.get(_entity_id(hass, key))
+    assert state is not None, key
+    return state.state
+
+
+async def test_sensors(
+    hass: HomeAssistant,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Every window gets a usage and a reset sensor; extra usage gets three."""
+    await snapshot_platform(hass, entity_registry, snapshot, init_integration.entry_id)
+
+
+@pytest.fixture
+def usage_payload(make_usage: MakeUsage, request: pytest.FixtureRequest) -> Any:
+    """Return the default usage, changed by the test's ``extra_usage`` parameter."""
+    payload = make_usage()
+    if (extra_usage := getattr(request, "param", None)) is not None:
+        payload["extra_usage"] = extra_usage
+    return payload
+
+
+@pytest.mark.parametrize(
+    "usage_payload",
+    [
+        {
+            "is_enabled": True,
+            "monthly_limit": 5000,
+            "used_credits": 1234,
+            "utilization": 24.68,
+        }
+    ],
+    indirect=True,
+)
+async def test_extra_usage_without_currency(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Without a currency the credits are plain numbers: no unit, no device class."""
+    state = hass.states.get(_entity_id(hass, "extra_usage_used"))
+    assert state is not None
+    assert state.state == "12.34"
+    assert "unit_of_measurement" not in state.attributes
+    assert "device_class" not in state.attributes
+    assert _state(hass, "extra_usage_limit") == "50.0"
+
+
+@pytest.mark.parametrize(
+    "usage_payload",
+    [
+        {
+            "is_enabled": False,
+            "monthly_limit": None,
+            "used_credits": None,
+            "utilization": None,
+        }
+    ],
+    indirect=True,
+)
+async def test_extra_usage_disabled(
+    entity_registry: er.EntityRegistry, init_integration: MockConfigEntry
+) -> None:
+    """Extra usage turned off: no extra usage sensors at all."""
+    unique_ids = {
+        entry.unique_id
+        for entry in er.async_entries_for_config_entry(
+            entity_registry, init_integration.entry_id
+        )
+    }
+    assert unique_ids == {
+        f"{ORG_UUID}_{window}_{metric}"
+        for window in ("five_hour", "seven_day", "seven_day_opus")
+        for metric in ("usage", "reset")
+    }
+
+
+async def test_extra_usage_turned_off_later(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """Extra usage turned off while running: its sensors become unavailable."""
+    assert _state(hass, "extra_usage_used") == "12.34"
+    fake_claude.set_usage({**make_usage(), "extra_usage": None})
+    await advance_time(60)
+    assert _state(hass, "extra_usage_used") == STATE_UNAVAILABLE
+    assert _state(hass, "extra_usage_utilization") == STATE_UNAVAILABLE
+    assert _state(hass, "five_hour_usage") == "42.0"
+
+
+async def test_new_window_appears_without_reload(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """A window claude.ai starts reporting (a new model) gets its sensors at once."""
+    reset = datetime.fromisoformat("2026-12-01T00:00:00+00:00")
+    fake_claude.set_usage(
+        make_usage(scoped={"Opus": (7.0, None), "Sonnet": (55.0, reset)})
+    )
+    await advance_time(60)
+    usage = hass.states.get(_entity_id(hass, "seven_day_sonnet_usage"))
+    assert usage is not None
+    assert usage.state == "55.0"
+    assert usage.name == "Example Org Weekly Sonnet usage"
+    assert _state(hass, "seven_day_sonnet_reset") == "2026-12-01T00:00:00+00:00"
+
+
+async def test_unknown_window(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """A window of a kind the integration does not know is named after claude.ai's label."""
+    payload = make_usage()
+    payload["limits"].append(
+        {"kind": "monthly_tokens", "percent": 3.0, "resets_at": None, "scope": None}
+    )
+    fake_claude.set_usage(payload)
+    await advance_time(60)
+    state = hass.states.get(_entity_id(hass, "monthly_tokens_usage"))
+    assert state is not None
+    assert state.state == "3.0"
+    assert state.name == "Example Org Monthly tokens usage"
+    assert state.attributes["window_kind"] == "unknown"
+
+
+async def test_vanished_window_unavailable_then_removed(
+    hass: HomeAssistant,
+    *,
+    entity_registry: er.EntityRegistry,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """A window no longer reported turns unavailable, and goes at the next reload."""
+    opus_usage = _entity_id(hass, "seven_day_opus_usage")
+    fake_claude.set_usage(make_usage(scoped={}))
+    await advance_time(60)
+    assert hass.states.get(opus_usage).state == STATE_UNAVAILABLE
+    assert _state(hass, "five_hour_usage") == "42.0"
+
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert entity_registry.async_get(opus_usage) is None
+    assert hass.states.get(opus_usage) is None
+    assert _state(hass, "five_hour_usage") == "42.0"
+
+
+async def test_reset_unknown_without_time(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A window without a reset time has an unknown reset sensor."""
+    assert _state(hass, "seven_day_opus_reset") == STATE_UNKNOWN
+
+
+async def test_reset_time_jitter_is_ignored(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """A reset time moving by seconds keeps the state; a new window's reset replaces it."""
+    first = _state(hass, "five_hour_reset")
+    reset = datetime.fromisoformat(first)
+
+    fake_claude.set_usage(make_usage(session=(42.0, reset + timedelta(seconds=20))))
+    await advance_time(60)
+    assert _state(hass, "five_hour_reset") == first
+
+    fake_claude.set_usage(make_usage(session=(42.0, reset + timedelta(hours=5))))
+    await advance_time(60)
+    assert _state(hass, "five_hour_reset") == (reset + timedelta(hours=5)).isoformat()
