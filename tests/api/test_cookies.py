@@ -87,6 +87,13 @@ Cookie: {ALL_COOKIES}
             f"sessionKey={KEY}",
             None,
         ),
+        (
+            "curl 'https://claude.ai' -H $'cookie: note=it\\'s; sessionKey="
+            + KEY
+            + "' -H $'user-agent: A\\x42C'",
+            f"sessionKey={KEY}",
+            "ABC",
+        ),
     ],
     ids=[
         "bare",
@@ -104,6 +111,7 @@ Cookie: {ALL_COOKIES}
         "curl-user-agent-option-wins",
         "curl-cookie-file-ignored",
         "first-session-key-wins",
+        "curl-ansi-c-quoting",
     ],
 )
 def test_parse_credentials(text: str, header: str, user_agent: str | None) -> None:

@@ -7,7 +7,7 @@ Accepted input:
 - header lines as a browser's "raw headers" view shows them (``Cookie: …`` and
   ``User-Agent: …`` on their own lines; other lines are ignored);
 - a whole "Copy as cURL" command, bash (``-H 'cookie: …'``, ``-b '…'``,
-  ``--cookie '…'``) or Windows cmd (``^"`` quoting, ``^`` escapes).
+  ``--cookie '…'``, ``$'…'`` quoting) or Windows cmd (``^"`` quoting, ``^`` escapes).
 
 Only the cookies claude.ai's API and Cloudflare care about are kept
 (:data:`COOKIE_NAMES`); every other cookie is dropped. A ``User-Agent`` found in the
@@ -50,6 +50,8 @@ _SESSION_KEY = re.compile(r"sk-ant-[A-Za-z0-9_-]{8,}")
 # Printable ASCII only: a header value can carry no control character.
 _USER_AGENT = re.compile(r"[\x20-\x7e]{1,512}")
 _CMD_ESCAPE = re.compile(r"\^(.)", re.DOTALL)
+# Bash ANSI-C quoting, $'…', which "Copy as cURL" uses for values with quotes.
+_ANSI_C_QUOTED = re.compile(r"\$'((?:[^'\\]|\\.)*)'", re.DOTALL)
 
 _EMPTY = (
     "Paste the sessionKey cookie, a Cookie header or a whole "
@@ -175,10 +177,16 @@ def _from_header_lines(lines: Iterable[str]) -> tuple[list[str], str | None]:
     return cookies, user_agent
 
 
+def _requote_ansi_c(match: re.Match[str]) -> str:
+    value = match.group(1).encode().decode("unicode_escape", errors="replace")
+    return shlex.quote(value)
+
+
 def _from_curl(command: str) -> tuple[list[str], str | None]:
     if '^"' in command:
         # Windows cmd: ^ escapes the next character, ^ at a line end continues it.
         command = _CMD_ESCAPE.sub(r"\1", command)
+    command = _ANSI_C_QUOTED.sub(_requote_ansi_c, command)
     try:
         tokens = shlex.split(command)
     except ValueError as err:
