@@ -8,6 +8,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -93,9 +94,10 @@ def mock_config_entry(
 ) -> MockConfigEntry:
     """Return a config entry of the fake's organization (not yet added to hass).
 
-    It freezes the clock first, so that what the entry schedules runs on the
-    frozen clock ``advance_time`` moves.
+    It freezes the clock first, at a whole second, so that what the entry
+    schedules runs on the frozen clock ``advance_time`` moves, at whole seconds.
     """
+    freezer.move_to(dt_util.utcnow().replace(microsecond=0) + timedelta(seconds=1))
     return MockConfigEntry(
         domain=DOMAIN,
         title=ORG_NAME,

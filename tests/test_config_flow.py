@@ -22,6 +22,7 @@ from custom_components.claude_usage.const import (
     CONF_ORGANIZATION,
     CONF_PLAN,
     CONF_SCAN_INTERVAL,
+    CONF_USER_AGENT,
     DOMAIN,
 )
 from tests.fake_claude import (
@@ -36,6 +37,7 @@ from tests.fake_claude import (
 
 NEW_SESSION_KEY = VALID_SESSION_KEY[:-6] + "newkey"
 COOKIE = parse_credentials(VALID_SESSION_KEY).cookie_header()
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
 
 
 async def _start(hass: HomeAssistant) -> dict[str, Any]:
@@ -60,7 +62,10 @@ def _default(result: dict[str, Any], name: str) -> Any:
 
 
 SECOND_ORGANIZATION = organization_json(
-    SECOND_ORG_UUID, SECOND_ORG_NAME, capabilities=("chat", "claude_pro")
+    SECOND_ORG_UUID,
+    SECOND_ORG_NAME,
+    capabilities=("chat", "claude_pro"),
+    rate_limit_tier="default_claude_ai",
 )
 
 
@@ -92,6 +97,34 @@ async def test_user_flow_single_organization(
     assert result["result"].state is ConfigEntryState.LOADED
     # The flow validated the usage once; the setup did not ask again.
     assert fake_claude.usage_request_count() == 1
+
+
+async def test_curl_with_user_agent_and_unknown_plan(
+    hass: HomeAssistant, fake_claude: FakeClaude
+) -> None:
+    """A cURL paste keeps the browser's User-Agent; an unknown plan is not stored."""
+    fake_claude.organizations[:] = [
+        organization_json(capabilities=(), rate_limit_tier="something_new")
+    ]
+    curl = (
+        f"curl '{fake_claude.base_url}/api/organizations' "
+        f"-H 'User-Agent: {USER_AGENT}' "
+        f"-H 'Cookie: sessionKey={VALID_SESSION_KEY}; other=dropped'"
+    )
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(curl, fake_claude.base_url)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {
+        CONF_COOKIE: COOKIE,
+        CONF_ORG_UUID: ORG_UUID,
+        CONF_BASE_URL: fake_claude.base_url,
+        CONF_USER_AGENT: USER_AGENT,
+    }
+    assert {request.headers["User-Agent"] for request in fake_claude.requests} == {
+        USER_AGENT
+    }
 
 
 async def test_user_form_folds_server_url(hass: HomeAssistant) -> None:
@@ -149,6 +182,7 @@ async def test_invalid_cookie_sends_nothing(
         ("cloudflare", "cloudflare_blocked"),
         ("rate_limit", "rate_limited"),
         ("server_error", "cannot_connect"),
+        ("disconnect", "cannot_connect"),
         ("bad_json", "unknown"),
         ("bad_shape", "unknown"),
     ],
@@ -284,6 +318,7 @@ async def test_several_organizations(
     assert result["title"] == SECOND_ORG_NAME
     assert result["result"].unique_id == SECOND_ORG_UUID
     assert result["data"][CONF_ORG_UUID] == SECOND_ORG_UUID
+    assert result["data"][CONF_PLAN] == "Pro"
     assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 1
     assert fake_claude.usage_request_count(ORG_UUID) == 0
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from aiohttp import DummyCookieJar
 from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import EVENT_HOMEASSISTANT_CLOSE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.claude_usage.const import CONF_COOKIE, DOMAIN
+from custom_components.claude_usage.const import CONF_COOKIE, CONF_USER_AGENT, DOMAIN
 from custom_components.claude_usage.coordinator import (
     DATA_ORGANIZATIONS,
     ClaudeUsageCoordinator,
+    async_get_session,
     cloudflare_issue_id,
 )
 from custom_components.claude_usage.frontend import DATA_CARD_URL
@@ -34,6 +37,28 @@ async def test_load_and_unload(
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.NOT_LOADED
+
+
+async def test_user_agent_and_session(
+    hass: HomeAssistant, fake_claude: FakeClaude, mock_config_entry: MockConfigEntry
+) -> None:
+    """Requests carry the stored browser User-Agent, over a session without cookie jar."""
+    user_agent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry,
+        data={**mock_config_entry.data, CONF_USER_AGENT: user_agent},
+    )
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert fake_claude.requests[-1].headers["User-Agent"] == user_agent
+
+    session = async_get_session(hass)
+    assert session is async_get_session(hass)
+    assert isinstance(session.cookie_jar, DummyCookieJar)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_CLOSE)
+    await hass.async_block_till_done()
+    assert session.closed
 
 
 async def test_setup_retries_when_claude_fails(

@@ -260,9 +260,8 @@ class ClaudeExtraUsageSensor(ClaudeUsageEntity, SensorEntity):
     @property
     def native_value(self) -> float | None:
         """Return the value of this extra usage metric."""
-        if (extra := self._extra_usage) is None:
-            return None
-        return self.entity_description.value_fn(extra)
+        extra = self._extra_usage
+        return self.entity_description.value_fn(extra) if extra is not None else None
 
     @property
     def device_class(self) -> SensorDeviceClass | None:
