@@ -35,6 +35,7 @@ CARD_TYPE = "custom:claude-usage-card"
 # The components the product needs, instead of `default_config:` (whose members that
 # need the internet hold start-up back on an offline machine).
 CONFIGURATION_YAML = """\
+# Written by tests/e2e/harness.py on every start; edits are lost.
 homeassistant:
   name: Claude Usage
   country: US
@@ -45,10 +46,7 @@ homeassistant:
   elevation: 0
 
 frontend:
-http:
-  server_host: {host}
-  server_port: {port}
-config:
+{http}config:
 history:
 logbook:
 lovelace:
@@ -60,6 +58,13 @@ logger:
   default: warning
   logs:
     custom_components.claude_usage: debug
+"""
+# Only until Home Assistant has taken it over into its storage (and we confirmed it):
+# the `http:` YAML section is deprecated and raises a repair issue.
+HTTP_YAML = """\
+http:
+  server_host: {host}
+  server_port: {port}
 """
 
 _LIVE: set[ManagedProcess] = set()
@@ -297,13 +302,12 @@ class HomeAssistantProcess(ManagedProcess):
     def prepare(self) -> None:
         """Write configuration.yaml (once) and link the integration into the folder."""
         self.config_dir.mkdir(parents=True, exist_ok=True)
-        config = self.config_dir / "configuration.yaml"
-        if not config.exists():
-            config.write_text(
-                CONFIGURATION_YAML.format(
-                    host=HOST, port=self.port, commit_interval=self.commit_interval
-                )
-            )
+        http = (
+            "" if self._http_stored() else HTTP_YAML.format(host=HOST, port=self.port)
+        )
+        (self.config_dir / "configuration.yaml").write_text(
+            CONFIGURATION_YAML.format(http=http, commit_interval=self.commit_interval)
+        )
         custom = self.config_dir / "custom_components"
         custom.mkdir(exist_ok=True)
         link = custom / DOMAIN
@@ -312,6 +316,21 @@ class HomeAssistantProcess(ManagedProcess):
         if link.is_symlink():
             link.unlink()
         link.symlink_to(INTEGRATION_DIR, target_is_directory=True)
+
+    def _http_stored(self) -> bool:
+        """Return whether HA's stored, confirmed HTTP config is ours (loopback, our port)."""
+        try:
+            data = json.loads((self.config_dir / ".storage" / "http").read_text())[
+                "data"
+            ]
+        except FileNotFoundError, KeyError, ValueError:
+            return False
+        stable = data.get("stable") or {}
+        return (
+            data.get("pending") is None
+            and stable.get("server_port") == self.port
+            and stable.get("server_host") == [HOST]
+        )
 
     def log_tail(self, lines: int = 40) -> str:
         """Return the end of Home Assistant's log (or of its console output)."""

@@ -1,0 +1,74 @@
+"""Fixtures of the end-to-end tests: real processes, no in-process Home Assistant.
+
+These tests drive a ``hass`` subprocess and the fake claude.ai server over loopback
+HTTP, so they do not use the ``hass`` fixture. pytest-homeassistant-custom-component
+blocks sockets in every test; the fixtures here let them through (127.0.0.1 only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+import pytest_socket
+
+from tests.e2e.harness import (
+    ROOT,
+    FakeClaudeProcess,
+    HomeAssistantClient,
+    HomeAssistantProcess,
+    free_port,
+    http_session,
+)
+from tests.e2e.helpers import PASSWORD, USERNAME, Product
+
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations() -> None:
+    """Replace the suite-wide autouse fixture: it would start an in-process hass."""
+
+
+@pytest.fixture(autouse=True)
+def sockets(socket_enabled: None) -> None:
+    """Let the tests open sockets (only ever to 127.0.0.1) despite pytest-socket."""
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def product(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Product]:
+    """Start the fake server and an onboarded Home Assistant, once per test module.
+
+    Both run in their own process groups and are stopped here whatever the tests do.
+    """
+    # Set up within the first test, before its function-scoped `socket_enabled`.
+    pytest_socket.enable_socket()
+    base: Path = tmp_path_factory.mktemp("e2e")
+    async with http_session() as session:
+        fake = FakeClaudeProcess(
+            free_port(), base / "fake_claude.log", scenario="static"
+        )
+        hass = HomeAssistantProcess(base / "config", free_port())
+        client = HomeAssistantClient(session, hass.url)
+        try:
+            await fake.async_start(session)
+            await hass.async_start(session)
+            await client.ensure_onboarded(
+                name="End to end", username=USERNAME, password=PASSWORD
+            )
+            await client.wait_running(hass)
+            yield Product(session, fake, hass, client)
+        finally:
+            await client.close()
+            await hass.async_stop()
+            await fake.async_stop()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Return the folder for screenshots (git-ignored), printed once per session."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nE2E artifacts: {ARTIFACTS}")  # noqa: T201
+    return ARTIFACTS
