@@ -567,7 +567,8 @@ class OAuthTokenManager:
     error. ``on_tokens_updated`` is called with each new pair before anyone can
     use it, so the caller persists the rotated refresh token at once. Once the
     token endpoint refuses the refresh token (``invalid_grant``) the manager sends
-    no more refreshes and raises :class:`InvalidGrantError` until it is replaced.
+    no more refreshes and keeps raising :class:`InvalidGrantError`: the user has
+    to sign in again, which gives a new manager.
     """
 
     def __init__(
