@@ -578,10 +578,11 @@ async def test_api_failures(
 ) -> None:
     """The API endpoints' failures map to the client's errors."""
     tokens = await _sign_in(env)
-    env.fake.fail(mode, status=status)
+    env.fake.fail(mode, status=status, times=1)
     with pytest.raises(error, match=message) as err:
         await env.client.async_get_profile(tokens.access_token)
     assert not isinstance(err.value, AccessTokenRejectedError)
+    assert env.fake.profile_request_count == 1
 
 
 @pytest.mark.parametrize(

@@ -362,9 +362,16 @@ class FakeClaudeOAuth:
                 await asyncio.sleep(failure.delay)
                 return None
             case "disconnect":
+                # Drop the connection halfway through the body, as the web fake
+                # does: before the status line aiohttp would resend the request.
+                response = web.StreamResponse(
+                    headers={"Content-Type": "application/json", "Content-Length": "64"}
+                )
+                await response.prepare(request)
+                await response.write(b'{"five_hour": ')
                 assert request.transport is not None
                 request.transport.close()
-                return web.Response(status=500)
+                return response
 
     # HTTP control ---------------------------------------------------------------
 
