@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
 from custom_components.claude_usage.const import DOMAIN
 from custom_components.claude_usage.coordinator import cloudflare_issue_id
@@ -86,21 +91,56 @@ async def test_reload_storm_reuses_fresh_usage(
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
+@pytest.mark.parametrize("forbidden", [False, True], ids=["401", "403-json"])
 async def test_authentication_failure_starts_reauth(
     hass: HomeAssistant,
     fake_claude: FakeClaude,
     init_integration: MockConfigEntry,
     advance_time: Advance,
+    forbidden: bool,
 ) -> None:
-    """An expired session makes the sensors unavailable, starts reauth and stops polling."""
-    fake_claude.valid_session_keys.discard(VALID_SESSION_KEY)
+    """A refused session makes the sensors unavailable, starts reauth and stops polling."""
+    if forbidden:
+        fake_claude.fail("forbidden")
+    else:
+        fake_claude.valid_session_keys.discard(VALID_SESSION_KEY)
     await advance_time(60)
     assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "authentication_failed"
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == ["reauth"]
     count = fake_claude.usage_request_count()
     await advance_time(3600)
     assert fake_claude.usage_request_count() == count
+
+
+async def test_timeout(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """A request without an answer for 30 s fails and backs off like a connection error."""
+    fake_claude.fail("slow", times=1, delay=600)
+    freezer.tick(60)
+    async_fire_time_changed(hass)
+    # Let the request reach the fake; the frozen clock rules out timed sleeps.
+    for _ in range(1000):
+        if fake_claude.usage_request_count() == 2:
+            break
+        await asyncio.sleep(0)
+    assert fake_claude.usage_request_count() == 2
+    freezer.tick(31)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "connection_error"
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+
+    assert await _wait_for_next_request(fake_claude, advance_time) == 120
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
 async def test_cloudflare_repair_issue(

@@ -196,9 +196,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             wait = DEFAULT_RATE_LIMIT_WAIT
             if err.retry_after is not None:
                 wait = timedelta(seconds=err.retry_after)
-            raise self._failed(
-                now, max(wait, self.scan_interval), "rate_limited"
-            ) from err
+            raise self._failed(max(wait, self.scan_interval), "rate_limited") from err
         except CloudflareChallengeError as err:
             ir.async_create_issue(
                 self.hass,
@@ -209,15 +207,15 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 translation_key="cloudflare_blocked",
                 translation_placeholders={"title": self.config_entry.title},
             )
-            raise self._failed(now, self._backoff(), "cloudflare_blocked") from err
+            raise self._failed(self._backoff(), "cloudflare_blocked") from err
         except ServerError as err:
             raise self._failed(
-                now, self._backoff(), "server_error", status=str(err.status)
+                self._backoff(), "server_error", status=str(err.status)
             ) from err
         except ClaudeConnectionError as err:
-            raise self._failed(now, self._backoff(), "connection_error") from err
+            raise self._failed(self._backoff(), "connection_error") from err
         except UnexpectedResponseError as err:
-            raise self._failed(now, self._backoff(), "unexpected_response") from err
+            raise self._failed(self._backoff(), "unexpected_response") from err
 
         state.usage = usage
         state.fetched_at = now
@@ -232,11 +230,11 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         return max(self.scan_interval, min(doubled, MAX_BACKOFF))
 
     def _failed(
-        self, now: datetime, wait: timedelta, translation_key: str, **placeholders: str
+        self, wait: timedelta, translation_key: str, **placeholders: str
     ) -> UpdateFailed:
         """Record a failure and build the error that schedules the next poll after ``wait``."""
         self.state.failures += 1
-        self.state.not_before = now + wait
+        self.state.not_before = dt_util.utcnow() + wait
         seconds = wait.total_seconds()
         return UpdateFailed(
             translation_domain=DOMAIN,
