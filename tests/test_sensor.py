@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
+from unittest.mock import patch
 
-from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 import pytest
@@ -40,12 +41,20 @@ def _state(hass: HomeAssistant, key: str) -> str:
 
 async def test_sensors(
     hass: HomeAssistant,
+    *,
     entity_registry: er.EntityRegistry,
     snapshot: SnapshotAssertion,
-    init_integration: MockConfigEntry,
+    fake_claude: FakeClaude,
+    mock_config_entry: MockConfigEntry,
+    usage_payload: dict[str, Any],
 ) -> None:
-    """Every window gets a usage and a reset sensor; extra usage gets three."""
-    await snapshot_platform(hass, entity_registry, snapshot, init_integration.entry_id)
+    """Every window gets usage, reset and forecast sensors; extra usage gets three."""
+    fake_claude.set_usage(usage_payload)
+    mock_config_entry.add_to_hass(hass)
+    with patch("custom_components.claude_usage.PLATFORMS", [Platform.SENSOR]):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 
 @pytest.fixture
@@ -102,11 +111,12 @@ async def test_extra_usage_disabled(
         for entry in er.async_entries_for_config_entry(
             entity_registry, init_integration.entry_id
         )
+        if entry.domain == "sensor"
     }
     assert unique_ids == {
         f"{ORG_UUID}_{window}_{metric}"
         for window in ("five_hour", "seven_day", "seven_day_opus")
-        for metric in ("usage", "reset")
+        for metric in ("usage", "reset", "projected", "limit_at")
     }
 
 

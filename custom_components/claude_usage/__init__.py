@@ -24,10 +24,11 @@ from .coordinator import (
     async_get_session,
     cloudflare_issue_id,
 )
+from .events import async_track_usage_events
 from .frontend import async_register_card
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
-PLATFORMS: list[Platform] = [Platform.SENSOR]
+PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.SENSOR]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -55,6 +56,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) 
     coordinator = ClaudeUsageCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
+    entry.async_on_unload(async_track_usage_events(hass, entry))
+    entry.async_create_background_task(
+        hass, coordinator.async_seed_forecast(), "claude_usage forecast from recorder"
+    )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 

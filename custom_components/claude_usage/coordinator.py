@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 import aiohttp
+from homeassistant.components.recorder import history
+from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_CLOSE
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
@@ -37,6 +41,7 @@ from .const import (
     MAX_BACKOFF,
     MIN_REQUEST_SPACING,
 )
+from .forecast import MAX_AGE, ForecastTracker, samples_from_history
 
 type ClaudeUsageConfigEntry = ConfigEntry[ClaudeUsageCoordinator]
 
@@ -55,6 +60,7 @@ class OrganizationState:
     last_request: datetime | None = None
     not_before: datetime | None = None
     failures: int = 0
+    forecast: ForecastTracker = field(default_factory=ForecastTracker)
 
 
 DATA_ORGANIZATIONS: HassKey[dict[str, OrganizationState]] = HassKey(DOMAIN)
@@ -98,6 +104,7 @@ def async_remember_usage(hass: HomeAssistant, org_uuid: str, usage: Usage) -> No
     state = async_get_organization_state(hass, org_uuid)
     now = dt_util.utcnow()
     state.usage = usage
+    state.forecast.add_usage(usage, now)
     state.fetched_at = now
     state.last_request = now
     state.not_before = None
@@ -218,11 +225,52 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             raise self._failed(self._backoff(), "unexpected_response") from err
 
         state.usage = usage
+        state.forecast.add_usage(usage, now)
         state.fetched_at = now
         state.not_before = None
         state.failures = 0
         ir.async_delete_issue(self.hass, DOMAIN, cloudflare_issue_id(self.config_entry))
         return usage
+
+    @property
+    def forecast(self) -> ForecastTracker:
+        """Return the utilization samples and pace forecast of every window."""
+        return self.state.forecast
+
+    async def async_seed_forecast(self) -> None:
+        """Put the usage recorded before a restart into the pace forecast.
+
+        Only recorded samples older than the ones already kept are merged in, so a
+        seed after a reload adds nothing twice; the sensors then show the forecast at once.
+        """
+        if "recorder" not in self.hass.config.components:
+            return
+        registry = er.async_get(self.hass)
+        start = dt_util.utcnow() - max(MAX_AGE.values())
+        for window in self.data.windows:
+            entity_id = registry.async_get_entity_id(
+                SENSOR_DOMAIN, DOMAIN, f"{self.org_uuid}_{window.key}_usage"
+            )
+            if entity_id is None:
+                continue
+            states = await get_instance(self.hass).async_add_executor_job(
+                partial(
+                    history.state_changes_during_period,
+                    self.hass,
+                    start,
+                    entity_id=entity_id,
+                    no_attributes=True,
+                    include_start_time_state=True,
+                )
+            )
+            self.forecast.seed(
+                window,
+                samples_from_history(
+                    (state.last_updated, state.state)
+                    for state in states.get(entity_id, [])
+                ),
+            )
+        self.async_update_listeners()
 
     def _backoff(self) -> timedelta:
         """Return the wait after one more consecutive failure: doubling, capped."""

@@ -18,10 +18,12 @@ from homeassistant.const import PERCENTAGE
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .api import ExtraUsage, LimitWindow, Usage, WindowKind
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 from .entity import ClaudeUsageEntity
+from .forecast import Forecast
 
 # The coordinator does all the fetching.
 PARALLEL_UPDATES = 0
@@ -61,6 +63,46 @@ WINDOW_SENSORS: tuple[ClaudeWindowSensorEntityDescription, ...] = (
         value_fn=lambda window: window.resets_at,
     ),
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaudeForecastSensorEntityDescription(SensorEntityDescription):
+    """A pace forecast of one limit window; ``key`` is the unique_id suffix, ``metric`` the translation suffix."""
+
+    metric: str
+    value_fn: Callable[[Forecast], float | datetime | None]
+
+
+def _projected(forecast: Forecast) -> float | None:
+    """Return the utilization (%) expected at the reset, to a tenth of a point."""
+    if forecast.projected_at_reset is None:
+        return None
+    return round(forecast.projected_at_reset, 1)
+
+
+def _limit_at(forecast: Forecast) -> datetime | None:
+    """Return when the limit is (or was) reached, to the minute."""
+    if forecast.limit_reached_at is None:
+        return None
+    return forecast.limit_reached_at.replace(second=0, microsecond=0)
+
+
+FORECAST_SENSORS: tuple[ClaudeForecastSensorEntityDescription, ...] = (
+    ClaudeForecastSensorEntityDescription(
+        key="projected",
+        metric="projected",
+        native_unit_of_measurement=PERCENTAGE,
+        suggested_display_precision=0,
+        value_fn=_projected,
+    ),
+    ClaudeForecastSensorEntityDescription(
+        key="limit_at",
+        metric="limit_reached_at",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=_limit_at,
+    ),
+)
+
 
 # Translation keys are "<prefix>_<metric>", e.g. "scoped_usage".
 TRANSLATION_PREFIX: dict[WindowKind, str] = {
@@ -109,6 +151,11 @@ def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[SensorEntity]:
         for window in coordinator.data.windows
         for description in WINDOW_SENSORS
     ]
+    sensors.extend(
+        ClaudeForecastSensor(coordinator, description, window)
+        for window in coordinator.data.windows
+        for description in FORECAST_SENSORS
+    )
     if _enabled_extra_usage(coordinator.data) is not None:
         sensors.extend(
             ClaudeExtraUsageSensor(coordinator, description)
@@ -276,3 +323,42 @@ class ClaudeExtraUsageSensor(ClaudeUsageEntity, SensorEntity):
         if self._currency is not None:
             return self._currency
         return self.entity_description.native_unit_of_measurement
+
+
+class ClaudeForecastSensor(ClaudeUsageEntity, SensorEntity):
+    """Pace forecast of one limit window: usage at the reset, or when the limit comes."""
+
+    entity_description: ClaudeForecastSensorEntityDescription
+
+    def __init__(
+        self,
+        coordinator: ClaudeUsageCoordinator,
+        description: ClaudeForecastSensorEntityDescription,
+        window: LimitWindow,
+    ) -> None:
+        """Create the forecast sensor ``description.key`` of ``window``."""
+        super().__init__(coordinator, f"{window.key}_{description.key}")
+        self.entity_description = description
+        self.window_key = window.key
+        self._attr_translation_key = (
+            f"{TRANSLATION_PREFIX[window.kind]}_{description.metric}"
+        )
+        if window.kind is WindowKind.WEEKLY_SCOPED:
+            self._attr_translation_placeholders = {"model": window.model or window.name}
+        elif window.kind is WindowKind.UNKNOWN:
+            self._attr_translation_placeholders = {"window": window.name}
+
+    @property
+    def available(self) -> bool:
+        """Return whether the last poll succeeded and still reported the window."""
+        return (
+            super().available
+            and self.coordinator.data.window(self.window_key) is not None
+        )
+
+    @property
+    def native_value(self) -> float | datetime | None:
+        """Return the forecast from the samples seen so far."""
+        return self.entity_description.value_fn(
+            self.coordinator.forecast.forecast(self.window_key, dt_util.utcnow())
+        )

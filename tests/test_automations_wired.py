@@ -1,0 +1,303 @@
+"""Forecast sensors, events and device triggers on the running integration (needs the wiring)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+import shutil
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import automation
+from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_mock_service,
+)
+
+from custom_components.claude_usage.const import DOMAIN
+from custom_components.claude_usage.events import (
+    EVENT_THRESHOLD_CROSSED,
+    EVENT_WINDOW_RESET,
+)
+from tests.fake_claude import ORG_NAME, ORG_UUID, FakeClaude
+from tests.test_blueprints import BLUEPRINTS
+
+type MakeUsage = Callable[..., dict[str, Any]]
+
+START = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+SESSION_RESET = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
+NEXT_SESSION_RESET = datetime(2026, 11, 28, 19, 0, tzinfo=UTC)
+WEEKLY_RESET = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def usage_payload(
+    make_usage: MakeUsage, freezer: FrozenDateTimeFactory
+) -> dict[str, Any]:
+    """Start at 10:00 UTC with the session at 10 % (reset 14:00)."""
+    freezer.move_to(START)
+    return make_usage(
+        session=(10.0, SESSION_RESET),
+        weekly=(18.0, WEEKLY_RESET),
+        scoped={"Opus": (7.0, WEEKLY_RESET)},
+    )
+
+
+def _entity_id(hass: HomeAssistant, key: str) -> str:
+    """Return the entity id of the sensor with unique_id <org>_<key>."""
+    entity_id = er.async_get(hass).async_get_entity_id(
+        "sensor", DOMAIN, f"{ORG_UUID}_{key}"
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
+type Poll = Callable[..., Awaitable[None]]
+
+
+@pytest.fixture
+def poll_at(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    make_usage: MakeUsage,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+) -> Poll:
+    """Return a coroutine: serve the session at a value, move the clock, poll once."""
+
+    async def _poll(
+        at: datetime, session: float, resets_at: datetime = SESSION_RESET
+    ) -> None:
+        fake_claude.set_usage(
+            make_usage(
+                session=(session, resets_at),
+                weekly=(18.0, WEEKLY_RESET),
+                scoped={"Opus": (7.0, WEEKLY_RESET)},
+            )
+        )
+        freezer.move_to(at)
+        await init_integration.runtime_data.async_refresh()
+        await hass.async_block_till_done()
+
+    return _poll
+
+
+async def test_forecast_sensors(hass: HomeAssistant, poll_at: Poll) -> None:
+    """Projected usage and limit time follow the pace, hand-computed, and restart at a reset."""
+    projected = _entity_id(hass, "five_hour_projected")
+    limit_at = _entity_id(hass, "five_hour_limit_at")
+
+    def _states() -> tuple[str, str]:
+        return hass.states.get(projected).state, hass.states.get(limit_at).state
+
+    # One sample: no pace yet.
+    assert _states() == (STATE_UNKNOWN, STATE_UNKNOWN)
+    state = hass.states.get(projected)
+    assert state.attributes["unit_of_measurement"] == "%"
+    assert state.name == f"{ORG_NAME} Session usage projected at reset"
+    assert hass.states.get(limit_at).attributes["device_class"] == "timestamp"
+
+    # 10 -> 20 % in 30 min = 20 %/h: 20 + 20 * 3.5 = 90 % at 14:00; no limit before it.
+    await poll_at(START + timedelta(minutes=30), 20.0)
+    assert _states() == ("90.0", STATE_UNKNOWN)
+
+    # 10 -> 35 % in 1 h = 25 %/h: 35 + 25 * 3 = 110 % at 14:00; 100 % at 11:00 + 2.6 h.
+    await poll_at(START + timedelta(hours=1), 35.0)
+    assert _states() == ("110.0", "2026-11-28T13:36:00+00:00")
+
+    # The window resets: one sample of the new window, no pace.
+    await poll_at(SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET)
+    assert _states() == (STATE_UNKNOWN, STATE_UNKNOWN)
+
+
+async def test_events_from_polls(
+    hass: HomeAssistant, init_integration: MockConfigEntry, poll_at: Poll
+) -> None:
+    """Crossings and resets seen between polls land on the bus once, also after a reload."""
+    crossed = async_capture_events(hass, EVENT_THRESHOLD_CROSSED)
+    resets = async_capture_events(hass, EVENT_WINDOW_RESET)
+    clock = START
+
+    async def poll(session: float, resets_at: datetime = SESSION_RESET) -> None:
+        nonlocal clock
+        clock += timedelta(minutes=5)
+        await poll_at(clock, session, resets_at)
+
+    await poll(40.0)
+    await poll(55.0)
+    await poll(60.0)
+    assert [
+        (e.data["window_key"], e.data["threshold"], e.data["direction"])
+        for e in crossed
+    ] == [("five_hour", 50.0, "up")]
+    assert crossed[0].data == {
+        "entry_id": init_integration.entry_id,
+        "account": ORG_NAME,
+        "window_key": "five_hour",
+        "window_name": "Session",
+        "old_utilization": 40.0,
+        "new_utilization": 55.0,
+        "threshold": 50.0,
+        "direction": "up",
+    }
+    crossed.clear()
+
+    # A reload (like a restart) polls again: the first answer is the baseline.
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    await poll(62.0)
+    assert crossed == []
+    assert resets == []
+
+    await poll(1.0, NEXT_SESSION_RESET)
+    assert [e.data["old_utilization"] for e in resets] == [62.0]
+    assert resets[0].data["resets_at"] == NEXT_SESSION_RESET.isoformat()
+    assert [(e.data["threshold"], e.data["direction"]) for e in crossed] == [
+        (50.0, "down")
+    ]
+
+
+async def test_device_trigger_on_the_running_integration(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    poll_at: Poll,
+) -> None:
+    """usage_above 50 and window_reset fire once each, not after an outage or a reload."""
+    calls: list[ServiceCall] = async_mock_service(hass, "test", "automation")
+    [device] = dr.async_entries_for_config_entry(
+        dr.async_get(hass), init_integration.entry_id
+    )
+    usage = er.async_get(hass).async_get(_entity_id(hass, "five_hour_usage"))
+    assert usage is not None
+    base = {
+        "platform": "device",
+        "domain": DOMAIN,
+        "device_id": device.id,
+        "entity_id": usage.id,
+    }
+    assert await async_setup_component(
+        hass,
+        automation.DOMAIN,
+        {
+            automation.DOMAIN: [
+                {
+                    "trigger": {**base, "type": "usage_above", "above": 50},
+                    "action": {
+                        "service": "test.automation",
+                        "data": {"fired": "above"},
+                    },
+                },
+                {
+                    "trigger": {**base, "type": "window_reset"},
+                    "action": {
+                        "service": "test.automation",
+                        "data": {"fired": "reset"},
+                    },
+                },
+            ]
+        },
+    )
+    clock = START
+
+    async def poll(session: float, resets_at: datetime = SESSION_RESET) -> list[str]:
+        nonlocal clock
+        clock += timedelta(minutes=5)
+        await poll_at(clock, session, resets_at)
+        fired = [call.data["fired"] for call in calls]
+        calls.clear()
+        return fired
+
+    assert await poll(55.0) == ["above"]
+    assert await poll(60.0) == []
+
+    fake_claude.fail("server_error", status=500, times=1)
+    assert await poll(60.0) == []
+    assert hass.states.get(usage.entity_id).state == STATE_UNAVAILABLE
+    clock += timedelta(minutes=30)
+    assert await poll(65.0) == []
+
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert await poll(66.0) == []
+
+    assert await poll(3.0, NEXT_SESSION_RESET) == ["reset"]
+    assert await poll(70.0, NEXT_SESSION_RESET) == ["above"]
+
+
+async def test_blueprints_on_the_running_integration(
+    hass: HomeAssistant,
+    tmp_path: Path,
+    init_integration: MockConfigEntry,
+    poll_at: Poll,
+) -> None:
+    """The three blueprints, on the integration's own entities and events, each notify once."""
+    notifications = async_mock_service(hass, "notify", "test")
+    hass.config.config_dir = str(tmp_path)
+    shutil.copytree(BLUEPRINTS, hass.config.path("blueprints/automation/claude_usage"))
+    usage = _entity_id(hass, "five_hour_usage")
+    notify = [{"action": "notify.test", "data": {"message": "{{ message }}"}}]
+
+    def blueprint(name: str, inputs: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "use_blueprint": {
+                "path": f"claude_usage/{name}",
+                "input": {**inputs, "notify": notify},
+            }
+        }
+
+    assert await async_setup_component(
+        hass,
+        automation.DOMAIN,
+        {
+            automation.DOMAIN: [
+                blueprint(
+                    "usage_threshold_notify.yaml",
+                    {"usage_sensor": usage, "threshold": 50},
+                ),
+                blueprint("window_reset_notify.yaml", {"usage_sensor": usage}),
+                blueprint(
+                    "forecast_limit_notify.yaml",
+                    {
+                        "limit_sensor": _entity_id(hass, "five_hour_limit_at"),
+                        "reset_sensor": _entity_id(hass, "five_hour_reset"),
+                    },
+                ),
+            ]
+        },
+    )
+    await hass.async_block_till_done()
+
+    async def poll(
+        at: datetime, session: float, resets_at: datetime = SESSION_RESET
+    ) -> list[str]:
+        await poll_at(at, session, resets_at)
+        messages = sorted(call.data["message"] for call in notifications)
+        notifications.clear()
+        return messages
+
+    def hhmm(value: datetime) -> str:
+        return dt_util.as_local(value).strftime("%H:%M")
+
+    assert await poll(START + timedelta(minutes=30), 20.0) == []
+    # 10 -> 55 % in an hour: above 50 %, and at 45 %/h the limit comes at 12:00.
+    assert await poll(START + timedelta(hours=1), 55.0) == [
+        (
+            f"At this pace, {ORG_NAME} Session limit reached at"
+            f" {hhmm(START + timedelta(hours=2))},"
+            f" before the reset at {hhmm(SESSION_RESET)}."
+        ),
+        f"{ORG_NAME} Session usage is at 55 % (above 50 %).",
+    ]
+    assert await poll(START + timedelta(hours=1, minutes=5), 60.0) == []
+    assert await poll(
+        SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET
+    ) == [f"{ORG_NAME}: Session started anew, usage is at 2 % (was 60 %)."]
