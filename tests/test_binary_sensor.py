@@ -105,6 +105,25 @@ async def test_follows_the_polls(
     assert _state(hass, "five_hour") == STATE_UNAVAILABLE
 
 
+async def test_unknown_window(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    usage_payload: dict[str, Any],
+    init_integration: MockConfigEntry,
+) -> None:
+    """A window of a kind the integration does not know is named after claude.ai's label."""
+    payload = {**usage_payload, "limits": [*usage_payload["limits"]]}
+    payload["limits"].append(
+        {"kind": "monthly_tokens", "percent": 100.0, "resets_at": None, "scope": None}
+    )
+    fake_claude.set_usage(payload)
+    await _poll(hass, init_integration)
+    state = hass.states.get(_entity_id(hass, "monthly_tokens"))
+    assert state is not None
+    assert state.state == STATE_ON
+    assert state.name == f"{ORG_NAME} Monthly tokens limit reached"
+
+
 async def test_windows_come_and_go(
     hass: HomeAssistant,
     fake_claude: FakeClaude,

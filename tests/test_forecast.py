@@ -269,6 +269,9 @@ def test_buffer_seed_when_empty() -> None:
     assert buffer.samples == (Sample(at("10:00"), 3), Sample(at("10:30"), 5))
     buffer.seed([])
     assert buffer.samples == (Sample(at("10:00"), 3), Sample(at("10:30"), 5))
+    empty = SampleBuffer(timedelta(hours=1))
+    empty.seed([])
+    assert empty.samples == ()
 
 
 def _window(

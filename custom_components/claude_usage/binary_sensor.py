@@ -94,8 +94,7 @@ class ClaudeLimitReachedBinarySensor(ClaudeUsageEntity, BinarySensorEntity):
         return super().available and self._window is not None
 
     @property
-    def is_on(self) -> bool | None:
+    def is_on(self) -> bool:
         """Return whether the window's utilization reached the limit."""
-        if (window := self._window) is None:
-            return None
-        return window.utilization >= LIMIT
+        window = self._window
+        return window is not None and window.utilization >= LIMIT
