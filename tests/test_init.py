@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+import json
+from pathlib import Path
 
 from aiohttp import DummyCookieJar
 from homeassistant.config_entries import ConfigEntryState
@@ -149,3 +151,10 @@ async def test_remove_entry_forgets_organization(
     await hass.async_block_till_done()
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
     assert ORG_UUID not in hass.data[DATA_ORGANIZATIONS]
+
+
+def test_translation_matches_strings() -> None:
+    """translations/en.json is strings.json, word for word."""
+    folder = Path(__file__).parent.parent / "custom_components" / "claude_usage"
+    strings = json.loads((folder / "strings.json").read_text())
+    assert json.loads((folder / "translations" / "en.json").read_text()) == strings

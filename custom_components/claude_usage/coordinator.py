@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
+from typing import override
 
 import aiohttp
 from homeassistant.components.recorder import history
@@ -156,6 +157,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             ),
         )
 
+    @override
     async def async_request_refresh(self) -> None:
         """Refresh on demand, but never sooner than claude.ai allows.
 
@@ -172,6 +174,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             return
         await super().async_request_refresh()
 
+    @override
     async def _async_update_data(self) -> Usage:
         """Fetch the usage, or reuse one fetched moments ago by the flow or a previous setup."""
         state = self.state

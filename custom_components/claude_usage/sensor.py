@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, override
 
 from homeassistant.components.sensor import (
     DOMAIN as SENSOR_DOMAIN,
@@ -248,6 +248,7 @@ class ClaudeWindowSensor(ClaudeUsageEntity, SensorEntity):
         return value
 
     @callback
+    @override
     def _handle_coordinator_update(self) -> None:
         """Take the new value, then write the state."""
         self._attr_native_value = self._current_value()
