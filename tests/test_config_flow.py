@@ -77,6 +77,7 @@ async def test_user_flow_single_organization(
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "user"
     assert result["errors"] == {}
+    assert result["description_placeholders"] == {"url": "https://claude.ai"}
     assert _schema_keys(result) == [CONF_COOKIE, SECTION_ADVANCED]
 
     result = await hass.config_entries.flow.async_configure(
@@ -380,6 +381,7 @@ async def test_reauth(
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reauth_confirm"
     assert result["description_placeholders"]["title"] == ORG_NAME
+    assert result["description_placeholders"]["url"] == fake_claude.base_url
 
     # The old cookie no longer works.
     result = await hass.config_entries.flow.async_configure(

@@ -158,7 +158,10 @@ async def test_cloudflare_repair_issue(
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.translation_key == "cloudflare_blocked"
-    assert issue.translation_placeholders == {"title": init_integration.title}
+    assert issue.translation_placeholders == {
+        "title": init_integration.title,
+        "url": fake_claude.base_url,
+    }
     coordinator = init_integration.runtime_data
     assert coordinator.last_exception.translation_key == "cloudflare_blocked"
 

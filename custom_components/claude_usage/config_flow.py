@@ -135,6 +135,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(USER_SCHEMA, user_input),
             errors=errors,
+            description_placeholders={"url": DEFAULT_BASE_URL},
         )
 
     async def async_step_organization(
@@ -216,7 +217,10 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id=step_id,
             data_schema=COOKIE_SCHEMA,
             errors=errors,
-            description_placeholders={"title": entry.title},
+            description_placeholders={
+                "title": entry.title,
+                "url": entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
+            },
         )
 
     async def _async_load_organizations(self, text: str) -> str | None:

@@ -215,7 +215,10 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 is_fixable=False,
                 severity=ir.IssueSeverity.ERROR,
                 translation_key="cloudflare_blocked",
-                translation_placeholders={"title": self.config_entry.title},
+                translation_placeholders={
+                    "title": self.config_entry.title,
+                    "url": self.client.base_url,
+                },
             )
             raise self._failed(self._backoff(), "cloudflare_blocked") from err
         except ServerError as err:
