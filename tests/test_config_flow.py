@@ -1,4 +1,4 @@
-"""The config flow: paste a cookie, pick the organization, reauth, reconfigure, options."""
+"""The config flow's cookie path: paste a cookie, pick the organization, reauth, reconfigure, options."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.claude_usage.api import DEFAULT_BASE_URL, parse_credentials
 from custom_components.claude_usage.config_flow import SECTION_ADVANCED
 from custom_components.claude_usage.const import (
+    CONF_AUTH_TYPE,
     CONF_BASE_URL,
     CONF_COOKIE,
     CONF_ORG_UUID,
@@ -41,9 +42,12 @@ USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
 
 
 async def _start(hass: HomeAssistant) -> dict[str, Any]:
-    """Start a user flow."""
-    return await hass.config_entries.flow.async_init(
+    """Start a user flow and choose the session cookie in its menu."""
+    result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
+    )
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "cookie"}
     )
 
 
@@ -69,13 +73,23 @@ SECOND_ORGANIZATION = organization_json(
 )
 
 
+async def test_menu_offers_sign_in_first(hass: HomeAssistant) -> None:
+    """The flow opens on a menu: Sign in with Claude (recommended), or a cookie."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.MENU
+    assert result["step_id"] == "user"
+    assert result["menu_options"] == ["oauth", "cookie"]
+
+
 async def test_user_flow_single_organization(
     hass: HomeAssistant, fake_claude: FakeClaude
 ) -> None:
     """One organization: the entry is created, and its setup reuses the validated usage."""
     result = await _start(hass)
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "user"
+    assert result["step_id"] == "cookie"
     assert result["errors"] == {}
     assert result["description_placeholders"] == {"url": "https://claude.ai"}
     assert _schema_keys(result) == [CONF_COOKIE, SECTION_ADVANCED]
@@ -90,6 +104,7 @@ async def test_user_flow_single_organization(
     assert result["title"] == ORG_NAME
     assert result["result"].unique_id == ORG_UUID
     assert result["data"] == {
+        CONF_AUTH_TYPE: "cookie",
         CONF_COOKIE: COOKIE,
         CONF_ORG_UUID: ORG_UUID,
         CONF_BASE_URL: fake_claude.base_url,
@@ -118,6 +133,7 @@ async def test_curl_with_user_agent_and_unknown_plan(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"] == {
+        CONF_AUTH_TYPE: "cookie",
         CONF_COOKIE: COOKIE,
         CONF_ORG_UUID: ORG_UUID,
         CONF_BASE_URL: fake_claude.base_url,

@@ -14,15 +14,27 @@ from .api import (
     DEFAULT_BASE_URL,
     ClaudeUsageClient,
     InvalidCookieError,
+    OAuthError,
+    OAuthTokens,
     parse_credentials,
 )
-from .const import CONF_BASE_URL, CONF_COOKIE, CONF_ORG_UUID, CONF_USER_AGENT, DOMAIN
+from .const import (
+    CONF_BASE_URL,
+    CONF_COOKIE,
+    CONF_OAUTH_TOKENS,
+    CONF_ORG_UUID,
+    CONF_USER_AGENT,
+    DOMAIN,
+)
 from .coordinator import (
     ClaudeUsageConfigEntry,
     ClaudeUsageCoordinator,
+    OAuthUsageClient,
+    UsageClient,
     async_forget_organization,
     async_get_session,
     cloudflare_issue_id,
+    is_oauth_entry,
 )
 from .events import async_track_usage_events
 from .frontend import async_register_card
@@ -39,6 +51,27 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> bool:
     """Set up one organization from a config entry."""
+    coordinator = ClaudeUsageCoordinator(hass, entry, _client(hass, entry))
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    entry.async_on_unload(async_track_usage_events(hass, entry))
+    entry.async_create_background_task(
+        hass, coordinator.async_seed_forecast(), "claude_usage forecast from recorder"
+    )
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+def _client(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> UsageClient:
+    """Return the client of the entry's stored credentials: OAuth tokens or a cookie."""
+    if is_oauth_entry(entry):
+        try:
+            tokens = OAuthTokens.from_dict(entry.data.get(CONF_OAUTH_TOKENS, {}))
+        except OAuthError as err:
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN, translation_key="invalid_tokens"
+            ) from err
+        return OAuthUsageClient(hass, entry, async_get_session(hass), tokens)
     try:
         credentials = replace(
             parse_credentials(entry.data[CONF_COOKIE]),
@@ -48,20 +81,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) 
         raise ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="invalid_cookie"
         ) from err
-    client = ClaudeUsageClient(
+    return ClaudeUsageClient(
         async_get_session(hass),
         credentials,
         base_url=entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
     )
-    coordinator = ClaudeUsageCoordinator(hass, entry, client)
-    await coordinator.async_config_entry_first_refresh()
-    entry.runtime_data = coordinator
-    entry.async_on_unload(async_track_usage_events(hass, entry))
-    entry.async_create_background_task(
-        hass, coordinator.async_seed_forecast(), "claude_usage forecast from recorder"
-    )
-    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    return True
 
 
 async def async_unload_entry(

@@ -1,4 +1,4 @@
-"""Config flow of the Claude Usage integration: paste the claude.ai session cookie."""
+"""Config flow of the Claude Usage integration: Sign in with Claude, or paste a session cookie."""
 
 from __future__ import annotations
 
@@ -32,19 +32,34 @@ from .api import (
     DEFAULT_BASE_URL,
     AuthenticationError,
     ClaudeConnectionError,
+    ClaudeOAuthClient,
     ClaudeUsageClient,
     ClaudeUsageError,
     CloudflareChallengeError,
     Credentials,
+    InvalidAuthorizationCodeError,
     InvalidCookieError,
+    InvalidGrantError,
+    OAuthProfile,
+    OAuthTokens,
     Organization,
+    PkceChallenge,
     RateLimitedError,
     ServerError,
+    StateMismatchError,
+    build_authorize_url,
+    generate_pkce,
     parse_credentials,
+    parse_pasted_code,
 )
 from .const import (
+    AUTH_TYPE_COOKIE,
+    AUTH_TYPE_OAUTH,
+    CONF_AUTH_TYPE,
     CONF_BASE_URL,
+    CONF_CODE,
     CONF_COOKIE,
+    CONF_OAUTH_TOKENS,
     CONF_ORG_UUID,
     CONF_ORGANIZATION,
     CONF_PLAN,
@@ -55,7 +70,12 @@ from .const import (
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
-from .coordinator import async_get_session, async_remember_usage
+from .coordinator import (
+    async_get_session,
+    async_remember_usage,
+    is_oauth_entry,
+    oauth_endpoints,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -63,20 +83,24 @@ COOKIE_SELECTOR = TextSelector(TextSelectorConfig(multiline=True))
 COOKIE_SCHEMA = probatio.Schema({probatio.Required(CONF_COOKIE): COOKIE_SELECTOR})
 # The server URL only matters for development (a fake claude.ai); it stays folded away.
 SECTION_ADVANCED = "advanced"
-USER_SCHEMA = COOKIE_SCHEMA.extend(
-    {
-        probatio.Required(SECTION_ADVANCED): section(
-            probatio.Schema(
-                {
-                    probatio.Required(CONF_BASE_URL, default=DEFAULT_BASE_URL): (
-                        TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
-                    )
-                }
-            ),
-            {"collapsed": True},
-        )
-    }
-)
+ADVANCED_SCHEMA = {
+    probatio.Required(SECTION_ADVANCED): section(
+        probatio.Schema(
+            {
+                probatio.Required(CONF_BASE_URL, default=DEFAULT_BASE_URL): (
+                    TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+                )
+            }
+        ),
+        {"collapsed": True},
+    )
+}
+COOKIE_USER_SCHEMA = COOKIE_SCHEMA.extend(ADVANCED_SCHEMA)
+CODE_SCHEMA = probatio.Schema({probatio.Required(CONF_CODE): TextSelector()})
+# Empty code allowed: submitting another server URL alone shows that server's link.
+OAUTH_USER_SCHEMA = probatio.Schema(
+    {probatio.Optional(CONF_CODE): TextSelector()}
+).extend(ADVANCED_SCHEMA)
 
 
 def _error_key(err: ClaudeUsageError) -> str:
@@ -93,6 +117,23 @@ def _error_key(err: ClaudeUsageError) -> str:
     return "unknown"
 
 
+_CODE_ERRORS = frozenset({"invalid_code", "state_mismatch"})
+
+
+def _oauth_error_key(err: ClaudeUsageError) -> str:
+    """Return the form error shown for a failed sign-in with Claude."""
+    match err:
+        case StateMismatchError():
+            return "state_mismatch"
+        case InvalidAuthorizationCodeError() | InvalidGrantError():
+            return "invalid_code"
+        case RateLimitedError():
+            return "rate_limited"
+        case ServerError() | ClaudeConnectionError() | CloudflareChallengeError():
+            return "cannot_connect"
+    return "unknown"
+
+
 class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     """Set up one claude.ai organization."""
 
@@ -103,6 +144,9 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         self._credentials: Credentials | None = None
         self._base_url = DEFAULT_BASE_URL
         self._organizations: dict[str, Organization] = {}
+        self._pkce: PkceChallenge | None = None
+        self._tokens: OAuthTokens | None = None
+        self._profile: OAuthProfile | None = None
 
     @staticmethod
     @callback
@@ -113,6 +157,46 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @override
     async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Offer the two ways to connect: Sign in with Claude, or a session cookie."""
+        return self.async_show_menu(
+            step_id="user", menu_options=[AUTH_TYPE_OAUTH, AUTH_TYPE_COOKIE]
+        )
+
+    async def async_step_oauth(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the sign-in link, take the code Claude shows, create the entry."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            base_url = user_input[SECTION_ADVANCED][CONF_BASE_URL].rstrip("/")
+            if base_url != self._base_url:
+                # The link on screen leads to another server: show this server's.
+                self._base_url = base_url
+                self._pkce = None
+            elif error := await self._async_sign_in(user_input.get(CONF_CODE, "")):
+                errors[CONF_CODE if error in _CODE_ERRORS else "base"] = error
+            else:
+                assert self._profile is not None
+                await self.async_set_unique_id(self._profile.organization_uuid)
+                self._abort_if_unique_id_configured()
+                if (error := await self._async_validate_oauth_usage()) is None:
+                    return self.async_create_entry(
+                        title=self._profile.organization_name,
+                        data=self._oauth_entry_data(),
+                    )
+                errors["base"] = error
+        return self.async_show_form(
+            step_id="oauth",
+            data_schema=self.add_suggested_values_to_schema(
+                OAUTH_USER_SCHEMA, {SECTION_ADVANCED: {CONF_BASE_URL: self._base_url}}
+            ),
+            errors=errors,
+            description_placeholders={"authorize_url": self._authorize_url()},
+        )
+
+    async def async_step_cookie(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for the cookie, then list the organizations it can see."""
@@ -132,8 +216,10 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
                 errors["base"] = error
 
         return self.async_show_form(
-            step_id="user",
-            data_schema=self.add_suggested_values_to_schema(USER_SCHEMA, user_input),
+            step_id="cookie",
+            data_schema=self.add_suggested_values_to_schema(
+                COOKIE_USER_SCHEMA, user_input
+            ),
             errors=errors,
             description_placeholders={"url": DEFAULT_BASE_URL},
         )
@@ -176,6 +262,8 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
         """Start reauthentication when claude.ai refuses the stored session."""
+        if is_oauth_entry(self._get_reauth_entry()):
+            return await self.async_step_reauth_oauth()
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -186,13 +274,127 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             "reauth_confirm", self._get_reauth_entry(), user_input
         )
 
+    async def async_step_reauth_oauth(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Sign in with Claude again, with the same account."""
+        return await self._async_step_new_sign_in(
+            "reauth_oauth", self._get_reauth_entry(), user_input
+        )
+
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Replace the cookie on demand, e.g. to add cf_clearance."""
-        return await self._async_step_new_cookie(
-            "reconfigure", self._get_reconfigure_entry(), user_input
+        entry = self._get_reconfigure_entry()
+        if is_oauth_entry(entry):
+            return await self.async_step_reconfigure_oauth()
+        return await self._async_step_new_cookie("reconfigure", entry, user_input)
+
+    async def async_step_reconfigure_oauth(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Sign in with Claude again on demand, with the same account."""
+        return await self._async_step_new_sign_in(
+            "reconfigure_oauth", self._get_reconfigure_entry(), user_input
         )
+
+    async def _async_step_new_sign_in(
+        self, step_id: str, entry: ConfigEntry, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Sign an existing OAuth entry in again, then update and reload it."""
+        self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            if error := await self._async_sign_in(user_input[CONF_CODE]):
+                errors[CONF_CODE if error in _CODE_ERRORS else "base"] = error
+            elif self._profile_org() != entry.data[CONF_ORG_UUID]:
+                return self.async_abort(reason="wrong_account")
+            elif (error := await self._async_validate_oauth_usage()) is None:
+                return self.async_update_reload_and_abort(
+                    entry, data_updates=self._oauth_entry_data()
+                )
+            else:
+                errors["base"] = error
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=CODE_SCHEMA,
+            errors=errors,
+            description_placeholders={
+                "title": entry.title,
+                "authorize_url": self._authorize_url(),
+            },
+        )
+
+    def _authorize_url(self) -> str:
+        """Return the sign-in link of this attempt; one PKCE pair per server."""
+        if self._pkce is None:
+            self._pkce = generate_pkce()
+        return build_authorize_url(
+            self._pkce, authorize_url=oauth_endpoints(self._base_url).authorize_url
+        )
+
+    def _oauth_client(self) -> ClaudeOAuthClient:
+        """Return an OAuth client of the server being signed in to."""
+        endpoints = oauth_endpoints(self._base_url)
+        return ClaudeOAuthClient(
+            async_get_session(self.hass),
+            token_url=endpoints.token_url,
+            api_base_url=endpoints.api_base_url,
+        )
+
+    async def _async_sign_in(self, pasted: str) -> str | None:
+        """Trade the pasted code for tokens and read whom they belong to; return an error key."""
+        assert self._pkce is not None
+        client = self._oauth_client()
+        try:
+            code, state = parse_pasted_code(pasted, expected_state=self._pkce.state)
+            tokens = await client.async_exchange_code(code, state, self._pkce)
+            self._profile = await client.async_get_profile(tokens.access_token)
+        except ClaudeUsageError as err:
+            _LOGGER.debug("Sign in with Claude failed: %s", err)
+            return _oauth_error_key(err)
+        except Exception:
+            _LOGGER.exception("Unexpected error signing in with Claude")
+            return "unknown"
+        self._tokens = tokens
+        return None
+
+    def _profile_org(self) -> str:
+        """Return the organization of the signed-in account."""
+        assert self._profile is not None
+        return self._profile.organization_uuid
+
+    async def _async_validate_oauth_usage(self) -> str | None:
+        """Fetch the usage once with the new tokens; keep it for the first refresh."""
+        assert self._tokens is not None
+        try:
+            usage = await self._oauth_client().async_get_usage(
+                self._tokens.access_token
+            )
+        except ClaudeUsageError as err:
+            _LOGGER.debug("Reading the usage after signing in failed: %s", err)
+            return _oauth_error_key(err)
+        except Exception:
+            _LOGGER.exception("Unexpected error fetching the usage")
+            return "unknown"
+        async_remember_usage(self.hass, self._profile_org(), usage)
+        return None
+
+    def _oauth_entry_data(self) -> dict[str, Any]:
+        """Return the config entry data of a successful sign-in."""
+        assert self._tokens is not None
+        assert self._profile is not None
+        data: dict[str, Any] = {
+            CONF_AUTH_TYPE: AUTH_TYPE_OAUTH,
+            CONF_OAUTH_TOKENS: self._tokens.as_dict(),
+            CONF_ORG_UUID: self._profile.organization_uuid,
+        }
+        if self._base_url != DEFAULT_BASE_URL:
+            data[CONF_BASE_URL] = self._base_url
+        if self._profile.plan is not None:
+            data[CONF_PLAN] = self._profile.plan
+        return data
 
     async def _async_step_new_cookie(
         self, step_id: str, entry: ConfigEntry, user_input: dict[str, Any] | None
@@ -266,6 +468,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the config entry data of the validated credentials."""
         assert self._credentials is not None
         data: dict[str, Any] = {
+            CONF_AUTH_TYPE: AUTH_TYPE_COOKIE,
             CONF_COOKIE: self._credentials.cookie_header(),
             CONF_ORG_UUID: organization.uuid,
         }

@@ -16,6 +16,14 @@ CONF_USER_AGENT: Final = "user_agent"
 CONF_PLAN: Final = "plan"
 CONF_ORGANIZATION: Final = "organization"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_AUTH_TYPE: Final = "auth_type"
+CONF_OAUTH_TOKENS: Final = "oauth_tokens"
+CONF_CODE: Final = "code"
+
+# How an entry signs in: a pasted claude.ai session cookie (entries without
+# CONF_AUTH_TYPE predate OAuth) or Sign in with Claude (OAuth tokens).
+AUTH_TYPE_COOKIE: Final = "cookie"
+AUTH_TYPE_OAUTH: Final = "oauth"
 
 DEFAULT_SCAN_INTERVAL: Final = 60
 MIN_SCAN_INTERVAL: Final = 30

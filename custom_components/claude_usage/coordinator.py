@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
-from typing import override
+from typing import Protocol, override
 
 import aiohttp
 from homeassistant.components.recorder import history
@@ -23,16 +23,26 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from .api import (
+    DEFAULT_BASE_URL,
     AuthenticationError,
     ClaudeConnectionError,
-    ClaudeUsageClient,
+    ClaudeOAuthClient,
     CloudflareChallengeError,
+    OAuthEndpoints,
+    OAuthError,
+    OAuthTokenManager,
+    OAuthTokens,
     RateLimitedError,
     ServerError,
     UnexpectedResponseError,
     Usage,
 )
 from .const import (
+    AUTH_TYPE_COOKIE,
+    AUTH_TYPE_OAUTH,
+    CONF_AUTH_TYPE,
+    CONF_BASE_URL,
+    CONF_OAUTH_TOKENS,
     CONF_ORG_UUID,
     CONF_SCAN_INTERVAL,
     DEFAULT_RATE_LIMIT_WAIT,
@@ -123,6 +133,78 @@ def cloudflare_issue_id(entry: ConfigEntry) -> str:
     return f"cloudflare_blocked_{entry.entry_id}"
 
 
+def is_oauth_entry(entry: ConfigEntry) -> bool:
+    """Tell whether the entry signs in with Claude (OAuth) rather than with a cookie."""
+    auth_type: str = entry.data.get(CONF_AUTH_TYPE, AUTH_TYPE_COOKIE)
+    return auth_type == AUTH_TYPE_OAUTH
+
+
+def oauth_endpoints(base_url: str) -> OAuthEndpoints:
+    """Return Claude's OAuth endpoints, or all of them on a development server."""
+    if base_url == DEFAULT_BASE_URL:
+        return OAuthEndpoints()
+    return OAuthEndpoints.single_host(base_url)
+
+
+class UsageClient(Protocol):
+    """What the coordinator needs of a client: one usage request per call."""
+
+    @property
+    def base_url(self) -> str:
+        """The server the requests go to."""
+
+    async def async_get_usage(self, org_uuid: str) -> Usage:
+        """Return the organization's usage."""
+
+
+class OAuthUsageClient:
+    """Reads the usage with an entry's OAuth tokens and keeps them fresh.
+
+    One token manager serves the entry for as long as it is set up: refreshes
+    never overlap, and every rotated token pair is saved in the entry's data at
+    once, because the refresh token it replaces is dead from then on. Saving data
+    does not reload the entry (the options flow reloads on options only).
+    """
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        session: aiohttp.ClientSession,
+        tokens: OAuthTokens,
+    ) -> None:
+        """Start from the tokens stored in the entry."""
+        self._hass = hass
+        self._entry = entry
+        endpoints = oauth_endpoints(entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL))
+        self._client = ClaudeOAuthClient(
+            session,
+            token_url=endpoints.token_url,
+            api_base_url=endpoints.api_base_url,
+        )
+        self._base_url = endpoints.api_base_url
+        self.manager = OAuthTokenManager(
+            self._client, tokens, on_tokens_updated=self._async_save_tokens
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The OAuth API's address."""
+        return self._base_url
+
+    async def async_get_usage(self, org_uuid: str) -> Usage:
+        """Return the usage of the organization the tokens belong to."""
+        return await self.manager.async_request(self._client.async_get_usage)
+
+    @callback
+    def _async_save_tokens(self, tokens: OAuthTokens) -> None:
+        """Store a rotated token pair in the entry's data."""
+        self._hass.config_entries.async_update_entry(
+            self._entry,
+            data={**self._entry.data, CONF_OAUTH_TOKENS: tokens.as_dict()},
+        )
+
+
 class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
     """Fetches the usage of one organization: one request per poll."""
 
@@ -132,7 +214,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         self,
         hass: HomeAssistant,
         config_entry: ClaudeUsageConfigEntry,
-        client: ClaudeUsageClient,
+        client: UsageClient,
     ) -> None:
         """Set up the coordinator of one config entry."""
         self.client = client
@@ -200,7 +282,12 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             usage = await self.client.async_get_usage(self.org_uuid)
         except AuthenticationError as err:
             raise ConfigEntryAuthFailed(
-                translation_domain=DOMAIN, translation_key="authentication_failed"
+                translation_domain=DOMAIN,
+                translation_key=(
+                    "oauth_authentication_failed"
+                    if is_oauth_entry(self.config_entry)
+                    else "authentication_failed"
+                ),
             ) from err
         except RateLimitedError as err:
             wait = DEFAULT_RATE_LIMIT_WAIT
@@ -214,7 +301,11 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 cloudflare_issue_id(self.config_entry),
                 is_fixable=False,
                 severity=ir.IssueSeverity.ERROR,
-                translation_key="cloudflare_blocked",
+                translation_key=(
+                    "cloudflare_blocked_oauth"
+                    if is_oauth_entry(self.config_entry)
+                    else "cloudflare_blocked"
+                ),
                 translation_placeholders={
                     "title": self.config_entry.title,
                     "url": self.client.base_url,
@@ -229,6 +320,8 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             raise self._failed(self._backoff(), "connection_error") from err
         except UnexpectedResponseError as err:
             raise self._failed(self._backoff(), "unexpected_response") from err
+        except OAuthError as err:
+            raise self._failed(self._backoff(), "token_refresh_failed") from err
 
         state.usage = usage
         state.forecast.add_usage(usage, now)

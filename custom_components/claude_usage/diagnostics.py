@@ -1,4 +1,4 @@
-"""Diagnostics of the Claude Usage integration; the session cookie never leaves."""
+"""Diagnostics of the Claude Usage integration; no cookie or OAuth token ever leaves."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from .const import CONF_COOKIE, CONF_USER_AGENT
+from .const import CONF_COOKIE, CONF_OAUTH_TOKENS, CONF_USER_AGENT
 from .coordinator import ClaudeUsageConfigEntry
 
-TO_REDACT = {CONF_COOKIE, CONF_USER_AGENT}
+TO_REDACT = {
+    CONF_COOKIE,
+    CONF_USER_AGENT,
+    CONF_OAUTH_TOKENS,
+    "access_token",
+    "refresh_token",
+}
 
 
 def _isoformat(value: datetime | None) -> str | None:
