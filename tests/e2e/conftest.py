@@ -15,21 +15,27 @@ import pytest_asyncio
 import pytest_socket
 
 from tests.e2e.harness import (
-    ROOT,
     FakeClaudeProcess,
     HomeAssistantClient,
     HomeAssistantProcess,
     free_port,
     http_session,
 )
-from tests.e2e.helpers import PASSWORD, USERNAME, Product
-
-ARTIFACTS = ROOT / "artifacts" / "e2e"
+from tests.e2e.helpers import ARTIFACTS, PASSWORD, USERNAME, Product
 
 
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations() -> None:
     """Replace the suite-wide autouse fixture: it would start an in-process hass."""
+
+
+@pytest.fixture(autouse=True)
+def verify_cleanup() -> None:
+    """Replace the per-test leak check of in-process hass runs, which these are not.
+
+    The processes and the browser live for the whole module by design (their
+    fixtures stop them); the check would flag the event loop's executor threads.
+    """
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from typing import Any
 import aiohttp
 
 from tests.e2e.harness import (
+    ROOT,
     FakeClaudeProcess,
     HomeAssistantClient,
     HomeAssistantProcess,
@@ -18,6 +19,7 @@ from tests.e2e.harness import (
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, usage_json
 
 USERNAME = "e2e"
+ARTIFACTS = ROOT / "artifacts" / "e2e"
 PASSWORD = "e2e-password"
 # The integration polls at most every 30 s (its minimum interval); a poll is due
 # within this long after any moment.

@@ -1,0 +1,183 @@
+"""The card on a real dashboard, in headless Chromium, at a desktop and a phone size."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+import re
+
+from playwright.async_api import (
+    Browser,
+    Error as PlaywrightError,
+    Page,
+    async_playwright,
+    expect,
+)
+import pytest
+import pytest_asyncio
+
+from tests.e2e.harness import CARD_TYPE
+from tests.e2e.helpers import (
+    ARTIFACTS,
+    PASSWORD,
+    USERNAME,
+    Product,
+    add_entry,
+    usage_payload,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DASHBOARD = "claude-usage"
+VIEW = f"/{DASHBOARD}/usage"
+CARD = "claude-usage-card"
+# The session window of the served usage resets 2 h 13 min after the fixture ran.
+COUNTDOWN = re.compile(r"Resets in 2 hr (\d+) min")
+
+
+def _minutes_left(text: str) -> int:
+    match = COUNTDOWN.fullmatch(text.strip())
+    assert match, text
+    return 120 + int(match[1])
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def dashboard(product: Product) -> str:
+    """Add the integration and save a dashboard with the card; return its path."""
+    await product.fake_control("usage", {"payload": usage_payload(42.0, 61.0, 23.0)})
+    entry = await add_entry(product)
+    device = await product.client.device_of(entry["entry_id"])
+    await product.client.ensure_dashboard(
+        DASHBOARD, "Claude usage", [{"type": CARD_TYPE, "device_id": device["id"]}]
+    )
+    return VIEW
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """Start Debian's Chromium, headless (never a downloaded browser)."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+async def _open(
+    browser: Browser, product: Product, path: str, width: int, height: int
+) -> Page:
+    """Log a fresh browser context in without typing and open ``path``."""
+    context = await browser.new_context(viewport={"width": width, "height": height})
+    page = await context.new_page()
+    console: list[str] = []
+    page.on(
+        "console", lambda message: console.append(f"{message.type}: {message.text}")
+    )
+    page.on("pageerror", lambda error: console.append(f"page error: {error}"))
+    # A controllable clock, so the countdown can be moved on without waiting a minute.
+    await page.clock.install()
+    await page.goto(await product.client.browser_login_url(USERNAME, PASSWORD, path))
+    try:
+        await page.locator(f"{CARD} .gauge").first.wait_for(timeout=30_000)
+    except PlaywrightError:
+        await page.screenshot(path=ARTIFACTS / f"failed-{width}x{height}.png")
+        errors = await page.locator("hui-error-card").evaluate_all(
+            "cards => cards.map((card) => card._config && card._config.message)"
+        )
+        await context.close()
+        raise AssertionError(
+            f"the card did not render; error cards: {errors}; browser console:\n"
+            + "\n".join(console)
+        ) from None
+    return page
+
+
+@pytest.mark.parametrize(
+    "viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"]
+)
+async def test_card_shows_the_usage(
+    product: Product,
+    dashboard: str,
+    browser: Browser,
+    artifacts: Path,
+    viewport: tuple[int, int],
+) -> None:
+    """Gauges carry the fake's numbers, the countdown ticks, the graph has a line."""
+    width, height = viewport
+    page = await _open(browser, product, dashboard, width, height)
+    try:
+        card = page.locator(CARD)
+        for key, percent in (("five_hour", "42%"), ("seven_day", "61%")):
+            await expect(
+                card.locator(f'.gauge[data-key="{key}"] .percent')
+            ).to_have_text(percent)
+        await expect(
+            card.locator('.gauge[data-key="seven_day_opus"] .percent')
+        ).to_have_text("23%")
+        await expect(card.locator(".gauge")).to_have_count(3)
+
+        reset = card.locator('.gauge[data-key="five_hour"] .reset')
+        await expect(reset).to_have_text(COUNTDOWN)
+        before = _minutes_left(await reset.inner_text())
+        await page.clock.fast_forward(60_000)
+        await expect(reset).not_to_have_text(await reset.inner_text())
+        assert _minutes_left(await reset.inner_text()) == before - 1
+
+        lines = card.locator(".graph path.line")
+        await expect(lines.first).to_be_attached()
+        assert await lines.count() == 3
+        await expect(lines.first).to_have_attribute(
+            "d", re.compile(r"^M[\d.]+[ ,][\d.]+")
+        )
+
+        screenshot = artifacts / f"dashboard-{width}x{height}.png"
+        await page.screenshot(path=screenshot, full_page=True)
+        print(f"screenshot: {screenshot}")  # noqa: T201
+    finally:
+        await page.context.close()
+
+
+async def test_range_switch(
+    product: Product, dashboard: str, browser: Browser, artifacts: Path
+) -> None:
+    """The range buttons switch the graph between 3 h, 6 h, 24 h and 7 d."""
+    page = await _open(browser, product, dashboard, 1280, 800)
+    try:
+        card = page.locator(CARD)
+        ranges = card.locator("button.range")
+        await expect(ranges).to_have_count(4)
+        await expect(card.locator('button.range[data-range="24h"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        axis_24h = await card.locator(".graph text.axis").all_inner_texts()
+
+        await card.locator('button.range[data-range="3h"]').click()
+        await expect(card.locator('button.range[data-range="3h"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        await expect(card.locator('button.range[data-range="24h"]')).to_have_attribute(
+            "aria-pressed", "false"
+        )
+        await expect(card.locator(".graph path.line").first).to_be_attached()
+        assert await card.locator(".graph text.axis").all_inner_texts() != axis_24h
+
+        await card.locator('button.range[data-range="7d"]').click()
+        await expect(card.locator('button.range[data-range="7d"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        await expect(card.locator(".graph path.line").first).to_be_attached()
+        await page.screenshot(path=artifacts / "dashboard-7d.png", full_page=True)
+    finally:
+        await page.context.close()
