@@ -139,7 +139,7 @@ async def _ensure_entry(
     """Return the integration's entry, adding it through the config flow if missing."""
     if entries := await client.entries():
         return entries[0]
-    flow = await client.start_flow()
+    flow = await client.start_cookie_flow()
     result = await client.configure_flow(
         flow["flow_id"],
         {"cookie": VALID_SESSION_KEY, "advanced": {"base_url": fake.url}},

@@ -616,6 +616,15 @@ class HomeAssistantClient:
             )
         )
 
+    async def start_cookie_flow(self) -> dict[str, Any]:
+        """Start the config flow and pick "session cookie" in its sign-in menu."""
+        flow = await self.start_flow()
+        if flow["type"] == "menu":
+            flow = await self.configure_flow(
+                flow["flow_id"], {"next_step_id": "cookie"}
+            )
+        return flow
+
     async def configure_flow(
         self, flow_id: str, user_input: Mapping[str, Any]
     ) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def usage_payload(
 async def add_entry(product: Product) -> dict[str, Any]:
     """Add the integration against the fake server through the config flow."""
     client = product.client
-    flow = await client.start_flow()
+    flow = await client.start_cookie_flow()
     result = await client.configure_flow(
         flow["flow_id"],
         {"cookie": VALID_SESSION_KEY, "advanced": {"base_url": product.fake.url}},

@@ -80,13 +80,16 @@ async def _our_issues(product: Product) -> list[dict[str, Any]]:
 async def test_config_flow_rejects_bad_cookies_then_creates_the_entry(
     product: Product,
 ) -> None:
-    """The REST config flow, as the UI drives it: field errors, then an entry."""
+    """The REST config flow, as the UI drives it: menu, field errors, then an entry."""
     client = product.client
     await product.fake_control("usage", {"payload": FIRST})
 
-    flow = await client.start_flow()
+    menu = await client.start_flow()
+    assert menu["type"] == "menu"
+    assert menu["menu_options"] == ["oauth", "cookie"]
+    flow = await client.configure_flow(menu["flow_id"], {"next_step_id": "cookie"})
     assert flow["type"] == "form"
-    assert flow["step_id"] == "user"
+    assert flow["step_id"] == "cookie"
     assert [field["name"] for field in flow["data_schema"]] == ["cookie", "advanced"]
 
     advanced = {"base_url": product.fake.url}
