@@ -385,15 +385,20 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the config entry data of a successful sign-in."""
         assert self._tokens is not None
         assert self._profile is not None
-        data: dict[str, Any] = {
+        return {
             CONF_AUTH_TYPE: AUTH_TYPE_OAUTH,
             CONF_OAUTH_TOKENS: self._tokens.as_dict(),
             CONF_ORG_UUID: self._profile.organization_uuid,
+            **self._server_and_plan(self._profile.plan),
         }
+
+    def _server_and_plan(self, plan: str | None) -> dict[str, Any]:
+        """Return the server URL (unless claude.ai) and the plan (when known) to store."""
+        data: dict[str, Any] = {}
         if self._base_url != DEFAULT_BASE_URL:
             data[CONF_BASE_URL] = self._base_url
-        if self._profile.plan is not None:
-            data[CONF_PLAN] = self._profile.plan
+        if plan is not None:
+            data[CONF_PLAN] = plan
         return data
 
     async def _async_step_new_cookie(
@@ -474,11 +479,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         }
         if self._credentials.user_agent is not None:
             data[CONF_USER_AGENT] = self._credentials.user_agent
-        if self._base_url != DEFAULT_BASE_URL:
-            data[CONF_BASE_URL] = self._base_url
-        if organization.plan is not None:
-            data[CONF_PLAN] = organization.plan
-        return data
+        return data | self._server_and_plan(organization.plan)
 
     @callback
     def _async_create(self, organization: Organization) -> ConfigFlowResult:
