@@ -1,0 +1,1 @@
+"""Benchmarks of the Claude Usage integration and card (run with ``scripts/bench``)."""

@@ -1,0 +1,263 @@
+"""Run every benchmark and print one table: ``python -m bench`` (or ``scripts/bench``).
+
+Figures are medians of several runs; ratios compare figures of the same run.
+Everything listens on 127.0.0.1 only and every process started is stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+from pathlib import Path
+import platform
+import subprocess
+import sys
+import tempfile
+from typing import Any
+
+from .realhass import ACCOUNTS, SAMPLES, SETTLE_SECONDS, measure_memory
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLE = ROOT / "custom_components" / "claude_usage" / "www" / "claude-usage-card.js"
+INTERVAL_S = 60
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _log(line: str) -> None:
+    sys.stderr.write(f"[bench] {line}\n")
+    sys.stderr.flush()
+
+
+def run_inprocess(results_path: Path) -> dict[str, Any]:
+    """Run bench/inprocess.py under pytest; return the figures it wrote."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(ROOT / "bench" / "inprocess.py"),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_RESULTS": str(results_path)},
+        check=True,
+        stdout=sys.stderr,
+    )
+    return dict(json.loads(results_path.read_text()))
+
+
+def bundle_sizes() -> tuple[int, int]:
+    """Return the card bundle's size, raw and gzip-compressed (level 9)."""
+    raw = BUNDLE.read_bytes()
+    return len(raw), len(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Linux {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def _kib(size: float) -> str:
+    return f"{size / 1024:,.1f} KiB"
+
+
+def _mib(size: float) -> str:
+    return f"{size / 1024 / 1024:,.1f} MiB"
+
+
+def _table(rows: list[tuple[str, str, str]]) -> list[str]:
+    lines = ["| Figure | Value | How it was measured |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {how} |" for name, value, how in rows]
+    return lines
+
+
+def build_rows(
+    figures: dict[str, Any], memory: dict[str, Any] | None, memory_error: str | None
+) -> list[tuple[str, str, str]]:
+    """Turn the measured figures into table rows."""
+    rows: list[tuple[str, str, str]] = []
+    cpu_1, cpu_n = figures["cpu_1"], figures["cpu_20"]
+    per_1 = cpu_1["cpu_per_round_s"]
+    per_n = cpu_n["cpu_per_round_s"]
+    how_cpu = (
+        f"`time.process_time()` around `async_refresh()` of every coordinator plus "
+        f"`async_block_till_done()`, in-process Home Assistant (test harness, event "
+        f"loop debug off, no recorder); the fake claude.ai runs in another process on "
+        f"loopback so its CPU is not counted; answers change every round so all sensors "
+        f"write a state; median of {cpu_1['rounds']} rounds after 3 warm-up rounds"
+    )
+    rows.append(("Poll CPU, 1 account", f"{per_1 * 1000:.2f} ms per refresh", how_cpu))
+    rows.append(
+        (
+            f"Poll CPU, {cpu_n['accounts']} accounts",
+            f"{per_n * 1000:.1f} ms per round ({per_n / cpu_n['accounts'] * 1000:.2f} ms per account)",
+            "same method, all coordinators refreshed concurrently",
+        )
+    )
+    rows.append(
+        (
+            "Share of one core at the 60 s default",
+            (
+                f"{per_1 / INTERVAL_S * 100:.4f} % (1 account), "
+                f"{per_n / INTERVAL_S * 100:.3f} % ({cpu_n['accounts']} accounts)"
+            ),
+            "CPU per poll round / 60 s",
+        )
+    )
+    rec = figures["recorder"]
+    mirror = {
+        entity_id: count
+        for entity_id, count in rec["rows_per_entity"].items()
+        if entity_id.startswith("sensor.")
+        and not entity_id.endswith(("_projected_at_reset", "_limit_reached_at"))
+    }
+    mirror_rows = sum(mirror.values())
+    how_rec = (
+        f"{rec['polls']} polls (one simulated day, 60 s apart, simulated clock) of a "
+        "usage trace (idle night, 3 bursts, session limit hit once, session and weekly "
+        "Opus resets, sub-second reset-time jitter) through the real integration and "
+        "recorder (SQLite file); rows in `states` for the entry's "
+        f"{rec['entities']} entities; bytes = growth of the pages of `states`, "
+        "`state_attributes`, `states_meta` and their indexes (SQLite `dbstat`); "
+        "5-minute statistics not included"
+    )
+    rows.append(
+        (
+            "Recorder rows per day, all entities",
+            f"{rec['rows']:,} rows, {_kib(rec['bytes'])}",
+            how_rec,
+        )
+    )
+    rows.append(
+        (
+            "Recorder rows per day, sensors that mirror the API",
+            f"{mirror_rows:,} rows ({len(mirror)} sensors)",
+            (
+                "usage, reset and extra usage sensors only (without the forecast sensors "
+                "and binary sensors derived from them)"
+            ),
+        )
+    )
+    rows.append(
+        (
+            "Naive store-every-poll design",
+            f"{rec['naive_rows']:,} rows, {_kib(rec['naive_bytes'])}",
+            (
+                f"one SQLite row (timestamp, metric name, value) per poll for each of the "
+                f"{rec['metrics']} values an answer carries, same trace, no index; file size"
+            ),
+        )
+    )
+    rows.append(
+        (
+            "Rows: naive / ours",
+            (
+                f"{rec['naive_rows'] / rec['rows']:.1f}x fewer (all entities), "
+                f"{rec['naive_rows'] / mirror_rows:.1f}x fewer (mirroring sensors); "
+                f"bytes {rec['naive_bytes'] / rec['bytes']:.1f}x fewer"
+            ),
+            "target: at least 10x fewer rows",
+        )
+    )
+    if memory is not None:
+        rss = memory["rss"]
+        base = rss["0"]
+        rows.append(
+            (
+                "Memory, 1 account",
+                f"+{_mib(rss['1'] - base)} (HA alone {_mib(base)})",
+                (
+                    f"VmRSS of a real `hass` process (/proc), {memory['runs']} run(s) per "
+                    f"setting, each after a restart + {SETTLE_SECONDS} s settling, median of {SAMPLES} samples "
+                    "1 s apart; minus the same HA (same config folder, onboarded) "
+                    "without any entry, where the integration is not loaded"
+                ),
+            )
+        )
+        rows.append(
+            (
+                f"Memory, {ACCOUNTS} accounts",
+                f"+{_mib(rss[str(ACCOUNTS)] - base)}",
+                "same method",
+            )
+        )
+    else:
+        rows.append(("Memory", f"not measured ({memory_error})", ""))
+    raw, packed = bundle_sizes()
+    rows.append(
+        (
+            "Card bundle",
+            f"{_kib(raw)} raw, {_kib(packed)} gzip",
+            "`custom_components/claude_usage/www/claude-usage-card.js`, gzip level 9",
+        )
+    )
+    rows.append(
+        (
+            "Card paint time (normal, 4x CPU throttling) vs history-graph",
+            "not measured (the Chromium timing was not finished in the time given)",
+            "",
+        )
+    )
+    req = figures["requests"]
+    rows.append(
+        (
+            "API requests per hour",
+            (
+                f"{req['normal']} normal; {req['outage_503']} during an hour of HTTP 503; "
+                f"{req['rate_limited_429']} during an hour of 429 (Retry-After 600); "
+                f"{req['after_outage']} in the hour after the 503 outage ended"
+            ),
+            (
+                "in-process coordinator against the fake claude.ai, simulated clock moved in "
+                "10 s steps, `fake.usage_request_count()`; target: at most 60 per hour "
+                "normally, fewer while failing"
+            ),
+        )
+    )
+    return rows
+
+
+def main() -> None:
+    """Measure everything and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--memory-runs", type=int, default=3, help="hass starts per memory setting"
+    )
+    parser.add_argument(
+        "--skip-memory", action="store_true", help="do not start real hass processes"
+    )
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="claude-usage-bench-") as tmp:
+        workdir = Path(tmp)
+        _log("in-process benchmarks (CPU, recorder, requests)")
+        figures = run_inprocess(workdir / "results.json")
+        memory: dict[str, Any] | None = None
+        memory_error = "--skip-memory"
+        if not arguments.skip_memory:
+            _log(f"memory: real hass processes, {arguments.memory_runs} run(s) each")
+            memory = asyncio.run(measure_memory(workdir, arguments.memory_runs))
+    rows = build_rows(figures, memory, memory_error)
+    _out(f"Machine: {_machine()}")
+    _out()
+    for line in _table(rows):
+        _out(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Benchmarks on a real ``hass`` process (tests/e2e/harness.py starts it on loopback).
+
+Memory: the resident set of Home Assistant without the integration, with one
+account and with twenty, each after a fresh start. The fake claude.ai runs in this
+process and serves twenty organizations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+import statistics
+from typing import Any
+
+import aiohttp
+
+from tests.e2e.harness import (
+    HarnessError,
+    HomeAssistantClient,
+    HomeAssistantProcess,
+    free_port,
+    http_session,
+)
+from tests.fake_claude import FakeClaude, organization_json
+
+from .trace import day_trace
+
+USERNAME = "bench"
+PASSWORD = "bench-password"  # noqa: S105
+ACCOUNTS = 20
+# After Home Assistant reports RUNNING: let the first polls, the recorder's first
+# commits and start-up tasks finish before reading the resident set.
+SETTLE_SECONDS = 20
+SAMPLES = 5
+
+
+def org_uuid(index: int) -> str:
+    """Return the uuid of the fake's organization number ``index``."""
+    return f"{index:08x}-1111-4000-8000-{index:012x}"
+
+
+def rss_bytes(pid: int) -> int:
+    """Return the resident set size of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise HarnessError(f"no VmRSS for process {pid}")
+
+
+@dataclass
+class RealHass:
+    """A running Home Assistant and a logged-in client of it."""
+
+    process: HomeAssistantProcess
+    client: HomeAssistantClient
+
+    async def restart(self, session: aiohttp.ClientSession) -> None:
+        """Stop Home Assistant and start it again on the same folder."""
+        await self.client.close()
+        await self.process.async_stop()
+        await self.process.async_start(session)
+        await self.client.login(USERNAME, PASSWORD)
+        await self.client.wait_running(self.process)
+
+    async def add_account(self, fake: FakeClaude, index: int) -> None:
+        """Add organization ``index`` through the config flow, as a user does."""
+        client = self.client
+        flow = await client.start_flow()
+        if flow["type"] == "menu":
+            flow = await client.configure_flow(
+                flow["flow_id"], {"next_step_id": "cookie"}
+            )
+        result = await client.configure_flow(
+            flow["flow_id"],
+            {
+                "cookie": next(iter(fake.valid_session_keys)),
+                "advanced": {"base_url": fake.base_url},
+            },
+        )
+        if result.get("step_id") == "organization":
+            result = await client.configure_flow(
+                flow["flow_id"], {"organization": org_uuid(index)}
+            )
+        if result.get("type") != "create_entry":
+            raise HarnessError(f"config flow did not create an entry: {result}")
+
+    async def resident_set(self) -> int:
+        """Wait for start-up to settle; return the median of a few RSS samples."""
+        await asyncio.sleep(SETTLE_SECONDS)
+        assert self.process.proc is not None
+        samples = []
+        for _ in range(SAMPLES):
+            samples.append(rss_bytes(self.process.proc.pid))
+            await asyncio.sleep(1)
+        return int(statistics.median(samples))
+
+
+async def start_fake() -> FakeClaude:
+    """Start a fake claude.ai serving ``ACCOUNTS`` organizations to one cookie."""
+    fake = FakeClaude()
+    fake.organizations = [
+        organization_json(uuid=org_uuid(index), name=f"Bench Org {index:02d}")
+        for index in range(ACCOUNTS)
+    ]
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    # Mid-morning: a session window open, all windows and extra usage present.
+    body = day_trace(today)[10 * 60]
+    for index in range(ACCOUNTS):
+        fake.set_usage(body, org_uuid(index))
+    await fake.start()
+    return fake
+
+
+async def measure_memory(workdir: Path, runs: int) -> dict[str, Any]:
+    """Return RSS medians (bytes) per number of accounts: 0, 1 and ``ACCOUNTS``."""
+    fake = await start_fake()
+    process = HomeAssistantProcess(workdir / "config", free_port())
+    try:
+        async with http_session() as session:
+            client = HomeAssistantClient(session, process.url)
+            real = RealHass(process, client)
+            await process.async_start(session)
+            await client.ensure_onboarded(
+                name="Bench", username=USERNAME, password=PASSWORD
+            )
+            await client.wait_running(process)
+            samples: dict[int, list[int]] = {}
+            added = 0
+            for accounts in (0, 1, ACCOUNTS):
+                while added < accounts:
+                    await real.add_account(fake, added)
+                    added += 1
+                samples[accounts] = []
+                for _ in range(runs):
+                    await real.restart(session)
+                    samples[accounts].append(await real.resident_set())
+            await client.close()
+    finally:
+        await process.async_stop()
+        await fake.stop()
+    return {
+        "runs": runs,
+        "rss": {str(n): statistics.median(values) for n, values in samples.items()},
+    }
