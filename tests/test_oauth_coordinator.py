@@ -10,13 +10,17 @@ import logging
 from typing import Any
 
 import aiohttp
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.components.diagnostics import (
     get_diagnostics_for_config_entry,
 )
@@ -162,6 +166,49 @@ async def test_rotation_survives_restart(
     await advance_time(60)
     assert fake_claude.oauth.refresh_count == 2
     assert fake_claude.oauth.refused_refresh_count == 1
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_reload_during_refresh_waits_for_it(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_oauth_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A reload while a refresh is under way neither cuts it off nor starts another."""
+    entry = init_oauth_integration
+    client = entry.runtime_data.client
+
+    async def run_until(condition: Callable[[], bool]) -> None:
+        """Let the loop (and the frozen clock, in 10 ms steps) run until ``condition``."""
+        for _ in range(2000):
+            if condition():
+                return
+            freezer.tick(timedelta(milliseconds=10))
+            await asyncio.sleep(0)
+        pytest.fail("the condition never came true")
+
+    fake_claude.oauth.expire_access_tokens()
+    fake_claude.oauth.fail("slow", target="token", times=1, delay=1)
+    freezer.tick(timedelta(seconds=60))
+    async_fire_time_changed(hass)
+    # The poll was refused and its refresh reached the (slow) token endpoint.
+    await run_until(lambda: fake_claude.oauth.token_request_count == 2)
+    assert fake_claude.oauth.refresh_count == 0
+
+    reload = hass.async_create_task(hass.config_entries.async_reload(entry.entry_id))
+    # Both polls: refused, then retried with the one refreshed token.
+    await run_until(
+        lambda: reload.done() and fake_claude.oauth.usage_request_count == 5
+    )
+    assert reload.result()
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert entry.state is ConfigEntryState.LOADED
+    assert entry.runtime_data.client is client
+    assert fake_claude.oauth.token_request_count == 2
+    assert fake_claude.oauth.refresh_count == 1
+    assert fake_claude.oauth.refused_refresh_count == 0
+    assert _tokens(entry) == client.manager.tokens.as_dict()
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 

@@ -29,9 +29,10 @@ from .const import (
 from .coordinator import (
     ClaudeUsageConfigEntry,
     ClaudeUsageCoordinator,
-    OAuthUsageClient,
     UsageClient,
+    async_forget_oauth_client,
     async_forget_organization,
+    async_get_oauth_client,
     async_get_session,
     cloudflare_issue_id,
     is_oauth_entry,
@@ -71,7 +72,7 @@ def _client(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> UsageClient:
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="invalid_tokens"
             ) from err
-        return OAuthUsageClient(hass, entry, async_get_session(hass), tokens)
+        return async_get_oauth_client(hass, entry, tokens)
     try:
         credentials = replace(
             parse_credentials(entry.data[CONF_COOKIE]),
@@ -100,4 +101,5 @@ async def async_remove_entry(
 ) -> None:
     """Forget what was kept about a removed organization and its repair issue."""
     async_forget_organization(hass, entry.data[CONF_ORG_UUID])
+    async_forget_oauth_client(hass, entry.entry_id)
     ir.async_delete_issue(hass, DOMAIN, cloudflare_issue_id(entry))

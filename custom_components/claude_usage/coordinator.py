@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -76,6 +77,7 @@ class OrganizationState:
 
 DATA_ORGANIZATIONS: HassKey[dict[str, OrganizationState]] = HassKey(DOMAIN)
 DATA_SESSION: HassKey[aiohttp.ClientSession] = HassKey(f"{DOMAIN}_session")
+DATA_OAUTH_CLIENTS: HassKey[dict[str, OAuthUsageClient]] = HassKey(f"{DOMAIN}_oauth")
 
 
 @callback
@@ -157,13 +159,37 @@ class UsageClient(Protocol):
         """Return the organization's usage."""
 
 
+@callback
+def async_get_oauth_client(
+    hass: HomeAssistant, entry: ConfigEntry, tokens: OAuthTokens
+) -> OAuthUsageClient:
+    """Return the entry's OAuth client, kept across reloads while its tokens are current.
+
+    A reload during a refresh thus waits for that refresh instead of starting a
+    second one with a refresh token the first is about to kill. New tokens (a
+    reauth) get a new client.
+    """
+    clients = hass.data.setdefault(DATA_OAUTH_CLIENTS, {})
+    client = clients.get(entry.entry_id)
+    if client is None or client.manager.tokens != tokens:
+        client = OAuthUsageClient(hass, entry, async_get_session(hass), tokens)
+        clients[entry.entry_id] = client
+    return client
+
+
+@callback
+def async_forget_oauth_client(hass: HomeAssistant, entry_id: str) -> None:
+    """Drop the OAuth client of a removed entry."""
+    hass.data.get(DATA_OAUTH_CLIENTS, {}).pop(entry_id, None)
+
+
 class OAuthUsageClient:
     """Reads the usage with an entry's OAuth tokens and keeps them fresh.
 
-    One token manager serves the entry for as long as it is set up: refreshes
-    never overlap, and every rotated token pair is saved in the entry's data at
-    once, because the refresh token it replaces is dead from then on. Saving data
-    does not reload the entry (the options flow reloads on options only).
+    One token manager serves the entry for its lifetime: refreshes never
+    overlap, and every rotated token pair is saved in the entry's data at once,
+    because the refresh token it replaces is dead from then on. Saving data does
+    not reload the entry (the options flow reloads on options only).
     """
 
     def __init__(
@@ -193,8 +219,14 @@ class OAuthUsageClient:
         return self._base_url
 
     async def async_get_usage(self, org_uuid: str) -> Usage:
-        """Return the usage of the organization the tokens belong to."""
-        return await self.manager.async_request(self._client.async_get_usage)
+        """Return the usage of the organization the tokens belong to.
+
+        Shielded: an unload cancelling the poll must not cut a refresh off after
+        Claude rotated the tokens and before the new pair was saved.
+        """
+        return await asyncio.shield(
+            self.manager.async_request(self._client.async_get_usage)
+        )
 
     @callback
     def _async_save_tokens(self, tokens: OAuthTokens) -> None:
