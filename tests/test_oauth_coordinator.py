@@ -169,6 +169,48 @@ async def test_rotation_survives_restart(
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
+async def _run_until(
+    freezer: FrozenDateTimeFactory, condition: Callable[[], bool]
+) -> None:
+    """Let the loop (and the frozen clock, in 10 ms steps) run until ``condition``."""
+    for _ in range(2000):
+        if condition():
+            return
+        freezer.tick(timedelta(milliseconds=10))
+        await asyncio.sleep(0)
+    pytest.fail("the condition never came true")
+
+
+async def _poll_into_slow_refresh(
+    hass: HomeAssistant, fake: FakeClaude, freezer: FrozenDateTimeFactory
+) -> None:
+    """Start a poll that meets a refused token and waits on a slow token endpoint."""
+    fake.oauth.expire_access_tokens()
+    fake.oauth.fail("slow", target="token", times=1, delay=1)
+    freezer.tick(timedelta(seconds=60))
+    async_fire_time_changed(hass)
+    await _run_until(freezer, lambda: fake.oauth.token_request_count == 2)
+    assert fake.oauth.refresh_count == 0
+
+
+async def test_removal_during_refresh(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_oauth_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Removing the entry while a refresh is under way lets it end quietly."""
+    entry = init_oauth_integration
+    await _poll_into_slow_refresh(hass, fake_claude, freezer)
+    assert await hass.config_entries.async_remove(entry.entry_id)
+    await _run_until(freezer, lambda: fake_claude.oauth.refresh_count == 1)
+    await _run_until(freezer, lambda: fake_claude.oauth.usage_request_count == 3)
+    await hass.async_block_till_done()
+    assert hass.config_entries.async_get_entry(entry.entry_id) is None
+    assert "Traceback" not in caplog.text
+
+
 async def test_reload_during_refresh_waits_for_it(
     hass: HomeAssistant,
     fake_claude: FakeClaude,
@@ -178,28 +220,13 @@ async def test_reload_during_refresh_waits_for_it(
     """A reload while a refresh is under way neither cuts it off nor starts another."""
     entry = init_oauth_integration
     client = entry.runtime_data.client
-
-    async def run_until(condition: Callable[[], bool]) -> None:
-        """Let the loop (and the frozen clock, in 10 ms steps) run until ``condition``."""
-        for _ in range(2000):
-            if condition():
-                return
-            freezer.tick(timedelta(milliseconds=10))
-            await asyncio.sleep(0)
-        pytest.fail("the condition never came true")
-
-    fake_claude.oauth.expire_access_tokens()
-    fake_claude.oauth.fail("slow", target="token", times=1, delay=1)
-    freezer.tick(timedelta(seconds=60))
-    async_fire_time_changed(hass)
-    # The poll was refused and its refresh reached the (slow) token endpoint.
-    await run_until(lambda: fake_claude.oauth.token_request_count == 2)
-    assert fake_claude.oauth.refresh_count == 0
+    await _poll_into_slow_refresh(hass, fake_claude, freezer)
 
     reload = hass.async_create_task(hass.config_entries.async_reload(entry.entry_id))
     # Both polls: refused, then retried with the one refreshed token.
-    await run_until(
-        lambda: reload.done() and fake_claude.oauth.usage_request_count == 5
+    await _run_until(
+        freezer,
+        lambda: reload.done() and fake_claude.oauth.usage_request_count == 5,
     )
     assert reload.result()
     await hass.async_block_till_done(wait_background_tasks=True)

@@ -230,7 +230,9 @@ class OAuthUsageClient:
 
     @callback
     def _async_save_tokens(self, tokens: OAuthTokens) -> None:
-        """Store a rotated token pair in the entry's data."""
+        """Store a rotated token pair in the entry's data, unless it was removed meanwhile."""
+        if self._hass.config_entries.async_get_entry(self._entry.entry_id) is None:
+            return
         self._hass.config_entries.async_update_entry(
             self._entry,
             data={**self._entry.data, CONF_OAUTH_TOKENS: tokens.as_dict()},
