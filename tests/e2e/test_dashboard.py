@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 import re
+import time
 
-from playwright.async_api import (
-    Browser,
-    Error as PlaywrightError,
-    Page,
-    async_playwright,
-    expect,
-)
+from playwright.async_api import Browser, Page, async_playwright, expect
 import pytest
 import pytest_asyncio
+import pytest_socket
 
 from tests.e2e.harness import CARD_TYPE
 from tests.e2e.helpers import (
@@ -40,6 +37,10 @@ CHROMIUM_ARGS = [
 DASHBOARD = "claude-usage"
 VIEW = f"/{DASHBOARD}/usage"
 CARD = "claude-usage-card"
+# The card's module sometimes runs before Home Assistant's frontend swaps in its scoped
+# custom element registry, and then is missing from it ("Custom element doesn't exist").
+# test_card_is_defined_on_the_first_page_load checks that; the other tests reload past it.
+LOAD_RACE_RELOADS = 4
 # The session window of the served usage resets 2 h 13 min after the fixture ran.
 COUNTDOWN = re.compile(r"Resets in 2 hr (\d+) min")
 
@@ -51,15 +52,16 @@ def _minutes_left(text: str) -> int:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def dashboard(product: Product) -> str:
-    """Add the integration and save a dashboard with the card; return its path."""
+async def dashboard(product: Product) -> None:
+    """Add the integration and save a dashboard with the card."""
+    # Set up within a test's setup, before its function-scoped `socket_enabled`.
+    pytest_socket.enable_socket()
     await product.fake_control("usage", {"payload": usage_payload(42.0, 61.0, 23.0)})
     entry = await add_entry(product)
     device = await product.client.device_of(entry["entry_id"])
     await product.client.ensure_dashboard(
         DASHBOARD, "Claude usage", [{"type": CARD_TYPE, "device_id": device["id"]}]
     )
-    return VIEW
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -76,9 +78,18 @@ async def browser() -> AsyncIterator[Browser]:
 
 
 async def _open(
-    browser: Browser, product: Product, path: str, width: int, height: int
+    browser: Browser,
+    product: Product,
+    viewport: tuple[int, int],
+    *,
+    reloads: int = LOAD_RACE_RELOADS,
 ) -> Page:
-    """Log a fresh browser context in without typing and open ``path``."""
+    """Log a fresh browser context in without typing and open the dashboard.
+
+    ``reloads``: how often to reload when the card lost the load race (see
+    test_card_is_defined_on_the_first_page_load) before giving up.
+    """
+    width, height = viewport
     context = await browser.new_context(viewport={"width": width, "height": height})
     page = await context.new_page()
     console: list[str] = []
@@ -88,35 +99,54 @@ async def _open(
     page.on("pageerror", lambda error: console.append(f"page error: {error}"))
     # A controllable clock, so the countdown can be moved on without waiting a minute.
     await page.clock.install()
-    await page.goto(await product.client.browser_login_url(USERNAME, PASSWORD, path))
-    try:
-        await page.locator(f"{CARD} .gauge").first.wait_for(timeout=30_000)
-    except PlaywrightError:
-        await page.screenshot(path=ARTIFACTS / f"failed-{width}x{height}.png")
-        errors = await page.locator("hui-error-card").evaluate_all(
-            "cards => cards.map((card) => card._config && card._config.message)"
-        )
-        await context.close()
-        raise AssertionError(
-            f"the card did not render; error cards: {errors}; browser console:\n"
-            + "\n".join(console)
-        ) from None
-    return page
+    await page.goto(await product.client.browser_login_url(USERNAME, PASSWORD, VIEW))
+    gauges = page.locator(f"{CARD} .gauge")
+    error_card = page.locator("hui-error-card")
+    reloaded = 0
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if await gauges.count():
+            return page
+        if await error_card.count() and reloaded < reloads:
+            reloaded += 1
+            await page.reload()
+            deadline = time.monotonic() + 30
+            continue
+        await asyncio.sleep(0.25)
+    await page.screenshot(path=ARTIFACTS / f"failed-{width}x{height}.png")
+    errors = await error_card.evaluate_all(
+        "cards => cards.map((card) => card._config && card._config.message)"
+    )
+    await context.close()
+    raise AssertionError(
+        f"the card did not render; error cards: {errors}; browser console:\n"
+        + "\n".join(console)
+    )
 
 
+@pytest.mark.usefixtures("dashboard")
+async def test_card_is_defined_on_the_first_page_load(
+    product: Product, browser: Browser
+) -> None:
+    """Every fresh page load shows the card, without a reload."""
+    for _ in range(3):
+        page = await _open(browser, product, (1280, 800), reloads=0)
+        await page.context.close()
+
+
+@pytest.mark.usefixtures("dashboard")
 @pytest.mark.parametrize(
     "viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"]
 )
 async def test_card_shows_the_usage(
     product: Product,
-    dashboard: str,
     browser: Browser,
     artifacts: Path,
     viewport: tuple[int, int],
 ) -> None:
     """Gauges carry the fake's numbers, the countdown ticks, the graph has a line."""
     width, height = viewport
-    page = await _open(browser, product, dashboard, width, height)
+    page = await _open(browser, product, viewport)
     try:
         card = page.locator(CARD)
         for key, percent in (("five_hour", "42%"), ("seven_day", "61%")):
@@ -149,11 +179,12 @@ async def test_card_shows_the_usage(
         await page.context.close()
 
 
+@pytest.mark.usefixtures("dashboard")
 async def test_range_switch(
-    product: Product, dashboard: str, browser: Browser, artifacts: Path
+    product: Product, browser: Browser, artifacts: Path
 ) -> None:
     """The range buttons switch the graph between 3 h, 6 h, 24 h and 7 d."""
-    page = await _open(browser, product, dashboard, 1280, 800)
+    page = await _open(browser, product, (1280, 800))
     try:
         card = page.locator(CARD)
         ranges = card.locator("button.range")
@@ -161,7 +192,7 @@ async def test_range_switch(
         await expect(card.locator('button.range[data-range="24h"]')).to_have_attribute(
             "aria-pressed", "true"
         )
-        axis_24h = await card.locator(".graph text.axis").all_inner_texts()
+        axis_24h = await card.locator(".graph text.axis").all_text_contents()
 
         await card.locator('button.range[data-range="3h"]').click()
         await expect(card.locator('button.range[data-range="3h"]')).to_have_attribute(
@@ -171,7 +202,7 @@ async def test_range_switch(
             "aria-pressed", "false"
         )
         await expect(card.locator(".graph path.line").first).to_be_attached()
-        assert await card.locator(".graph text.axis").all_inner_texts() != axis_24h
+        assert await card.locator(".graph text.axis").all_text_contents() != axis_24h
 
         await card.locator('button.range[data-range="7d"]').click()
         await expect(card.locator('button.range[data-range="7d"]')).to_have_attribute(
