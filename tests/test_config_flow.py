@@ -460,8 +460,15 @@ async def test_reconfigure(
     """Reconfigure replaces the cookie, e.g. with a cURL paste that carries cf_clearance."""
     entry = init_integration
     result = await entry.start_reconfigure_flow(hass)
-    assert result["type"] is FlowResultType.FORM
+    assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "reconfigure"
+    assert result["menu_options"] == ["reconfigure_oauth", "reconfigure_cookie"]
+    assert result["description_placeholders"] == {"title": ORG_NAME}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_cookie"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reconfigure_cookie"
 
     curl = (
         f"curl '{fake_claude.base_url}/api/organizations' "
@@ -490,6 +497,9 @@ async def test_reconfigure_wrong_account(
     entry = init_integration
     fake_claude.organizations[:] = [SECOND_ORGANIZATION]
     result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_cookie"}
+    )
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 import logging
 from typing import Any
 from unittest.mock import patch
@@ -32,6 +33,8 @@ from tests.fake_claude import (
     VALID_SESSION_KEY,
     FakeClaude,
 )
+
+type Advance = Callable[[float], Awaitable[None]]
 
 
 async def _start_oauth(hass: HomeAssistant) -> dict[str, Any]:
@@ -310,6 +313,9 @@ async def test_sign_in_again(
         result = await entry.start_reauth_flow(hass)
     else:
         result = await entry.start_reconfigure_flow(hass)
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {"next_step_id": "reconfigure_oauth"}
+        )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == step_id
     assert result["description_placeholders"]["title"] == ORG_NAME
@@ -365,3 +371,55 @@ async def test_sign_in_again_wrong_account(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "wrong_account"
     assert entry.data[CONF_OAUTH_TOKENS] == old_tokens
+
+
+async def test_cookie_entry_switches_to_sign_in(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """Reconfigure moves a cookie entry to Sign in with Claude; the cookie is dropped."""
+    entry = init_integration
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_oauth"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_CODE: await _approve(result)}
+    )
+    await hass.async_block_till_done()
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.data == {
+        CONF_AUTH_TYPE: "oauth",
+        CONF_OAUTH_TOKENS: entry.data[CONF_OAUTH_TOKENS],
+        CONF_ORG_UUID: ORG_UUID,
+        CONF_BASE_URL: fake_claude.base_url,
+        CONF_PLAN: "Max 5x",
+    }
+    assert entry.state is ConfigEntryState.LOADED
+    cookie_requests = fake_claude.usage_request_count()
+    await advance_time(60)
+    assert fake_claude.usage_request_count() == cookie_requests
+    assert fake_claude.oauth.usage_request_count == 2
+
+
+async def test_signed_in_entry_switches_to_cookie(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_oauth_integration: MockConfigEntry,
+) -> None:
+    """Reconfigure moves an entry signed in with Claude to a cookie; the tokens are dropped."""
+    entry = init_oauth_integration
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_cookie"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
+    )
+    await hass.async_block_till_done()
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.data[CONF_AUTH_TYPE] == "cookie"
+    assert CONF_OAUTH_TOKENS not in entry.data
+    assert entry.state is ConfigEntryState.LOADED

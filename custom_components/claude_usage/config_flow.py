@@ -285,11 +285,20 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
+        """Offer to sign in with Claude again or to paste a cookie; either may switch."""
+        return self.async_show_menu(
+            step_id="reconfigure",
+            menu_options=["reconfigure_oauth", "reconfigure_cookie"],
+            description_placeholders={"title": self._get_reconfigure_entry().title},
+        )
+
+    async def async_step_reconfigure_cookie(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
         """Replace the cookie on demand, e.g. to add cf_clearance."""
-        entry = self._get_reconfigure_entry()
-        if is_oauth_entry(entry):
-            return await self.async_step_reconfigure_oauth()
-        return await self._async_step_new_cookie("reconfigure", entry, user_input)
+        return await self._async_step_new_cookie(
+            "reconfigure_cookie", self._get_reconfigure_entry(), user_input
+        )
 
     async def async_step_reconfigure_oauth(
         self, user_input: dict[str, Any] | None = None
@@ -302,7 +311,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def _async_step_new_sign_in(
         self, step_id: str, entry: ConfigEntry, user_input: dict[str, Any] | None
     ) -> ConfigFlowResult:
-        """Sign an existing OAuth entry in again, then update and reload it."""
+        """Sign an entry in with Claude (again), then replace its data and reload it."""
         self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -312,7 +321,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
                 return self.async_abort(reason="wrong_account")
             elif (error := await self._async_validate_oauth_usage()) is None:
                 return self.async_update_reload_and_abort(
-                    entry, data_updates=self._oauth_entry_data()
+                    entry, data=self._oauth_entry_data()
                 )
             else:
                 errors["base"] = error
@@ -404,7 +413,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def _async_step_new_cookie(
         self, step_id: str, entry: ConfigEntry, user_input: dict[str, Any] | None
     ) -> ConfigFlowResult:
-        """Validate a new cookie for an existing entry, then update and reload it."""
+        """Validate a new cookie for an existing entry, then replace its data and reload it."""
         errors: dict[str, str] = {}
         if user_input is not None:
             self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
@@ -416,7 +425,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
                 return self.async_abort(reason="wrong_account")
             elif (error := await self._async_validate_usage(organization)) is None:
                 return self.async_update_reload_and_abort(
-                    entry, data_updates=self._entry_data(organization)
+                    entry, data=self._entry_data(organization)
                 )
             else:
                 errors["base"] = error
