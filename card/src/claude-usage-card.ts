@@ -714,7 +714,28 @@ declare global {
   }
 }
 
-if (!customElements.get(CARD_TYPE)) {
+/**
+ * Run `define` once the page's custom element registry is the one Home Assistant keeps.
+ *
+ * Home Assistant's app bundle swaps `window.customElements` for a scoped-registry polyfill
+ * while it boots, and extra modules such as this card load in parallel with it. A card
+ * defined before the swap lands in the registry that is thrown away, and the dashboard says
+ * "Custom element doesn't exist". The app's root element, `<home-assistant>` in the page, is
+ * defined after the swap; until then the card waits for it. Elsewhere (no such element, or
+ * the app already running) it defines at once.
+ */
+export function defineWhenAppReady(define: () => void, doc: Document = document): void {
+  const appPending =
+    doc.querySelector("home-assistant") !== null && !window.customElements.get("home-assistant");
+  if (!appPending) {
+    define();
+    return;
+  }
+  void window.customElements.whenDefined("home-assistant").then(define);
+}
+
+defineWhenAppReady(() => {
+  if (customElements.get(CARD_TYPE)) return;
   customElements.define(CARD_TYPE, ClaudeUsageCard);
   window.customCards = window.customCards ?? [];
   window.customCards.push({
@@ -724,4 +745,4 @@ if (!customElements.get(CARD_TYPE)) {
     preview: true,
     documentationURL: "https://github.com/claude-usage-ha/claude-usage-ha",
   });
-}
+});

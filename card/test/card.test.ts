@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { arcPath, ClaudeUsageCard } from "../src/claude-usage-card";
+import { arcPath, ClaudeUsageCard, defineWhenAppReady } from "../src/claude-usage-card";
 import type { HistoryStreamMessage } from "../src/history";
 import {
   COWORK,
@@ -77,6 +77,38 @@ describe("registration", () => {
     expect(window.customCards).toContainEqual(
       expect.objectContaining({ type: "claude-usage-card", name: "Claude Usage", preview: true }),
     );
+  });
+
+  it("waits for Home Assistant's registry when the app has not booted yet", async () => {
+    // The page has <home-assistant> but the app bundle, which swaps window.customElements for
+    // its scoped-registry polyfill and then defines that element, has not run yet.
+    const root = document.createElement("home-assistant");
+    document.body.append(root);
+    const swapped = { get: () => undefined } as unknown as CustomElementRegistry;
+    const seen: CustomElementRegistry[] = [];
+    try {
+      defineWhenAppReady(() => seen.push(window.customElements));
+      await Promise.resolve();
+      expect(seen).toEqual([]);
+      const original = window.customElements;
+      customElements.define("home-assistant", class extends HTMLElement {});
+      Object.defineProperty(window, "customElements", { value: swapped, configurable: true });
+      try {
+        await original.whenDefined("home-assistant");
+        await Promise.resolve();
+        expect(seen).toEqual([swapped]);
+      } finally {
+        Object.defineProperty(window, "customElements", { value: original, configurable: true });
+      }
+    } finally {
+      root.remove();
+    }
+  });
+
+  it("defines at once when the app already runs", () => {
+    const seen: number[] = [];
+    defineWhenAppReady(() => seen.push(1));
+    expect(seen).toEqual([1]);
   });
 
   it("stubs a config with the first Claude Usage device", () => {
