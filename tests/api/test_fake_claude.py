@@ -180,7 +180,10 @@ def test_fail_rejects_bad_arguments() -> None:
 
 
 def test_demo_scenario_rises_and_resets() -> None:
-    """Usage rises within a window, drops at its reset, and the reset moves on by 5 h."""
+    """Usage rises within a window, drops at its reset, and the reset moves on by 5 h.
+
+    Reset times are real times: at speed 60, 5 simulated hours are 5 real minutes.
+    """
     clock = [0.0]
     epoch = datetime(2026, 11, 28, tzinfo=UTC)
     scenario = DemoScenario(speed=60, clock=lambda: clock[0], epoch=epoch)
@@ -194,13 +197,13 @@ def test_demo_scenario_rises_and_resets() -> None:
     assert session == sorted(session)
     assert session[-1] > session[0]
     first_reset = datetime.fromisoformat(samples[0]["five_hour"]["resets_at"])
-    assert first_reset == epoch + timedelta(hours=3)
+    assert first_reset == epoch + timedelta(minutes=3)
 
     after = at(185)
     assert after["five_hour"]["utilization"] < session[-1]
     assert datetime.fromisoformat(
         after["five_hour"]["resets_at"]
-    ) == first_reset + timedelta(hours=5)
+    ) == first_reset + timedelta(minutes=5)
     scoped = [limit for limit in after["limits"] if limit["kind"] == "weekly_scoped"]
     assert [limit["scope"]["model"]["display_name"] for limit in scoped] == [
         "Opus",
@@ -208,7 +211,7 @@ def test_demo_scenario_rises_and_resets() -> None:
     ]
     assert after["extra_usage"]["is_enabled"] is True
     weekly_reset = datetime.fromisoformat(after["seven_day"]["resets_at"])
-    assert weekly_reset - epoch == timedelta(days=7) * 0.45
+    assert weekly_reset - epoch == timedelta(days=7) * 0.45 / 60
 
 
 def test_fake_serves_the_scenario() -> None:

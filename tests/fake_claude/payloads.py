@@ -144,7 +144,8 @@ class DemoScenario:
     """Usage that rises in bursts and windows that reset, optionally ``speed`` times faster.
 
     The 5-hour window starts 40 % through and the weekly ones 55 % through, so
-    there is something to see at once.
+    there is something to see at once. Usage follows the simulated time; reset times
+    are real times (at speed 60 the 5-hour window resets every 5 real minutes).
     """
 
     speed: float = 1.0
@@ -173,7 +174,10 @@ class DemoScenario:
         elapsed = (self.now() - self.epoch) + length * offset
         index = int(elapsed / length)
         fraction = (elapsed - length * index) / length
-        resets_at = self.now() + length * (1 - fraction)
+        # Reset times are wall-clock times, so a dashboard's countdown reaches zero when
+        # the window does: the rest of the window takes 1/speed as long in real time.
+        real_now = self.epoch + timedelta(seconds=self.clock() - self.started)
+        resets_at = real_now + length * (1 - fraction) / self.speed
         percent = _peak(name, index, *peak) * _progress(name, index, fraction, slots)
         return percent, resets_at.replace(microsecond=0)
 
