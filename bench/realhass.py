@@ -1,7 +1,8 @@
 """Benchmarks on a real ``hass`` process (tests/e2e/harness.py starts it on loopback).
 
 Memory: the resident set of Home Assistant without the integration, with one
-account and with twenty, each after a fresh start. The fake claude.ai runs in this
+account and with twenty, each after a fresh start. Then the card's paint time
+(bench/paint.py) on the same Home Assistant. The fake claude.ai runs in this
 process and serves twenty organizations.
 """
 
@@ -15,6 +16,7 @@ import statistics
 from typing import Any
 
 import aiohttp
+from playwright.async_api import Error as PlaywrightError
 
 from tests.e2e.harness import (
     HarnessError,
@@ -25,6 +27,7 @@ from tests.e2e.harness import (
 )
 from tests.fake_claude import FakeClaude, organization_json
 
+from .paint import DASHBOARD, dashboard_cards, history_end, measure_paint, seed_history
 from .trace import day_trace
 
 USERNAME = "bench"
@@ -39,6 +42,11 @@ SAMPLES = 5
 def org_uuid(index: int) -> str:
     """Return the uuid of the fake's organization number ``index``."""
     return f"{index:08x}-1111-4000-8000-{index:012x}"
+
+
+def org_name(index: int) -> str:
+    """Return the name of the fake's organization number ``index``."""
+    return f"Bench Org {index:02d}"
 
 
 def rss_bytes(pid: int) -> int:
@@ -101,7 +109,7 @@ async def start_fake() -> FakeClaude:
     """Start a fake claude.ai serving ``ACCOUNTS`` organizations to one cookie."""
     fake = FakeClaude()
     fake.organizations = [
-        organization_json(uuid=org_uuid(index), name=f"Bench Org {index:02d}")
+        organization_json(uuid=org_uuid(index), name=org_name(index))
         for index in range(ACCOUNTS)
     ]
     today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -113,8 +121,15 @@ async def start_fake() -> FakeClaude:
     return fake
 
 
-async def measure_memory(workdir: Path, runs: int) -> dict[str, Any]:
-    """Return RSS medians (bytes) per number of accounts: 0, 1 and ``ACCOUNTS``."""
+async def measure_real_hass(
+    workdir: Path, memory_runs: int, paint_runs: int
+) -> dict[str, Any]:
+    """Measure memory (0, 1 and ``ACCOUNTS`` accounts), then the card's paint time.
+
+    Returns RSS medians in bytes per number of accounts and the paint timings, or
+    the reason the paint timings could not be taken.
+    """
+    started = datetime.now(UTC)
     fake = await start_fake()
     process = HomeAssistantProcess(workdir / "config", free_port())
     try:
@@ -132,15 +147,56 @@ async def measure_memory(workdir: Path, runs: int) -> dict[str, Any]:
                 while added < accounts:
                     await real.add_account(fake, added)
                     added += 1
-                samples[accounts] = []
-                for _ in range(runs):
+                for _ in range(memory_runs):
                     await real.restart(session)
-                    samples[accounts].append(await real.resident_set())
+                    samples.setdefault(accounts, []).append(await real.resident_set())
+            results: dict[str, Any] = {
+                "memory": {
+                    "runs": memory_runs,
+                    "rss": {
+                        str(n): statistics.median(values)
+                        for n, values in samples.items()
+                    },
+                }
+                if samples
+                else None
+            }
+            try:
+                results["paint"] = await _paint(real, session, started, paint_runs)
+            except (HarnessError, PlaywrightError, TimeoutError) as err:
+                results["paint_error"] = f"{type(err).__name__}: {err}".splitlines()[0]
             await client.close()
     finally:
         await process.async_stop()
         await fake.stop()
-    return {
-        "runs": runs,
-        "rss": {str(n): statistics.median(values) for n, values in samples.items()},
+    return results
+
+
+async def _paint(
+    real: RealHass, session: aiohttp.ClientSession, started: datetime, runs: int
+) -> dict[str, Any]:
+    """Seed seven days of history for the first account, then time the cards."""
+    client, process = real.client, real.process
+    entry = next(
+        entry for entry in await client.entries() if entry["title"] == org_name(0)
+    )
+    entity_ids = {
+        entity["unique_id"].removeprefix(f"{org_uuid(0)}_"): entity["entity_id"]
+        for entity in await client.entities_of(entry["entry_id"])
     }
+    device = await client.device_of(entry["entry_id"])
+    await client.close()
+    await process.async_stop()
+    seeded = seed_history(
+        process.config_dir / "home-assistant_v2.db", entity_ids, history_end(started)
+    )
+    await process.async_start(session)
+    await client.login(USERNAME, PASSWORD)
+    await client.wait_running(process)
+    await client.ensure_dashboard(
+        DASHBOARD, "Bench", dashboard_cards(device["id"], entity_ids)
+    )
+    login_url = await client.browser_login_url(
+        USERNAME, PASSWORD, f"/{DASHBOARD}/usage"
+    )
+    return {"seeded_rows": seeded, **await measure_paint(login_url, runs)}
