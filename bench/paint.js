@@ -52,36 +52,47 @@
     requestAnimationFrame(tick);
   };
 
-  // Wrap the `hass` setter of the card's class as soon as it is defined (before
-  // Home Assistant creates the card, which waits for the same definition).
-  // Home Assistant's registry hands the native one stand-in classes, so the class
-  // is taken from `customElements.get` rather than from `define`.
-  for (const name of Object.keys(complete)) {
-    customElements.whenDefined(name).then(() => {
-      const constructor = window.customElements.get(name);
-      let proto = constructor.prototype;
-      let descriptor;
-      while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, "hass"))) {
-        proto = Object.getPrototypeOf(proto);
-      }
-      if (!descriptor || !descriptor.set) {
-        marks[name] = { error: "no hass setter" };
-        return;
-      }
-      Object.defineProperty(constructor.prototype, "hass", {
-        configurable: true,
-        enumerable: descriptor.enumerable,
-        get() {
-          return descriptor.get.call(this);
-        },
-        set(value) {
-          if (value && !marks[name]) {
-            marks[name] = { hassSet: performance.now() };
-            watch(this, name);
-          }
-          descriptor.set.call(this, value);
-        },
-      });
+  // Wrap the `hass` setter of each card's class as soon as it is defined (before
+  // Home Assistant creates the card, which waits for the same definition). Home
+  // Assistant swaps `window.customElements` for a scoped-registry polyfill while it
+  // boots (its root element `home-assistant` is defined after the swap), so both
+  // the page's first registry and the one in place then are watched.
+  const wrapped = new Set();
+  const wrap = (name) => {
+    const constructor = window.customElements.get(name);
+    if (!constructor || wrapped.has(name)) return;
+    wrapped.add(name);
+    let proto = constructor.prototype;
+    let descriptor;
+    while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, "hass"))) {
+      proto = Object.getPrototypeOf(proto);
+    }
+    if (!descriptor || !descriptor.set) {
+      marks[name] = { error: "no hass setter" };
+      return;
+    }
+    Object.defineProperty(constructor.prototype, "hass", {
+      configurable: true,
+      enumerable: descriptor.enumerable,
+      get() {
+        return descriptor.get.call(this);
+      },
+      set(value) {
+        if (value && !marks[name]) {
+          marks[name] = { hassSet: performance.now() };
+          watch(this, name);
+        }
+        descriptor.set.call(this, value);
+      },
     });
-  }
+  };
+  const watchRegistry = (registry) => {
+    for (const name of Object.keys(complete)) {
+      registry.whenDefined(name).then(() => wrap(name));
+    }
+  };
+  watchRegistry(window.customElements);
+  window.customElements
+    .whenDefined("home-assistant")
+    .then(() => watchRegistry(window.customElements));
 })();

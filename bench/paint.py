@@ -185,7 +185,7 @@ async def _wait_marks(page: Any) -> dict[str, Any]:
     await page.wait_for_function(
         "() => { const m = window.__benchMarks; return m && "
         f"m['{CARD}']?.painted !== undefined && m['{BUILTIN}']?.painted !== undefined; }}",
-        timeout=180_000,
+        timeout=60_000,
     )
     marks: dict[str, Any] = await page.evaluate("() => window.__benchMarks")
     return marks
