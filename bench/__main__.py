@@ -245,7 +245,8 @@ def _paint_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
         "`performance.now()` at the first set and at the first animation frame after the "
         "card is complete (ours: gauges and a line with points per window; built-in: "
         "every ECharts chart has its series data and a drawing surface); fresh page "
-        f"load per run, median of {paint['runs']} runs; both cards load at the same time"
+        f"load per run, median of {paint['runs']} runs; both cards load at the same time; "
+        f"{len(paint.get('discarded', []))} load(s) retried because a mark was missing"
     )
     rows = []
     for rate, label in ((1, "normal CPU"), (4, "4x CPU throttling")):

@@ -20,7 +20,10 @@ import statistics
 import time
 from typing import Any
 
-from playwright.async_api import async_playwright
+from playwright.async_api import (
+    TimeoutError as PlaywrightTimeoutError,
+    async_playwright,
+)
 
 from tests.e2e.harness import CARD_TYPE, HarnessError
 
@@ -38,6 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+LOAD_ATTEMPTS = 3
+LOAD_TIMEOUT_MS = 30_000
 PAINT_SCRIPT = Path(__file__).with_name("paint.js")
 # Usage sensors (unique id suffix) and how to read their value from an answer.
 USAGE_SENSORS = {
@@ -160,14 +165,16 @@ async def measure_paint(login_url: str, runs: int) -> dict[str, Any]:
             page = await context.new_page()
             # Logs in, keeps the tokens and loads the dashboard once (warm-up).
             await page.goto(login_url)
-            await _wait_marks(page)
+            await page.wait_for_function(
+                f"() => window.__benchMarks?.['{CARD}']?.painted !== undefined",
+                timeout=LOAD_TIMEOUT_MS * LOAD_ATTEMPTS,
+            )
             cdp = await context.new_cdp_session(page)
             for rate in (1, 4):
                 await cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
                 timings: dict[str, list[float]] = {CARD: [], BUILTIN: []}
                 for _ in range(runs):
-                    await page.reload()
-                    marks = await _wait_marks(page)
+                    marks = await _load(page, results)
                     for name in (CARD, BUILTIN):
                         timings[name].append(
                             marks[name]["painted"] - marks[name]["hassSet"]
@@ -181,11 +188,31 @@ async def measure_paint(login_url: str, runs: int) -> dict[str, Any]:
     return results
 
 
+async def _load(page: Any, results: dict[str, Any]) -> dict[str, Any]:
+    """Reload the page until both cards were marked (at most ``LOAD_ATTEMPTS``).
+
+    A load where a mark is missing (the card never completed, or the card's
+    class was wrapped only after its ``hass`` was set) is retried and counted.
+    """
+    for attempt in range(1, LOAD_ATTEMPTS + 1):
+        await page.reload()
+        try:
+            return await _wait_marks(page)
+        except PlaywrightTimeoutError:
+            marks = await page.evaluate("() => window.__benchMarks")
+            results.setdefault("discarded", []).append(marks)
+            if attempt == LOAD_ATTEMPTS:
+                raise HarnessError(
+                    f"cards not marked on {attempt} loads: {marks}"
+                ) from None
+    raise AssertionError("unreachable")
+
+
 async def _wait_marks(page: Any) -> dict[str, Any]:
     await page.wait_for_function(
         "() => { const m = window.__benchMarks; return m && "
         f"m['{CARD}']?.painted !== undefined && m['{BUILTIN}']?.painted !== undefined; }}",
-        timeout=60_000,
+        timeout=LOAD_TIMEOUT_MS,
     )
     marks: dict[str, Any] = await page.evaluate("() => window.__benchMarks")
     return marks
