@@ -109,9 +109,10 @@ async def test_forecast_sensors(hass: HomeAssistant, poll_at: Poll) -> None:
     await poll_at(START + timedelta(minutes=30), 20.0)
     assert _states() == ("90.0", STATE_UNKNOWN)
 
-    # 10 -> 35 % in 1 h = 25 %/h: 35 + 25 * 3 = 110 % at 14:00; 100 % at 11:00 + 2.6 h.
+    # 10 -> 35 % in 1 h = 25 %/h: 35 + 25 * 3 = 110 % at 14:00; 100 % at 11:00 + 2.6 h
+    # = 13:36, shown to five minutes (rounded down, the earlier warning): 13:35.
     await poll_at(START + timedelta(hours=1), 35.0)
-    assert _states() == ("110.0", "2026-11-28T13:36:00+00:00")
+    assert _states() == ("110.0", "2026-11-28T13:35:00+00:00")
 
     # The window resets: one sample of the new window, no pace.
     await poll_at(SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET)

@@ -86,8 +86,8 @@ async def test_forecast_seeded_from_the_recorder_after_a_restart(
     await hass.async_block_till_done()
 
     # Recorded 10 % at 10:00 and 20 % at 10:30, live 35 % at 11:00: 25 %/h,
-    # 35 + 25 * 3 = 110 % at 14:00, 100 % at 11:00 + 2.6 h.
+    # 35 + 25 * 3 = 110 % at 14:00, 100 % at 11:00 + 2.6 h = 13:36, shown as 13:35.
     assert hass.states.get(_entity_id(hass, "five_hour_projected")).state == "110.0"
     assert hass.states.get(_entity_id(hass, "five_hour_limit_at")).state == (
-        "2026-11-28T13:36:00+00:00"
+        "2026-11-28T13:35:00+00:00"
     )

@@ -73,18 +73,23 @@ class ClaudeForecastSensorEntityDescription(SensorEntityDescription):
     value_fn: Callable[[Forecast], float | datetime | None]
 
 
+# A forecast moves a little with every poll; at these precisions its states change
+# only when it really moves, so the recorder is not written on every poll.
+
+
 def _projected(forecast: Forecast) -> float | None:
-    """Return the utilization (%) expected at the reset, to a tenth of a point."""
+    """Return the utilization (%) expected at the reset, to the whole point."""
     if forecast.projected_at_reset is None:
         return None
-    return round(forecast.projected_at_reset, 1)
+    return float(round(forecast.projected_at_reset))
 
 
 def _limit_at(forecast: Forecast) -> datetime | None:
-    """Return when the limit is (or was) reached, to the minute."""
+    """Return when the limit is (or was) reached, to five minutes."""
     if forecast.limit_reached_at is None:
         return None
-    return forecast.limit_reached_at.replace(second=0, microsecond=0)
+    when = forecast.limit_reached_at.replace(second=0, microsecond=0)
+    return when - timedelta(minutes=when.minute % 5)
 
 
 FORECAST_SENSORS: tuple[ClaudeForecastSensorEntityDescription, ...] = (
