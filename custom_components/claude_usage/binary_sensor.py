@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from homeassistant.components.binary_sensor import BinarySensorEntity
 from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import LimitWindow, WindowKind
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
-from .entity import ClaudeUsageEntity
+from .entity import ClaudeUsageEntity, async_add_window_entities
 from .forecast import LIMIT
 from .sensor import TRANSLATION_PREFIX
 
@@ -36,34 +35,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the binary sensors, add those of new windows, drop stale ones."""
-    coordinator = entry.runtime_data
-    sensors = _build_binary_sensors(coordinator)
-    known = {sensor.unique_id for sensor in sensors}
-
-    # As for the sensors: a window gone at setup time leaves the registry.
-    entity_registry = er.async_get(hass)
-    for entity_entry in er.async_entries_for_config_entry(
-        entity_registry, entry.entry_id
-    ):
-        if (
-            entity_entry.domain == Platform.BINARY_SENSOR
-            and entity_entry.unique_id not in known
-        ):
-            entity_registry.async_remove(entity_entry.entity_id)
-
-    @callback
-    def _async_add_new_binary_sensors() -> None:
-        new = [
-            sensor
-            for sensor in _build_binary_sensors(coordinator)
-            if sensor.unique_id not in known
-        ]
-        if new:
-            known.update(sensor.unique_id for sensor in new)
-            async_add_entities(new)
-
-    async_add_entities(sensors)
-    entry.async_on_unload(coordinator.async_add_listener(_async_add_new_binary_sensors))
+    async_add_window_entities(
+        hass, entry, Platform.BINARY_SENSOR, _build_binary_sensors, async_add_entities
+    )
 
 
 class ClaudeLimitReachedBinarySensor(ClaudeUsageEntity, BinarySensorEntity):

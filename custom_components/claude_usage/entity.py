@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .api import DEFAULT_BASE_URL
 from .const import CONF_BASE_URL, CONF_PLAN, DOMAIN, MANUFACTURER
-from .coordinator import ClaudeUsageCoordinator
+from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 
 
 class ClaudeUsageEntity(CoordinatorEntity[ClaudeUsageCoordinator]):
@@ -30,3 +35,37 @@ class ClaudeUsageEntity(CoordinatorEntity[ClaudeUsageCoordinator]):
             name=entry.title,
             configuration_url=f"{base_url}/settings/usage",
         )
+
+
+@callback
+def async_add_window_entities(
+    hass: HomeAssistant,
+    entry: ClaudeUsageConfigEntry,
+    domain: str,
+    build: Callable[[ClaudeUsageCoordinator], Sequence[ClaudeUsageEntity]],
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add a platform's entities, those of windows that appear later, and drop stale ones.
+
+    A window gone at setup time is stale: its entities of ``domain`` leave the registry.
+    A window that vanishes while running only turns unavailable until the next setup.
+    """
+    coordinator = entry.runtime_data
+    entities = build(coordinator)
+    known = {entity.unique_id for entity in entities}
+    entity_registry = er.async_get(hass)
+    for entity_entry in er.async_entries_for_config_entry(
+        entity_registry, entry.entry_id
+    ):
+        if entity_entry.domain == domain and entity_entry.unique_id not in known:
+            entity_registry.async_remove(entity_entry.entity_id)
+
+    @callback
+    def _async_add_new_entities() -> None:
+        new = [entity for entity in build(coordinator) if entity.unique_id not in known]
+        if new:
+            known.update(entity.unique_id for entity in new)
+            async_add_entities(new)
+
+    async_add_entities(entities)
+    entry.async_on_unload(coordinator.async_add_listener(_async_add_new_entities))

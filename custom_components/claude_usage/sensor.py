@@ -16,13 +16,12 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import PERCENTAGE
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
 from .api import ExtraUsage, LimitWindow, Usage, WindowKind
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
-from .entity import ClaudeUsageEntity
+from .entity import ClaudeUsageEntity, async_add_window_entities
 from .forecast import Forecast
 
 # The coordinator does all the fetching.
@@ -149,9 +148,9 @@ def _enabled_extra_usage(usage: Usage) -> ExtraUsage | None:
     return extra if extra is not None and extra.is_enabled else None
 
 
-def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[SensorEntity]:
+def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[ClaudeUsageEntity]:
     """Return every sensor the current data calls for."""
-    sensors: list[SensorEntity] = [
+    sensors: list[ClaudeUsageEntity] = [
         ClaudeWindowSensor(coordinator, description, window)
         for window in coordinator.data.windows
         for description in WINDOW_SENSORS
@@ -175,32 +174,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the sensors, add those of windows that appear later, drop stale ones."""
-    coordinator = entry.runtime_data
-    sensors = _build_sensors(coordinator)
-    known = {sensor.unique_id for sensor in sensors}
-
-    # A window gone at setup time is stale: its entities leave the registry. A
-    # window that vanishes while running only turns unavailable until the next setup.
-    entity_registry = er.async_get(hass)
-    for entity_entry in er.async_entries_for_config_entry(
-        entity_registry, entry.entry_id
-    ):
-        if entity_entry.domain == SENSOR_DOMAIN and entity_entry.unique_id not in known:
-            entity_registry.async_remove(entity_entry.entity_id)
-
-    @callback
-    def _async_add_new_sensors() -> None:
-        new = [
-            sensor
-            for sensor in _build_sensors(coordinator)
-            if sensor.unique_id not in known
-        ]
-        if new:
-            known.update(sensor.unique_id for sensor in new)
-            async_add_entities(new)
-
-    async_add_entities(sensors)
-    entry.async_on_unload(coordinator.async_add_listener(_async_add_new_sensors))
+    async_add_window_entities(
+        hass, entry, SENSOR_DOMAIN, _build_sensors, async_add_entities
+    )
 
 
 class ClaudeWindowSensor(ClaudeUsageEntity, SensorEntity):
