@@ -54,27 +54,24 @@ Sources (public clients; claude.ai's web API is undocumented):
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 import json
 import math
-from typing import Any, NamedTuple
+from typing import Any
 
 import aiohttp
-from multidict import CIMultiDictProxy
 
 from .cookies import Credentials
 from .errors import (
     AuthenticationError,
-    ClaudeConnectionError,
-    ClaudeTimeoutError,
     CloudflareChallengeError,
     RateLimitedError,
     ServerError,
     UnexpectedResponseError,
 )
+from .http import Response, async_fetch
 from .models import Organization, Usage
 from .parse import is_uuid, parse_organizations, parse_usage
 
@@ -92,12 +89,6 @@ _SNIFF_BYTES = 65536
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-class _Response(NamedTuple):
-    status: int
-    headers: CIMultiDictProxy[str]
-    body: bytes
 
 
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
@@ -119,11 +110,11 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _is_json(response: _Response) -> bool:
+def _is_json(response: Response) -> bool:
     return "json" in response.headers.get("Content-Type", "").lower()
 
 
-def _is_challenge_page(response: _Response) -> bool:
+def _is_challenge_page(response: Response) -> bool:
     if "html" not in response.headers.get("Content-Type", "").lower():
         return False
     head = response.body[:_SNIFF_BYTES].decode("utf-8", "replace")
@@ -200,27 +191,17 @@ class ClaudeUsageClient:
         except ValueError as err:
             raise UnexpectedResponseError(f"{what}: the answer is not JSON") from err
 
-    async def _async_request(
-        self, path: str, referer_path: str, what: str
-    ) -> _Response:
-        try:
-            async with (
-                asyncio.timeout(self._request_timeout),
-                self._session.get(
-                    f"{self._base_url}{path}",
-                    headers=self._headers(referer_path),
-                    allow_redirects=False,
-                ) as response,
-            ):
-                return _Response(
-                    response.status, response.headers, await response.read()
-                )
-        except TimeoutError as err:
-            raise ClaudeTimeoutError(f"{what} timed out") from err
-        except aiohttp.ClientError as err:
-            raise ClaudeConnectionError(f"{what} failed: {type(err).__name__}") from err
+    async def _async_request(self, path: str, referer_path: str, what: str) -> Response:
+        return await async_fetch(
+            self._session,
+            "GET",
+            f"{self._base_url}{path}",
+            headers=self._headers(referer_path),
+            timeout=self._request_timeout,
+            what=what,
+        )
 
-    def _raise_for_status(self, response: _Response, what: str) -> None:
+    def _raise_for_status(self, response: Response, what: str) -> None:
         status = response.status
         if response.headers.get("cf-mitigated", "").lower() == "challenge":
             raise CloudflareChallengeError(

@@ -70,17 +70,14 @@ import json
 import logging
 import re
 import secrets
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import aiohttp
-from multidict import CIMultiDictProxy
 
 from .errors import (
     AccessTokenRejectedError,
     AuthenticationError,
-    ClaudeConnectionError,
-    ClaudeTimeoutError,
     ClaudeUsageError,
     CloudflareChallengeError,
     InvalidAuthorizationCodeError,
@@ -91,6 +88,7 @@ from .errors import (
     StateMismatchError,
     UnexpectedResponseError,
 )
+from .http import Response, async_fetch
 from .models import Usage
 from .parse import parse_usage, plan_label
 
@@ -286,12 +284,6 @@ class OAuthProfile:
     plan: str | None = None
 
 
-class _Response(NamedTuple):
-    status: int
-    headers: CIMultiDictProxy[str]
-    body: bytes
-
-
 def _optional_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -311,7 +303,7 @@ def _retry_after(headers: Mapping[str, str], now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _is_cloudflare(response: _Response) -> bool:
+def _is_cloudflare(response: Response) -> bool:
     if response.headers.get("cf-mitigated", "").lower() == "challenge":
         return True
     return response.status == 403 and response.headers.get(
@@ -319,7 +311,7 @@ def _is_cloudflare(response: _Response) -> bool:
     ).startswith("text/html")
 
 
-def _json_object(response: _Response, what: str) -> dict[str, Any]:
+def _json_object(response: Response, what: str) -> dict[str, Any]:
     try:
         payload = json.loads(response.body)
     except ValueError as err:
@@ -329,7 +321,7 @@ def _json_object(response: _Response, what: str) -> dict[str, Any]:
     return payload
 
 
-def _oauth_error_code(response: _Response) -> str | None:
+def _oauth_error_code(response: Response) -> str | None:
     """Return the OAuth/API error code of an error answer, if it is a plain identifier."""
     try:
         payload = json.loads(response.body)
@@ -522,27 +514,18 @@ class ClaudeOAuthClient:
         headers: Mapping[str, str],
         json_body: Mapping[str, str] | None,
         what: str,
-    ) -> _Response:
-        try:
-            async with (
-                asyncio.timeout(self._request_timeout),
-                self._session.request(
-                    method,
-                    url,
-                    headers=headers,
-                    json=json_body,
-                    allow_redirects=False,
-                ) as response,
-            ):
-                return _Response(
-                    response.status, response.headers, await response.read()
-                )
-        except TimeoutError as err:
-            raise ClaudeTimeoutError(f"{what} timed out") from err
-        except aiohttp.ClientError as err:
-            raise ClaudeConnectionError(f"{what} failed: {type(err).__name__}") from err
+    ) -> Response:
+        return await async_fetch(
+            self._session,
+            method,
+            url,
+            headers=headers,
+            timeout=self._request_timeout,
+            what=what,
+            json_body=json_body,
+        )
 
-    def _raise_for_common(self, response: _Response, what: str) -> None:
+    def _raise_for_common(self, response: Response, what: str) -> None:
         if response.status == 429:
             raise RateLimitedError(
                 f"{what}: rate limited (HTTP 429)",

@@ -1,0 +1,45 @@
+"""The one way the clients send a request: a timeout, no redirects, typed errors."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import aiohttp
+from multidict import CIMultiDictProxy
+
+from .errors import ClaudeConnectionError, ClaudeTimeoutError
+
+
+class Response(NamedTuple):
+    """A whole answer, read before the connection is released."""
+
+    status: int
+    headers: CIMultiDictProxy[str]
+    body: bytes
+
+
+async def async_fetch(
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    *,
+    headers: Mapping[str, str],
+    timeout: float,
+    what: str,
+    json_body: Mapping[str, str] | None = None,
+) -> Response:
+    """Send one request; ``what`` names it in error messages (never a secret)."""
+    try:
+        async with (
+            asyncio.timeout(timeout),
+            session.request(
+                method, url, headers=headers, json=json_body, allow_redirects=False
+            ) as response,
+        ):
+            return Response(response.status, response.headers, await response.read())
+    except TimeoutError as err:
+        raise ClaudeTimeoutError(f"{what} timed out") from err
+    except aiohttp.ClientError as err:
+        raise ClaudeConnectionError(f"{what} failed: {type(err).__name__}") from err
