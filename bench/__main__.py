@@ -271,7 +271,7 @@ def main() -> None:
     """Measure everything and print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--memory-runs", type=int, default=2, help="hass starts per memory setting"
+        "--memory-runs", type=int, default=3, help="hass starts per memory setting"
     )
     parser.add_argument(
         "--paint-runs", type=int, default=9, help="page loads per CPU throttling rate"
