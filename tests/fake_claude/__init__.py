@@ -5,6 +5,7 @@ Command line: ``python -m tests.fake_claude --host 127.0.0.1 --port 8765 --scena
 --speed 60``. Control over HTTP under ``/_fake/`` (see :class:`FakeClaude`).
 """
 
+from .failures import FAILURE_MODES, FailureMode
 from .payloads import (
     ORG_NAME,
     ORG_UUID,
@@ -17,7 +18,7 @@ from .payloads import (
     organization_json,
     usage_json,
 )
-from .server import FAILURE_MODES, FailureMode, FakeClaude, RecordedRequest
+from .server import FakeClaude, RecordedRequest
 
 __all__ = [
     "FAILURE_MODES",

@@ -14,27 +14,25 @@ those of the real hosts, so one fake base URL serves as authorize URL
   The organization is the web fake's (``ORG_UUID``); :class:`FakeClaude` hands in
   its own usage source, so ``set_usage`` and the demo scenario apply here too.
 
-Failure scenarios (:meth:`FakeClaudeOAuth.fail`) are the web fake's: ``auth``
-(401), ``forbidden`` (403 JSON), ``cloudflare`` (403 HTML challenge),
-``rate_limit`` (429, with Retry-After when given), ``server_error`` (5xx), ``bad_json``,
-``bad_shape``, ``slow`` and ``disconnect``, on the API endpoints or on the token
-endpoint. Control: :meth:`issue_code`, :meth:`revoke_refresh_tokens`,
+Failure scenarios (:meth:`FakeClaudeOAuth.fail`) are the web fake's (see
+:mod:`.failures`), on the API endpoints or on the token endpoint; a ``rate_limit``
+sends ``Retry-After`` only when one is given. Control: :meth:`issue_code`, :meth:`revoke_refresh_tokens`,
 :meth:`expire_access_tokens`, the counters, and the same over HTTP under
 ``/_fake/oauth/``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 import hashlib
 import secrets
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from aiohttp import web
 
+from .failures import FailureMode, FailureSwitch, Voice, failure_response
 from .payloads import ORG_NAME, ORG_UUID, default_usage_json, error_json
 
 OAUTH_CLIENT_ID = "9d1c250a-e61b-44d9-88ed-5944d1962f5e"
@@ -43,18 +41,12 @@ OAUTH_ACCOUNT_UUID = "7a1f0c2e-5b7d-4e8a-9c3f-0d2b4a6e8f10"
 OAUTH_EMAIL = "ada@example.com"
 ACCESS_TOKEN_LIFETIME = 28800
 
-FailureMode = Literal[
-    "auth",
-    "forbidden",
-    "cloudflare",
-    "rate_limit",
-    "server_error",
-    "bad_json",
-    "bad_shape",
-    "slow",
-    "disconnect",
-]
 Target = Literal["api", "token"]
+OAUTH_VOICE = Voice(
+    auth=("authentication_error", "OAuth token has expired"),
+    forbidden=("permission_error", "Missing scope user:profile"),
+    default_retry_after=None,
+)
 
 
 def _challenge(verifier: str) -> str:
@@ -78,16 +70,6 @@ class _IssuedCode:
     state: str
     redirect_uri: str
     scope: str
-
-
-@dataclass(slots=True)
-class _Failure:
-    mode: FailureMode
-    target: Target
-    times: int | None
-    status: int | None
-    retry_after: float | str | None
-    delay: float
 
 
 class FakeClaudeOAuth:
@@ -117,7 +99,7 @@ class FakeClaudeOAuth:
         self._codes: dict[str, _IssuedCode] = {}
         self._access_tokens: set[str] = set()
         self._refresh_tokens: set[str] = set()
-        self._failure: _Failure | None = None
+        self.failures = FailureSwitch(targets=("api", "token"))
 
     def add_routes(self, app: web.Application) -> None:
         """Mount the OAuth endpoints and their control routes."""
@@ -162,16 +144,21 @@ class FakeClaudeOAuth:
         times: int | None = None,
         status: int | None = None,
         retry_after: float | str | None = None,
-        delay: float = 0.0,
+        delay: float | None = None,
     ) -> None:
         """Fail the next ``times`` requests to ``target`` (all of them when None)."""
-        if mode not in get_args(FailureMode) or target not in get_args(Target):
-            raise ValueError(f"Unknown failure {mode!r} on {target!r}")
-        self._failure = _Failure(mode, target, times, status, retry_after, delay)
+        self.failures.set(
+            mode,
+            target=target,
+            times=times,
+            status=status,
+            retry_after=retry_after,
+            delay=delay,
+        )
 
     def clear_failure(self) -> None:
         """Answer normally again."""
-        self._failure = None
+        self.failures.clear()
 
     # Endpoints ----------------------------------------------------------------
 
@@ -315,80 +302,17 @@ class FakeClaudeOAuth:
     async def _take_failure(
         self, target: Target, request: web.Request
     ) -> web.StreamResponse | None:
-        failure = self._failure
-        if failure is None or failure.target != target:
+        failure = self.failures.take(target)
+        if failure is None:
             return None
-        if failure.times is not None:
-            failure.times -= 1
-            if failure.times <= 0:
-                self._failure = None
-        return await self._failure_response(failure, request)
-
-    async def _failure_response(
-        self, failure: _Failure, request: web.Request
-    ) -> web.StreamResponse | None:
-        match failure.mode:
-            case "auth":
-                return _api_error(
-                    401, "authentication_error", "OAuth token has expired"
-                )
-            case "forbidden":
-                return _api_error(403, "permission_error", "Missing scope user:profile")
-            case "cloudflare":
-                return web.Response(
-                    status=403,
-                    text="<html><title>Just a moment...</title></html>",
-                    content_type="text/html",
-                    headers={"cf-mitigated": "challenge"},
-                )
-            case "rate_limit":
-                headers = (
-                    {}
-                    if failure.retry_after is None
-                    else {"Retry-After": str(failure.retry_after)}
-                )
-                return web.json_response(
-                    {"type": "error", "error": {"type": "rate_limit_error"}},
-                    status=429,
-                    headers=headers,
-                )
-            case "server_error":
-                return _api_error(failure.status or 500, "api_error", "Internal error")
-            case "bad_json":
-                return web.Response(text="{not json", content_type="application/json")
-            case "bad_shape":
-                return web.json_response(["not", "an", "object"])
-            case "slow":
-                await asyncio.sleep(failure.delay)
-                return None
-            case "disconnect":
-                # Drop the connection halfway through the body, as the web fake
-                # does: before the status line aiohttp would resend the request.
-                response = web.StreamResponse(
-                    headers={"Content-Type": "application/json", "Content-Length": "64"}
-                )
-                await response.prepare(request)
-                await response.write(b'{"five_hour": ')
-                assert request.transport is not None
-                request.transport.close()
-                return response
+        return await failure_response(
+            failure, request, OAUTH_VOICE, ["not", "an", "object"]
+        )
 
     # HTTP control ---------------------------------------------------------------
 
     async def _control_fail(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        try:
-            self.fail(
-                body["mode"],
-                target=body.get("target", "api"),
-                times=body.get("times"),
-                status=body.get("status"),
-                retry_after=body.get("retry_after"),
-                delay=body.get("delay") or 0.0,
-            )
-        except (KeyError, ValueError) as err:
-            return web.json_response({"error": str(err)}, status=400)
-        return web.json_response({"ok": True})
+        return self.failures.set_from_json(await request.json())
 
     async def _control_clear(self, request: web.Request) -> web.Response:
         self.clear_failure()

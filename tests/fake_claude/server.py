@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 import copy
 from dataclasses import dataclass
 import time
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from aiohttp import web
 from multidict import CIMultiDict
 
+from .failures import FailureMode, FailureSwitch, Voice, failure_response
 from .oauth import FakeClaudeOAuth
 from .payloads import (
     ORG_UUID,
@@ -22,24 +22,10 @@ from .payloads import (
     organization_json,
 )
 
-FailureMode = Literal[
-    "auth",
-    "forbidden",
-    "cloudflare",
-    "rate_limit",
-    "server_error",
-    "bad_json",
-    "bad_shape",
-    "slow",
-    "disconnect",
-]
-FAILURE_MODES: tuple[str, ...] = get_args(FailureMode)
-
-CHALLENGE_PAGE = (
-    '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>'
-    "</head><body><noscript>Enable JavaScript and cookies to continue</noscript>"
-    '<script src="/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1">'
-    "</script></body></html>"
+WEB_VOICE = Voice(
+    auth=("permission_error", "Invalid authorization"),
+    forbidden=("permission_error", "Invalid authorization"),
+    default_retry_after=60,
 )
 
 
@@ -60,15 +46,6 @@ class RecordedRequest:
             "headers": dict(self.headers),
             "time": self.time,
         }
-
-
-@dataclass(slots=True)
-class _Failure:
-    mode: FailureMode
-    times: int | None
-    status: int | None
-    retry_after: float | str | None
-    delay: float
 
 
 def _session_key(request: web.Request) -> str | None:
@@ -94,7 +71,7 @@ class FakeClaude:
         self.oauth = FakeClaudeOAuth(usage=self.usage_payload)
         self._usage: dict[str, dict[str, Any]] = {}
         self._default_usage = default_usage_json()
-        self._failure: _Failure | None = None
+        self.failures = FailureSwitch()
         self._runner: web.AppRunner | None = None
         self._base_url: str | None = None
 
@@ -167,21 +144,13 @@ class FakeClaude:
         ``Retry-After`` on ``rate_limit`` (seconds or an HTTP date; default 60);
         ``delay`` is how long ``slow`` waits before answering (default 5 s).
         """
-        if mode not in FAILURE_MODES:
-            raise ValueError(f"Unknown failure mode {mode!r}")
-        if times is not None and times < 1:
-            raise ValueError("times must be at least 1")
-        self._failure = _Failure(
-            mode,
-            times,
-            status,
-            retry_after,
-            5.0 if delay is None else delay,
+        self.failures.set(
+            mode, times=times, status=status, retry_after=retry_after, delay=delay
         )
 
     def clear_failure(self) -> None:
         """Answer normally again."""
-        self._failure = None
+        self.failures.clear()
 
     def usage_request_count(self, org_uuid: str = ORG_UUID) -> int:
         """Return how many usage requests for this organization arrived."""
@@ -215,8 +184,11 @@ class FakeClaude:
                 request.method, request.path, CIMultiDict(request.headers), time.time()
             )
         )
-        if (failure := self._take_failure()) is not None:
-            response = await self._failure_response(failure, request, endpoint)
+        if (failure := self.failures.take()) is not None:
+            bad_shape = (
+                {"unexpected": True} if endpoint == "organizations" else ["unexpected"]
+            )
+            response = await failure_response(failure, request, WEB_VOICE, bad_shape)
             if response is not None:
                 return response
         if _session_key(request) not in self.valid_session_keys:
@@ -225,87 +197,10 @@ class FakeClaude:
             )
         return None
 
-    def _take_failure(self) -> _Failure | None:
-        failure = self._failure
-        if failure is not None and failure.times is not None:
-            failure.times -= 1
-            if failure.times == 0:
-                self._failure = None
-        return failure
-
-    async def _failure_response(
-        self,
-        failure: _Failure,
-        request: web.Request,
-        endpoint: Literal["organizations", "usage"],
-    ) -> web.StreamResponse | None:
-        match failure.mode:
-            case "auth":
-                return web.json_response(
-                    error_json("permission_error", "Invalid authorization"), status=401
-                )
-            case "forbidden":
-                return web.json_response(
-                    error_json("permission_error", "Invalid authorization"), status=403
-                )
-            case "cloudflare":
-                return web.Response(
-                    status=failure.status or 403,
-                    text=CHALLENGE_PAGE,
-                    content_type="text/html",
-                    headers={"cf-mitigated": "challenge", "Server": "cloudflare"},
-                )
-            case "rate_limit":
-                retry_after = 60 if failure.retry_after is None else failure.retry_after
-                return web.json_response(
-                    error_json("rate_limit_error", "Rate limited"),
-                    status=429,
-                    headers={"Retry-After": str(retry_after)},
-                )
-            case "server_error":
-                return web.json_response(
-                    error_json("api_error", "Internal server error"),
-                    status=failure.status or 500,
-                )
-            case "bad_json":
-                return web.Response(text="{not json", content_type="application/json")
-            case "bad_shape":
-                return web.json_response(
-                    {"unexpected": True}
-                    if endpoint == "organizations"
-                    else ["unexpected"]
-                )
-            case "slow":
-                await asyncio.sleep(failure.delay)
-                return None
-            case "disconnect":
-                # Drop the connection halfway through the body. (Dropping it before
-                # the status line would make aiohttp clients resend the request
-                # once by themselves, so one failure would not be seen.)
-                response = web.StreamResponse(
-                    headers={"Content-Type": "application/json", "Content-Length": "64"}
-                )
-                await response.prepare(request)
-                await response.write(b'{"five_hour": ')
-                assert request.transport is not None
-                request.transport.close()
-                return response
-
     # Control ------------------------------------------------------------------
 
     async def _control_fail(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        try:
-            self.fail(
-                body["mode"],
-                times=body.get("times"),
-                status=body.get("status"),
-                retry_after=body.get("retry_after"),
-                delay=body.get("delay"),
-            )
-        except (KeyError, ValueError) as err:
-            return web.json_response({"error": str(err)}, status=400)
-        return web.json_response({"ok": True})
+        return self.failures.set_from_json(await request.json())
 
     async def _control_clear(self, request: web.Request) -> web.Response:
         self.clear_failure()
