@@ -7,11 +7,10 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import LimitWindow, WindowKind
+from .api import LimitWindow
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
-from .entity import ClaudeUsageEntity, async_add_window_entities
+from .entity import ClaudeWindowEntity, async_add_window_entities
 from .forecast import LIMIT
-from .sensor import TRANSLATION_PREFIX
 
 # The coordinator does all the fetching.
 PARALLEL_UPDATES = 0
@@ -40,32 +39,14 @@ async def async_setup_entry(
     )
 
 
-class ClaudeLimitReachedBinarySensor(ClaudeUsageEntity, BinarySensorEntity):
+class ClaudeLimitReachedBinarySensor(ClaudeWindowEntity, BinarySensorEntity):
     """On while a window's utilization is at or above 100 %."""
 
     def __init__(
         self, coordinator: ClaudeUsageCoordinator, window: LimitWindow
     ) -> None:
         """Create the binary sensor of ``window``."""
-        super().__init__(coordinator, f"{window.key}_{LIMIT_REACHED_KEY}")
-        self.window_key = window.key
-        self._attr_translation_key = (
-            f"{TRANSLATION_PREFIX[window.kind]}_{LIMIT_REACHED_KEY}"
-        )
-        if window.kind is WindowKind.WEEKLY_SCOPED:
-            self._attr_translation_placeholders = {"model": window.model or window.name}
-        elif window.kind is WindowKind.UNKNOWN:
-            self._attr_translation_placeholders = {"window": window.name}
-
-    @property
-    def _window(self) -> LimitWindow | None:
-        """Return the window in the latest data, if it still exists."""
-        return self.coordinator.data.window(self.window_key)
-
-    @property
-    def available(self) -> bool:
-        """Return whether the last poll succeeded and still reported the window."""
-        return super().available and self._window is not None
+        super().__init__(coordinator, window, LIMIT_REACHED_KEY, LIMIT_REACHED_KEY)
 
     @property
     def is_on(self) -> bool:

@@ -10,7 +10,7 @@ from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .api import DEFAULT_BASE_URL
+from .api import DEFAULT_BASE_URL, LimitWindow, WindowKind
 from .const import CONF_BASE_URL, CONF_PLAN, DOMAIN, MANUFACTURER
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 
@@ -35,6 +35,45 @@ class ClaudeUsageEntity(CoordinatorEntity[ClaudeUsageCoordinator]):
             name=entry.title,
             configuration_url=f"{base_url}/settings/usage",
         )
+
+
+# Translation keys are "<prefix>_<metric>", e.g. "scoped_usage".
+TRANSLATION_PREFIX: dict[WindowKind, str] = {
+    WindowKind.SESSION: "session",
+    WindowKind.WEEKLY: "weekly",
+    WindowKind.WEEKLY_SCOPED: "scoped",
+    WindowKind.UNKNOWN: "other",
+}
+
+
+class ClaudeWindowEntity(ClaudeUsageEntity):
+    """An entity of one limit window; unavailable while the window is not reported."""
+
+    def __init__(
+        self,
+        coordinator: ClaudeUsageCoordinator,
+        window: LimitWindow,
+        key: str,
+        metric: str,
+    ) -> None:
+        """Create entity ``key`` of ``window``, named by the translation of ``metric``."""
+        super().__init__(coordinator, f"{window.key}_{key}")
+        self.window_key = window.key
+        self._attr_translation_key = f"{TRANSLATION_PREFIX[window.kind]}_{metric}"
+        if window.kind is WindowKind.WEEKLY_SCOPED:
+            self._attr_translation_placeholders = {"model": window.model or window.name}
+        elif window.kind is WindowKind.UNKNOWN:
+            self._attr_translation_placeholders = {"window": window.name}
+
+    @property
+    def _window(self) -> LimitWindow | None:
+        """Return the window in the latest data, if it still exists."""
+        return self.coordinator.data.window(self.window_key)
+
+    @property
+    def available(self) -> bool:
+        """Return whether the last poll succeeded and still reported the window."""
+        return super().available and self._window is not None
 
 
 @callback

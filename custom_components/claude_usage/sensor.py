@@ -19,9 +19,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .api import ExtraUsage, LimitWindow, Usage, WindowKind
+from .api import ExtraUsage, LimitWindow, Usage
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
-from .entity import ClaudeUsageEntity, async_add_window_entities
+from .entity import ClaudeUsageEntity, ClaudeWindowEntity, async_add_window_entities
 from .forecast import Forecast
 
 # The coordinator does all the fetching.
@@ -108,14 +108,6 @@ FORECAST_SENSORS: tuple[ClaudeForecastSensorEntityDescription, ...] = (
 )
 
 
-# Translation keys are "<prefix>_<metric>", e.g. "scoped_usage".
-TRANSLATION_PREFIX: dict[WindowKind, str] = {
-    WindowKind.SESSION: "session",
-    WindowKind.WEEKLY: "weekly",
-    WindowKind.WEEKLY_SCOPED: "scoped",
-    WindowKind.UNKNOWN: "other",
-}
-
 EXTRA_USAGE_SENSORS: tuple[ClaudeExtraUsageSensorEntityDescription, ...] = (
     ClaudeExtraUsageSensorEntityDescription(
         key="extra_usage_used",
@@ -179,7 +171,7 @@ async def async_setup_entry(
     )
 
 
-class ClaudeWindowSensor(ClaudeUsageEntity, SensorEntity):
+class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
     """Utilization or reset time of one limit window."""
 
     entity_description: ClaudeWindowSensorEntityDescription
@@ -191,23 +183,10 @@ class ClaudeWindowSensor(ClaudeUsageEntity, SensorEntity):
         window: LimitWindow,
     ) -> None:
         """Create the sensor of ``window``'s metric ``description.key``."""
-        super().__init__(coordinator, f"{window.key}_{description.key}")
+        super().__init__(coordinator, window, description.key, description.key)
         self.entity_description = description
-        self.window_key = window.key
         self._window_kind = window.kind
-        self._attr_translation_key = (
-            f"{TRANSLATION_PREFIX[window.kind]}_{description.key}"
-        )
-        if window.kind is WindowKind.WEEKLY_SCOPED:
-            self._attr_translation_placeholders = {"model": window.model or window.name}
-        elif window.kind is WindowKind.UNKNOWN:
-            self._attr_translation_placeholders = {"window": window.name}
         self._attr_native_value = self._current_value()
-
-    @property
-    def _window(self) -> LimitWindow | None:
-        """Return the window in the latest data, if it still exists."""
-        return self.coordinator.data.window(self.window_key)
 
     def _current_value(self) -> float | datetime | None:
         """Return the window's utilization (%) or reset time.
@@ -234,11 +213,6 @@ class ClaudeWindowSensor(ClaudeUsageEntity, SensorEntity):
         """Take the new value, then write the state."""
         self._attr_native_value = self._current_value()
         super()._handle_coordinator_update()
-
-    @property
-    def available(self) -> bool:
-        """Return whether the last poll succeeded and still reported the window."""
-        return super().available and self._window is not None
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
@@ -307,7 +281,7 @@ class ClaudeExtraUsageSensor(ClaudeUsageEntity, SensorEntity):
         return self.entity_description.native_unit_of_measurement
 
 
-class ClaudeForecastSensor(ClaudeUsageEntity, SensorEntity):
+class ClaudeForecastSensor(ClaudeWindowEntity, SensorEntity):
     """Pace forecast of one limit window: usage at the reset, or when the limit comes."""
 
     entity_description: ClaudeForecastSensorEntityDescription
@@ -319,24 +293,8 @@ class ClaudeForecastSensor(ClaudeUsageEntity, SensorEntity):
         window: LimitWindow,
     ) -> None:
         """Create the forecast sensor ``description.key`` of ``window``."""
-        super().__init__(coordinator, f"{window.key}_{description.key}")
+        super().__init__(coordinator, window, description.key, description.metric)
         self.entity_description = description
-        self.window_key = window.key
-        self._attr_translation_key = (
-            f"{TRANSLATION_PREFIX[window.kind]}_{description.metric}"
-        )
-        if window.kind is WindowKind.WEEKLY_SCOPED:
-            self._attr_translation_placeholders = {"model": window.model or window.name}
-        elif window.kind is WindowKind.UNKNOWN:
-            self._attr_translation_placeholders = {"window": window.name}
-
-    @property
-    def available(self) -> bool:
-        """Return whether the last poll succeeded and still reported the window."""
-        return (
-            super().available
-            and self.coordinator.data.window(self.window_key) is not None
-        )
 
     @property
     def native_value(self) -> float | datetime | None:
