@@ -246,6 +246,7 @@ def _paint_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
         "card is complete (ours: gauges and a line with points per window; built-in: "
         "every ECharts chart has its series data and a drawing surface); fresh page "
         f"load per run, median of {paint['runs']} runs; both cards load at the same time; "
+        "ratio = median of the per-load ratios (ours / built-in); "
         f"{len(paint.get('discarded', []))} load(s) retried because a mark was missing"
     )
     rows = []
@@ -257,7 +258,7 @@ def _paint_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
                 f"Card paint, {label}",
                 (
                     f"{ours:.0f} ms (history-graph card: {builtin:.0f} ms; "
-                    f"ratio {ours / builtin:.2f})"
+                    f"ratio {timing['ratio']:.2f})"
                 ),
                 how
                 if rate == 1
