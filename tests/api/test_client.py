@@ -27,7 +27,7 @@ from custom_components.claude_usage.api import (
     WindowKind,
     parse_credentials,
 )
-from custom_components.claude_usage.api.client import retry_after_seconds
+from custom_components.claude_usage.api.http import retry_after_seconds
 from tests.fake_claude import (
     ORG_NAME,
     ORG_UUID,

@@ -56,9 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 import json
-import math
 from typing import Any
 
 import aiohttp
@@ -71,7 +69,7 @@ from .errors import (
     ServerError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch
+from .http import Response, async_fetch, retry_after_seconds
 from .models import Organization, Usage
 from .parse import is_uuid, parse_organizations, parse_usage
 
@@ -89,25 +87,6 @@ _SNIFF_BYTES = 65536
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def retry_after_seconds(value: str | None, now: datetime) -> float | None:
-    """Read a ``Retry-After`` header: delta seconds or an HTTP date; ``None`` if neither."""
-    if value is None:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        return max(0.0, seconds) if math.isfinite(seconds) else None
-    try:
-        when = parsedate_to_datetime(value)
-    except TypeError, ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
 
 
 def _is_json(response: Response) -> bool:

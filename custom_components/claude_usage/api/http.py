@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+import math
 from typing import NamedTuple
 
 import aiohttp
@@ -43,3 +46,22 @@ async def async_fetch(
         raise ClaudeTimeoutError(f"{what} timed out") from err
     except aiohttp.ClientError as err:
         raise ClaudeConnectionError(f"{what} failed: {type(err).__name__}") from err
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """Read a ``Retry-After`` header: delta seconds or an HTTP date; ``None`` if neither."""
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if math.isfinite(seconds) else None
+    try:
+        when = parsedate_to_datetime(value)
+    except TypeError, ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())

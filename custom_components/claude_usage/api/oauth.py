@@ -64,7 +64,6 @@ import base64
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 import hashlib
 import json
 import logging
@@ -88,7 +87,7 @@ from .errors import (
     StateMismatchError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch
+from .http import Response, async_fetch, retry_after_seconds
 from .models import Usage
 from .parse import parse_usage, plan_label
 
@@ -286,21 +285,6 @@ class OAuthProfile:
 
 def _optional_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _retry_after(headers: Mapping[str, str], now: datetime) -> float | None:
-    value = headers.get("Retry-After")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except TypeError, ValueError:
-        return None
-    return max(0.0, (when - now).total_seconds())
 
 
 def _is_cloudflare(response: Response) -> bool:
@@ -529,7 +513,9 @@ class ClaudeOAuthClient:
         if response.status == 429:
             raise RateLimitedError(
                 f"{what}: rate limited (HTTP 429)",
-                retry_after=_retry_after(response.headers, self._clock()),
+                retry_after=retry_after_seconds(
+                    response.headers.get("Retry-After"), self._clock()
+                ),
             )
         if response.status >= 500:
             raise ServerError(
