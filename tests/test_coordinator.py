@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE
@@ -91,6 +92,39 @@ async def test_reload_storm_reuses_fresh_usage(
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
+async def test_reload_during_poll_asks_no_again(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    advance_time: Advance,
+) -> None:
+    """A reload that cancels a poll in flight reuses the last usage instead of asking again."""
+
+    async def run_until(condition: Callable[[], bool]) -> None:
+        for _ in range(2000):
+            if condition():
+                return
+            freezer.tick(timedelta(milliseconds=10))
+            await asyncio.sleep(0)
+        pytest.fail("the condition never came true")
+
+    fake_claude.fail("slow", times=1, delay=5)
+    freezer.tick(timedelta(seconds=60))
+    async_fire_time_changed(hass)
+    await run_until(lambda: fake_claude.usage_request_count() == 2)
+
+    reload = hass.async_create_task(
+        hass.config_entries.async_reload(init_integration.entry_id)
+    )
+    await run_until(reload.done)
+    assert reload.result()
+    await hass.async_block_till_done()
+    assert fake_claude.usage_request_count() == 2
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+    assert await _wait_for_next_request(fake_claude, advance_time) == 60
+
+
 @pytest.mark.parametrize("forbidden", [False, True], ids=["401", "403-json"])
 async def test_authentication_failure_starts_reauth(
     hass: HomeAssistant,
@@ -112,6 +146,14 @@ async def test_authentication_failure_starts_reauth(
     assert [flow["context"]["source"] for flow in flows] == ["reauth"]
     count = fake_claude.usage_request_count()
     await advance_time(3600)
+    assert fake_claude.usage_request_count() == count
+
+    # Manual refreshes wait for the new sign-in too.
+    assert await async_setup_component(hass, "homeassistant", {})
+    await hass.services.async_call(
+        "homeassistant", "update_entity", {"entity_id": SESSION_USAGE}, blocking=True
+    )
+    await hass.async_block_till_done()
     assert fake_claude.usage_request_count() == count
 
 
@@ -173,8 +215,13 @@ async def test_cloudflare_repair_issue(
 
 @pytest.mark.parametrize(
     ("retry_after", "expected_wait"),
-    [(600, 600), ("", 300), (5, 60)],
-    ids=["retry-after", "unreadable-retry-after", "retry-after-below-interval"],
+    [(600, 600), ("", 300), ("inf", 300), (5, 60)],
+    ids=[
+        "retry-after",
+        "unreadable-retry-after",
+        "infinite-retry-after",
+        "retry-after-below-interval",
+    ],
 )
 async def test_rate_limit_honours_retry_after(
     hass: HomeAssistant,
@@ -203,6 +250,33 @@ async def test_rate_limit_honours_retry_after(
     assert await _wait_for_next_request(fake_claude, advance_time) == expected_wait - 45
     assert hass.states.get(SESSION_USAGE).state == "42.0"
     assert await _wait_for_next_request(fake_claude, advance_time) == 60
+
+
+async def test_rate_limit_wait_capped_at_a_day(
+    fake_claude: FakeClaude, init_integration: MockConfigEntry, advance_time: Advance
+) -> None:
+    """An absurd Retry-After waits a day, not forever (and does not overflow)."""
+    fake_claude.fail("rate_limit", times=1, retry_after="1e12")
+    await advance_time(60)
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "rate_limited"
+    assert coordinator.last_exception.translation_placeholders == {"wait": "86400"}
+    await advance_time(86_399)
+    assert fake_claude.usage_request_count() == 2
+    assert await _wait_for_next_request(fake_claude, advance_time) == 1
+
+
+async def test_repeated_rate_limits_wait_longer(
+    fake_claude: FakeClaude, init_integration: MockConfigEntry, advance_time: Advance
+) -> None:
+    """429s without Retry-After wait 5 minutes, then the backoff once it is longer."""
+    fake_claude.fail("rate_limit", retry_after="")
+    await advance_time(60)
+    waits = [
+        await _wait_for_next_request(fake_claude, advance_time, step=10)
+        for _ in range(4)
+    ]
+    assert waits == [300, 300, 480, 900]
 
 
 async def test_server_errors_back_off(

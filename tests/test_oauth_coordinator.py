@@ -217,19 +217,21 @@ async def test_reload_during_refresh_waits_for_it(
     init_oauth_integration: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """A reload while a refresh is under way neither cuts it off nor starts another."""
+    """A reload while a refresh is under way neither cuts it off nor asks again."""
     entry = init_oauth_integration
     client = entry.runtime_data.client
     await _poll_into_slow_refresh(hass, fake_claude, freezer)
 
     reload = hass.async_create_task(hass.config_entries.async_reload(entry.entry_id))
-    # Both polls: refused, then retried with the one refreshed token.
+    # The cancelled poll's request, refused, then retried with the refreshed token;
+    # the new coordinator reuses the last usage (a request went out just now).
     await _run_until(
         freezer,
-        lambda: reload.done() and fake_claude.oauth.usage_request_count == 5,
+        lambda: reload.done() and fake_claude.oauth.usage_request_count == 3,
     )
     assert reload.result()
     await hass.async_block_till_done(wait_background_tasks=True)
+    assert fake_claude.oauth.usage_request_count == 3
     assert entry.state is ConfigEntryState.LOADED
     assert entry.runtime_data.client is client
     assert fake_claude.oauth.token_request_count == 2

@@ -33,7 +33,9 @@ MAX_SCAN_INTERVAL: Final = 3600
 MIN_REQUEST_SPACING: Final = timedelta(seconds=30)
 # Longest wait between two attempts after consecutive failures.
 MAX_BACKOFF: Final = timedelta(minutes=15)
-# Wait after a 429 that did not say how long.
+# Wait after a 429 that did not say how long (at least; longer when 429s repeat).
 DEFAULT_RATE_LIMIT_WAIT: Final = timedelta(minutes=5)
+# Longest Retry-After honoured; a longer (or absurd) one waits this long.
+MAX_RATE_LIMIT_WAIT: Final = timedelta(hours=24)
 
 MANUFACTURER: Final = "Anthropic"

@@ -51,6 +51,7 @@ from .const import (
     DOMAIN,
     LOGGER,
     MAX_BACKOFF,
+    MAX_RATE_LIMIT_WAIT,
     MIN_REQUEST_SPACING,
 )
 from .forecast import MAX_AGE, ForecastTracker, samples_from_history
@@ -146,6 +147,20 @@ def oauth_endpoints(base_url: str) -> OAuthEndpoints:
     if base_url == DEFAULT_BASE_URL:
         return OAuthEndpoints()
     return OAuthEndpoints.single_host(base_url)
+
+
+def rate_limit_wait(
+    err: RateLimitedError, interval: timedelta, backoff: timedelta
+) -> timedelta:
+    """Return how long to wait after a 429, never less than one poll interval.
+
+    Its Retry-After, capped at MAX_RATE_LIMIT_WAIT; without one, the longer of
+    DEFAULT_RATE_LIMIT_WAIT and the backoff, so repeated 429s wait longer.
+    """
+    if err.retry_after is None:
+        return max(DEFAULT_RATE_LIMIT_WAIT, backoff)
+    seconds = min(err.retry_after, MAX_RATE_LIMIT_WAIT.total_seconds())
+    return max(timedelta(seconds=seconds), interval)
 
 
 class UsageClient(Protocol):
@@ -278,8 +293,12 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         """Refresh on demand, but never sooner than claude.ai allows.
 
         ``homeassistant.update_entity`` lands here. A request younger than
-        MIN_REQUEST_SPACING, a Retry-After or a backoff in progress makes it a no-op.
+        MIN_REQUEST_SPACING, a Retry-After or a backoff in progress makes it a no-op,
+        and so does a refused sign-in (the entry waits for reauthentication).
         """
+        if isinstance(self.last_exception, ConfigEntryAuthFailed):
+            LOGGER.debug("Manual refresh of %s skipped: sign in again", self.org_uuid)
+            return
         now = dt_util.utcnow()
         state = self.state
         if (state.not_before is not None and now < state.not_before) or (
@@ -292,7 +311,12 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
 
     @override
     async def _async_update_data(self) -> Usage:
-        """Fetch the usage, or reuse one fetched moments ago by the flow or a previous setup."""
+        """Fetch the usage, or reuse one fetched moments ago by the flow or a previous setup.
+
+        A first refresh also reuses the last usage when a request went out less than
+        MIN_REQUEST_SPACING ago: a reload during a poll cancels that poll, and asking
+        again at once would double the requests.
+        """
         state = self.state
         now = dt_util.utcnow()
         first, self._first_update = self._first_update, False
@@ -300,7 +324,13 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             first
             and state.usage is not None
             and state.fetched_at is not None
-            and now - state.fetched_at < self.scan_interval
+            and (
+                now - state.fetched_at < self.scan_interval
+                or (
+                    state.last_request is not None
+                    and now - state.last_request < MIN_REQUEST_SPACING
+                )
+            )
         ):
             return state.usage
         if state.not_before is not None and now < state.not_before:
@@ -324,10 +354,10 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 ),
             ) from err
         except RateLimitedError as err:
-            wait = DEFAULT_RATE_LIMIT_WAIT
-            if err.retry_after is not None:
-                wait = timedelta(seconds=err.retry_after)
-            raise self._failed(max(wait, self.scan_interval), "rate_limited") from err
+            raise self._failed(
+                rate_limit_wait(err, self.scan_interval, self._backoff()),
+                "rate_limited",
+            ) from err
         except CloudflareChallengeError as err:
             ir.async_create_issue(
                 self.hass,
