@@ -7,6 +7,35 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * A constructor of Intl formatters that keeps one formatter per locale and options: building
+ * one is far slower than formatting with it, and every render formats many values.
+ */
+function cachedFormatter<Options extends object, Formatter>(
+  create: (locale: string | undefined, options: Options) => Formatter,
+): (locale: string | undefined, options: Options) => Formatter {
+  const cache = new Map<string, Formatter>();
+  return (locale, options) => {
+    const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+    let formatter = cache.get(key);
+    if (formatter === undefined) {
+      formatter = create(locale, options);
+      cache.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+const numberFormat = cachedFormatter(
+  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
+const dateTimeFormat = cachedFormatter(
+  (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
+const listFormat = cachedFormatter(
+  (locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options),
+);
+
 /** The time zone to display times in: the server's when the user chose so, else the browser's. */
 export function displayTimeZone(
   hass: Pick<HomeAssistant, "locale" | "config">,
@@ -26,7 +55,7 @@ function hour12(hass: Pick<HomeAssistant, "locale">): boolean | undefined {
 }
 
 export function formatPercent(value: number, language: string): string {
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: "percent",
     maximumFractionDigits: 0,
   }).format(value / 100);
@@ -62,13 +91,9 @@ export function formatDuration(ms: number, language: string): string {
   const words = parts
     .filter(([value], index) => index === 0 || value > 0)
     .map(([value, unit]) =>
-      new Intl.NumberFormat(language, {
-        style: "unit",
-        unit,
-        unitDisplay: "short",
-      }).format(value),
+      numberFormat(language, { style: "unit", unit, unitDisplay: "short" }).format(value),
     );
-  return new Intl.ListFormat(language, { type: "unit", style: "narrow" }).format(words);
+  return listFormat(language, { type: "unit", style: "narrow" }).format(words);
 }
 
 /**
@@ -85,7 +110,7 @@ export function msUntilNextChange(remaining: number): number {
 
 /** Date and time for tooltips, e.g. "Nov 28, 2026, 2:14 PM", in the display time zone. */
 export function formatDateTime(date: Date, hass: Pick<HomeAssistant, "locale" | "config">): string {
-  return new Intl.DateTimeFormat(hass.locale.language, {
+  return dateTimeFormat(hass.locale.language, {
     dateStyle: "medium",
     timeStyle: "short",
     hour12: hour12(hass),
@@ -99,7 +124,7 @@ export function formatAxisTime(
   hass: Pick<HomeAssistant, "locale" | "config">,
   withDay: boolean,
 ): string {
-  return new Intl.DateTimeFormat(hass.locale.language, {
+  return dateTimeFormat(hass.locale.language, {
     weekday: withDay ? "short" : undefined,
     hour: "numeric",
     minute: "2-digit",
@@ -111,9 +136,5 @@ export function formatAxisTime(
 /** "3 h", "7 d" style labels for the range switch. */
 export function formatRangeLabel(hours: number, language: string): string {
   const [value, unit] = hours % 24 === 0 && hours > 24 ? [hours / 24, "day"] : [hours, "hour"];
-  return new Intl.NumberFormat(language, {
-    style: "unit",
-    unit,
-    unitDisplay: "narrow",
-  }).format(value);
+  return numberFormat(language, { style: "unit", unit, unitDisplay: "narrow" }).format(value);
 }

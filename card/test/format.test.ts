@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import {
   displayTimeZone,
@@ -128,5 +128,48 @@ describe("dates and times", () => {
     expect(formatRangeLabel(3, "en")).toBe("3h");
     expect(formatRangeLabel(168, "en")).toBe("7d");
     expect(formatRangeLabel(24, "fr")).toBe("24h");
+  });
+});
+
+describe("formatter cache", () => {
+  const originals = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat };
+  const built: string[] = [];
+
+  afterEach(() => {
+    Object.assign(Intl, originals);
+    built.length = 0;
+  });
+
+  /** Count the Intl formatters built from now on. */
+  function countConstructions() {
+    Object.assign(Intl, {
+      NumberFormat: class extends originals.NumberFormat {
+        constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+          super(...args);
+          built.push("number");
+        }
+      },
+      DateTimeFormat: class extends originals.DateTimeFormat {
+        constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          super(...args);
+          built.push("date");
+        }
+      },
+    });
+  }
+
+  it("builds one formatter per locale and options", () => {
+    countConstructions();
+    const instant = new Date("2026-11-28T12:14:30Z");
+    const hass = locale("nl", "server", "Europe/Amsterdam");
+    expect(formatPercent(10, "nl")).toBe(formatPercent(10, "nl"));
+    expect(formatPercent(20, "nl")).not.toBe(formatPercent(30, "nl"));
+    expect(formatDateTime(instant, hass)).toBe(formatDateTime(instant, hass));
+    formatAxisTime(instant, hass, false);
+    formatAxisTime(new Date(instant.getTime() + HOUR), hass, false);
+    expect(built).toEqual(["number", "date", "date"]);
+    formatPercent(10, "sv");
+    formatDateTime(instant, locale("nl", "server", "Asia/Tokyo"));
+    expect(built).toEqual(["number", "date", "date", "number", "date"]);
   });
 });
