@@ -43,12 +43,28 @@ export function displayTimeZone(
   return hass.locale.time_zone === "server" ? hass.config.time_zone : undefined;
 }
 
+/**
+ * Whether the browser's own locale shows a 12-hour clock, tested the way Home Assistant's
+ * frontend does (`useAmPm`): 22:00 reads "10" there.
+ */
+function browserUsesAmPm(): boolean {
+  return dateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" })
+    .format(new Date(2023, 0, 1, 22))
+    .includes("10");
+}
+
+/**
+ * The clock of the user's profile: 12 or 24 hours, the browser's ("system"), or the
+ * language's own (undefined lets Intl pick it).
+ */
 function hour12(hass: Pick<HomeAssistant, "locale">): boolean | undefined {
   switch (hass.locale.time_format) {
     case "12":
       return true;
     case "24":
       return false;
+    case "system":
+      return browserUsesAmPm();
     default:
       return undefined;
   }

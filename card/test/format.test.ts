@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import {
   displayTimeZone,
@@ -131,25 +131,26 @@ describe("dates and times", () => {
   });
 });
 
+const originalIntl = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat };
+
 describe("formatter cache", () => {
-  const originals = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat };
   const built: string[] = [];
 
   afterEach(() => {
-    Object.assign(Intl, originals);
+    Object.assign(Intl, originalIntl);
     built.length = 0;
   });
 
   /** Count the Intl formatters built from now on. */
   function countConstructions() {
     Object.assign(Intl, {
-      NumberFormat: class extends originals.NumberFormat {
+      NumberFormat: class extends originalIntl.NumberFormat {
         constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
           super(...args);
           built.push("number");
         }
       },
-      DateTimeFormat: class extends originals.DateTimeFormat {
+      DateTimeFormat: class extends originalIntl.DateTimeFormat {
         constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
           super(...args);
           built.push("date");
@@ -157,7 +158,6 @@ describe("formatter cache", () => {
       },
     });
   }
-
   it("builds one formatter per locale and options", () => {
     countConstructions();
     const instant = new Date("2026-11-28T12:14:30Z");
@@ -171,5 +171,34 @@ describe("formatter cache", () => {
     formatPercent(10, "sv");
     formatDateTime(instant, locale("nl", "server", "Asia/Tokyo"));
     expect(built).toEqual(["number", "date", "date", "number", "date"]);
+  });
+});
+
+describe("the system time format", () => {
+  const instant = new Date("2026-11-28T15:14:30Z");
+
+  afterEach(() => {
+    Object.assign(Intl, originalIntl);
+  });
+
+  /** An axis label of a fresh format module in a browser whose own locale is `browser`. */
+  async function axisLabel(language: string, browser: string): Promise<string> {
+    Object.assign(Intl, {
+      DateTimeFormat: class extends originalIntl.DateTimeFormat {
+        constructor(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+          super(locales ?? browser, options);
+        }
+      },
+    });
+    vi.resetModules();
+    const format = await import("../src/format");
+    return plain(
+      format.formatAxisTime(instant, locale(language, "server", "UTC", "system"), false),
+    );
+  }
+
+  it("follows the browser's clock, not the language's", async () => {
+    expect(await axisLabel("de", "en-US")).toBe("3:14 PM");
+    expect(await axisLabel("en", "de-DE")).toBe("15:14");
   });
 });
