@@ -12,9 +12,9 @@ import {
 } from "./config";
 import {
   cardStatus,
-  discoverWindows,
   firstDevice,
   readWindow,
+  windowDiscovery,
   type UsageWindow,
   type WindowState,
 } from "./entities";
@@ -115,6 +115,7 @@ export class ClaudeUsageCard extends LitElement {
   declare private _width: number;
 
   private _windows: UsageWindow[] = [];
+  private _discoverWindows = windowDiscovery();
   private _historyKey: string | undefined;
   private _generation = 0;
   private _statisticsAt = 0;
@@ -206,7 +207,9 @@ export class ClaudeUsageCard extends LitElement {
 
   protected override willUpdate(): void {
     this._windows =
-      this.hass && this._config?.deviceId ? discoverWindows(this.hass, this._config.deviceId) : [];
+      this.hass && this._config?.deviceId
+        ? this._discoverWindows(this.hass, this._config.deviceId)
+        : [];
     this._syncHistory();
   }
 

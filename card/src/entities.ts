@@ -111,13 +111,25 @@ function candidate(hass: HomeAssistant, entityId: string): Candidate | undefined
  * (alphabetical by window key, i.e. by model) and other windows.
  */
 export function discoverWindows(hass: HomeAssistant, deviceId: string): UsageWindow[] {
+  return windowsOf(hass, deviceEntityIds(hass, deviceId));
+}
+
+/** The ids of the device's Claude Usage entities, in registry order. */
+function deviceEntityIds(hass: HomeAssistant, deviceId: string): string[] {
+  const ids: string[] = [];
+  for (const entry of Object.values(hass.entities)) {
+    if (entry?.platform === DOMAIN && entry.device_id === deviceId) {
+      ids.push(entry.entity_id);
+    }
+  }
+  return ids;
+}
+
+function windowsOf(hass: HomeAssistant, entityIds: string[]): UsageWindow[] {
   const usage = new Map<string, Candidate>();
   const reset = new Map<string, Candidate>();
-  for (const entry of Object.values(hass.entities)) {
-    if (entry?.platform !== DOMAIN || entry.device_id !== deviceId) {
-      continue;
-    }
-    const found = candidate(hass, entry.entity_id);
+  for (const entityId of entityIds) {
+    const found = candidate(hass, entityId);
     if (found !== undefined) {
       const target = found.metric === "usage" ? usage : reset;
       if (!target.has(found.key)) {
@@ -137,6 +149,49 @@ export function discoverWindows(hass: HomeAssistant, deviceId: string): UsageWin
       (a, b) =>
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
     );
+}
+
+/**
+ * A `discoverWindows` that answers with its previous result while nothing it reads changed:
+ * the entity and device registries, the device, and the attributes of the device's sensors.
+ * Home Assistant keeps an entity's attributes object when only its state changes, so a poll
+ * that moves the usage does not discover the windows again.
+ */
+export function windowDiscovery(): (hass: HomeAssistant, deviceId: string) => UsageWindow[] {
+  let last:
+    | {
+        entities: HomeAssistant["entities"];
+        devices: HomeAssistant["devices"];
+        deviceId: string;
+        entityIds: string[];
+        attributes: (HassEntity["attributes"] | undefined)[];
+        windows: UsageWindow[];
+      }
+    | undefined;
+  return (hass, deviceId) => {
+    const previous = last;
+    if (
+      previous !== undefined &&
+      previous.entities === hass.entities &&
+      previous.devices === hass.devices &&
+      previous.deviceId === deviceId &&
+      previous.entityIds.every(
+        (id, index) => hass.states[id]?.attributes === previous.attributes[index],
+      )
+    ) {
+      return previous.windows;
+    }
+    const entityIds = deviceEntityIds(hass, deviceId);
+    last = {
+      entities: hass.entities,
+      devices: hass.devices,
+      deviceId,
+      entityIds,
+      attributes: entityIds.map((id) => hass.states[id]?.attributes),
+      windows: windowsOf(hass, entityIds),
+    };
+    return last.windows;
+  };
 }
 
 /** The first device (by name) that has Claude Usage entities, for the card picker's stub config. */

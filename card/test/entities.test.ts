@@ -7,7 +7,9 @@ import {
   firstDevice,
   parseTimestamp,
   readWindow,
+  windowDiscovery,
 } from "../src/entities";
+import type { HomeAssistant } from "../src/types";
 import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
 
 describe("discoverWindows", () => {
@@ -97,6 +99,58 @@ describe("discoverWindows", () => {
     const hass = makeHass({ windows: [SESSION, WEEKLY] });
     delete hass.states["sensor.acme_weekly_usage"];
     expect(discoverWindows(hass, DEVICE_ID).map((limit) => limit.key)).toEqual(["five_hour"]);
+  });
+});
+
+describe("windowDiscovery", () => {
+  it("reuses its result until the registries, the device or its sensors' attributes change", () => {
+    const discover = windowDiscovery();
+    const hass: HomeAssistant = makeHass({ windows: [SESSION, WEEKLY] });
+    const first = discover(hass, DEVICE_ID);
+    expect(first).toEqual(discoverWindows(hass, DEVICE_ID));
+    const usage = hass.states["sensor.acme_session_usage"]!;
+    const polled: HomeAssistant = {
+      ...hass,
+      states: {
+        ...hass.states,
+        "sensor.acme_session_usage": { ...usage, state: "50" },
+        "light.kitchen": undefined,
+      },
+    };
+    expect(discover(polled, DEVICE_ID)).toBe(first);
+
+    const unnamed: HomeAssistant = {
+      ...polled,
+      entities: {
+        ...polled.entities,
+        "sensor.acme_session_usage": {
+          ...polled.entities["sensor.acme_session_usage"]!,
+          name: null,
+        },
+      },
+    };
+    expect(discover(unnamed, DEVICE_ID)).not.toBe(first);
+    const renamed: HomeAssistant = {
+      ...unnamed,
+      states: {
+        ...unnamed.states,
+        "sensor.acme_session_usage": {
+          ...usage,
+          attributes: { ...usage.attributes, friendly_name: "Acme Five hours" },
+        },
+      },
+    };
+    const second = discover(renamed, DEVICE_ID);
+    expect(second[0]!.name).toBe("Five hours");
+    expect(discover(renamed, DEVICE_ID)).toBe(second);
+
+    const gone: HomeAssistant = { ...renamed, states: { ...renamed.states } };
+    delete gone.states["sensor.acme_weekly_usage"];
+    const shrunk = discover(gone, DEVICE_ID);
+    expect(shrunk.map((limit) => limit.key)).toEqual(["five_hour"]);
+    expect(discover(gone, DEVICE_ID)).toBe(shrunk);
+    expect(discover({ ...gone, devices: { ...gone.devices } }, DEVICE_ID)).not.toBe(shrunk);
+    expect(discover(gone, "device-other")).toEqual([]);
   });
 });
 
