@@ -14,6 +14,7 @@ import {
   cardStatus,
   firstDevice,
   readWindow,
+  resetPending,
   windowDiscovery,
   type UsageWindow,
   type WindowState,
@@ -487,7 +488,9 @@ export class ClaudeUsageCard extends LitElement {
   private _renderGauge(state: WindowState): TemplateResult {
     const hass = this.hass!;
     const config = this._config!;
-    const { window: limit, utilization, resetsAt } = state;
+    const { window: limit, resetsAt } = state;
+    const pending = resetPending(state, this._now);
+    const utilization = pending ? null : state.utilization;
     const language = hass.locale.language;
     const level = levelFor(utilization, config.thresholds, state.severity);
     const color = utilization === null ? "var(--disabled-text-color, #9e9e9e)" : LEVEL_COLOR[level];
@@ -515,7 +518,11 @@ export class ClaudeUsageCard extends LitElement {
         role="button"
         tabindex="0"
         data-key=${limit.key}
-        aria-label=${`${limit.name}: ${value}. ${resetText}`}
+        aria-label=${
+          pending
+            ? `${limit.name}: ${this._t("resetting")}`
+            : `${limit.name}: ${value}. ${resetText}`
+        }
         title=${absolute ?? resetText}
         @click=${() => this._onGaugeClick(limit)}
         @keydown=${(event: KeyboardEvent) => this._onGaugeKey(event, limit)}

@@ -215,6 +215,8 @@ export interface WindowState {
   utilization: number | null;
   severity: string | null;
   resetsAt: Date | null;
+  /** When the usage sensor was last written. */
+  updatedAt: Date | null;
 }
 
 function parseNumber(state: string | undefined): number | null {
@@ -244,7 +246,22 @@ export function readWindow(hass: HomeAssistant, limit: UsageWindow): WindowState
     utilization: parseNumber(usage?.state),
     severity: severity ?? null,
     resetsAt: parseTimestamp(reset?.state),
+    updatedAt: parseTimestamp(usage?.last_updated),
   };
+}
+
+/**
+ * Whether the window's reset time has come but its usage sensor has not been written since:
+ * its value is still the old window's until the next poll brings the new one.
+ */
+export function resetPending(state: WindowState, now: number): boolean {
+  const { resetsAt, updatedAt } = state;
+  return (
+    state.available &&
+    resetsAt !== null &&
+    resetsAt.getTime() <= now &&
+    (updatedAt === null || updatedAt < resetsAt)
+  );
 }
 
 export type CardStatus = "no_device" | "device_not_found" | "no_data" | "unavailable" | "ok";

@@ -206,6 +206,71 @@ describe("gauges", () => {
     expect(gauges(root)[0]!.reset).toBe("Resetting now");
   });
 
+  it("shows a pending gauge once the reset time has passed, until the next poll", async () => {
+    const full = {
+      ...SESSION,
+      utilization: "95",
+      severity: "critical",
+      resetsAt: new Date(NOW + 30_000).toISOString(),
+    };
+    const { root, hass, card } = await mount({ show_graph: false }, { windows: [full] });
+    expect(gauges(root)[0]).toMatchObject({ percent: "95%", level: "level-critical" });
+    await vi.advanceTimersByTimeAsync(31_000);
+    await card.updateComplete;
+    expect(gauges(root)[0]).toMatchObject({
+      percent: "—",
+      level: "level-none",
+      stroke: null,
+      reset: "Resetting now",
+    });
+    const gauge = root.querySelector(".gauge")!;
+    expect(gauge.getAttribute("aria-label")).toBe("Session usage: Resetting now");
+
+    const usage = hass.states["sensor.acme_session_usage"]!;
+    const polledAt = new Date(NOW + 40_000).toISOString();
+    card.hass = {
+      ...hass,
+      states: {
+        ...hass.states,
+        "sensor.acme_session_usage": {
+          ...usage,
+          state: "0",
+          attributes: { ...usage.attributes, severity: null },
+          last_changed: polledAt,
+          last_updated: polledAt,
+        },
+      },
+    };
+    await card.updateComplete;
+    expect(gauges(root)[0]).toMatchObject({ percent: "0%", level: "level-ok" });
+    expect(gauge.getAttribute("aria-label")).toBe("Session usage: 0%. Resetting now");
+  });
+
+  it("ends the pending gauge when the reset sensor moves on", async () => {
+    // The usage sensors were last written at 09:00.
+    const passed = { ...SESSION, resetsAt: new Date(NOW - 30 * 60_000).toISOString() };
+    const before = { ...WEEKLY, resetsAt: new Date(NOW - 90 * 60_000).toISOString() };
+    const { root, hass, card } = await mount({ show_graph: false }, { windows: [passed, before] });
+    expect(gauges(root).map((gauge) => [gauge.percent, gauge.level, gauge.reset])).toEqual([
+      ["—", "level-none", "Resetting now"],
+      ["81%", "level-warning", "Resetting now"],
+    ]);
+    const reset = hass.states["sensor.acme_session_reset"]!;
+    card.hass = {
+      ...hass,
+      states: {
+        ...hass.states,
+        "sensor.acme_session_reset": { ...reset, state: new Date(NOW + 5 * HOUR).toISOString() },
+      },
+    };
+    await card.updateComplete;
+    expect(gauges(root)[0]).toMatchObject({
+      percent: "42%",
+      level: "level-ok",
+      reset: "Resets in 5 hr",
+    });
+  });
+
   it("speaks German and French, in the server's time zone", async () => {
     const german = await mount({ show_graph: false }, { language: "de" });
     expect(gauges(german.root).map((gauge) => [gauge.percent, gauge.reset, gauge.title])).toEqual([
