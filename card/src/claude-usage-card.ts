@@ -497,32 +497,32 @@ export class ClaudeUsageCard extends LitElement {
     const absolute = resetsAt
       ? this._t("resets_at", { time: formatDateTime(resetsAt, hass) })
       : undefined;
-    let resetText: string;
+    let countdown: string;
     if (!state.available) {
-      resetText = this._t("unavailable");
+      countdown = this._t("unavailable");
     } else if (!resetsAt) {
-      resetText = this._t("no_reset");
-    } else if (this._pressed === limit.key) {
-      resetText = absolute!;
+      countdown = this._t("no_reset");
     } else {
       const remaining = resetsAt.getTime() - this._now;
-      resetText =
+      countdown =
         remaining > 0
           ? this._t("resets_in", { duration: formatDuration(remaining, language) })
           : this._t("resetting");
     }
+    const resetText =
+      state.available && absolute && this._pressed === limit.key ? absolute : countdown;
     const value = utilization === null ? "—" : formatPercent(utilization, language);
+    // Screen readers get the exact reset time too, which others see on hover or long press.
+    const label = [pending ? limit.name : `${limit.name}: ${value}`, countdown, absolute]
+      .filter((part) => part !== undefined)
+      .join(". ");
     return html`
       <div
         class="gauge level-${utilization === null ? "none" : level}"
         role="button"
         tabindex="0"
         data-key=${limit.key}
-        aria-label=${
-          pending
-            ? `${limit.name}: ${this._t("resetting")}`
-            : `${limit.name}: ${value}. ${resetText}`
-        }
+        aria-label=${label}
         title=${absolute ?? resetText}
         @click=${() => this._onGaugeClick(limit)}
         @keydown=${(event: KeyboardEvent) => this._onGaugeKey(event, limit)}

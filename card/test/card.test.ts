@@ -206,6 +206,24 @@ describe("gauges", () => {
     expect(gauges(root)[0]!.reset).toBe("Resetting now");
   });
 
+  it("tells assistive tech the exact reset time, also during a long press", async () => {
+    const { root, card } = await mount({ show_graph: false });
+    const labels = () =>
+      [...root.querySelectorAll(".gauge")].map((gauge) => plain(gauge.getAttribute("aria-label")));
+    const expected = [
+      "Session usage: 42%. Resets in 2 hr 14 min. Resets Nov 28, 2026, 13:14",
+      "Weekly usage: 81%. Resets in 2 days 22 hr. Resets Dec 1, 2026, 09:00",
+      "Opus weekly usage: 95%. No reset scheduled",
+    ];
+    expect(labels()).toEqual(expected);
+    const session = root.querySelector<HTMLElement>(".gauge")!;
+    session.dispatchEvent(new PointerEvent("pointerdown", { pointerType: "touch" }));
+    await vi.advanceTimersByTimeAsync(600);
+    await card.updateComplete;
+    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14");
+    expect(labels()[0]).toBe(expected[0]);
+  });
+
   it("shows a pending gauge once the reset time has passed, until the next poll", async () => {
     const full = {
       ...SESSION,
@@ -224,7 +242,9 @@ describe("gauges", () => {
       reset: "Resetting now",
     });
     const gauge = root.querySelector(".gauge")!;
-    expect(gauge.getAttribute("aria-label")).toBe("Session usage: Resetting now");
+    expect(plain(gauge.getAttribute("aria-label"))).toBe(
+      "Session usage. Resetting now. Resets Nov 28, 2026, 11:00",
+    );
 
     const usage = hass.states["sensor.acme_session_usage"]!;
     const polledAt = new Date(NOW + 40_000).toISOString();
@@ -243,7 +263,9 @@ describe("gauges", () => {
     };
     await card.updateComplete;
     expect(gauges(root)[0]).toMatchObject({ percent: "0%", level: "level-ok" });
-    expect(gauge.getAttribute("aria-label")).toBe("Session usage: 0%. Resetting now");
+    expect(plain(gauge.getAttribute("aria-label"))).toBe(
+      "Session usage: 0%. Resetting now. Resets Nov 28, 2026, 11:00",
+    );
   });
 
   it("ends the pending gauge when the reset sensor moves on", async () => {

@@ -240,14 +240,14 @@ const t=globalThis,e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow
           <strong>${this._t("unavailable")}</strong>
           <span>${this._t("reauthenticate")}</span>
           <button class="link" @click=${this._openSettings}>${this._t("open_settings")}</button>
-        </div>`;default:return L`<div class="status">${this._t("no_data")}</div>`}}_renderGauge(t){const e=this.hass,i=this._config,{window:s,resetsAt:n}=t,r=function(t,e){const{resetsAt:i,updatedAt:s}=t;return t.available&&null!==i&&i.getTime()<=e&&(null===s||s<i)}(t,this._now),o=r?null:t.utilization,a=e.locale.language,l=function(t,e,i){let s="ok";null!==t&&t>=e.critical?s="critical":null!==t&&t>=e.warning&&(s="warning");const n="critical"===i||"warning"===i?i:"ok";return Qt[n]>Qt[s]?n:s}(o,i.thresholds,t.severity),h=null===o?"var(--disabled-text-color, #9e9e9e)":te[l],c=n?this._t("resets_at",{time:Kt(n,e)}):void 0;let d;if(t.available)if(n)if(this._pressed===s.key)d=c;else{const t=n.getTime()-this._now;d=t>0?this._t("resets_in",{duration:qt(t,a)}):this._t("resetting")}else d=this._t("no_reset");else d=this._t("unavailable");const u=null===o?"—":Wt(o,a);return L`
+        </div>`;default:return L`<div class="status">${this._t("no_data")}</div>`}}_renderGauge(t){const e=this.hass,i=this._config,{window:s,resetsAt:n}=t,r=function(t,e){const{resetsAt:i,updatedAt:s}=t;return t.available&&null!==i&&i.getTime()<=e&&(null===s||s<i)}(t,this._now),o=r?null:t.utilization,a=e.locale.language,l=function(t,e,i){let s="ok";null!==t&&t>=e.critical?s="critical":null!==t&&t>=e.warning&&(s="warning");const n="critical"===i||"warning"===i?i:"ok";return Qt[n]>Qt[s]?n:s}(o,i.thresholds,t.severity),h=null===o?"var(--disabled-text-color, #9e9e9e)":te[l],c=n?this._t("resets_at",{time:Kt(n,e)}):void 0;let d;if(t.available)if(n){const t=n.getTime()-this._now;d=t>0?this._t("resets_in",{duration:qt(t,a)}):this._t("resetting")}else d=this._t("no_reset");else d=this._t("unavailable");const u=t.available&&c&&this._pressed===s.key?c:d,p=null===o?"—":Wt(o,a),_=[r?s.name:`${s.name}: ${p}`,d,c].filter(t=>void 0!==t).join(". ");return L`
       <div
         class="gauge level-${null===o?"none":l}"
         role="button"
         tabindex="0"
         data-key=${s.key}
-        aria-label=${r?`${s.name}: ${this._t("resetting")}`:`${s.name}: ${u}. ${d}`}
-        title=${c??d}
+        aria-label=${_}
+        title=${c??u}
         @click=${()=>this._onGaugeClick(s)}
         @keydown=${t=>this._onGaugeKey(t,s)}
         @pointerdown=${t=>this._onGaugePointerDown(t,s)}
@@ -259,10 +259,10 @@ const t=globalThis,e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow
         <svg viewBox="0 0 100 84" aria-hidden="true">
           <path class="track" d=${pe(1)}></path>
           ${null!==o&&o>0?W`<path class="value" style="stroke:${h}" d=${pe(o/100)}></path>`:B}
-          <text class="percent" x="50" y="54">${u}</text>
+          <text class="percent" x="50" y="54">${p}</text>
         </svg>
         <div class="name">${s.name}</div>
-        <div class="reset">${d}</div>
+        <div class="reset">${u}</div>
       </div>
     `}_series(t,e,i){return t.map((t,s)=>{const{window:n}=t;let r,o;if("7d"===this._range)r=[...this._statistics[n.usageEntityId]??[]],null!==t.utilization&&r.push({t:i,v:t.utilization}),o=Ft(r);else{r=function(t){return t.map(({t:t,s:e})=>{const i=""===e.trim()?Number.NaN:Number(e);return{t:t,v:Number.isFinite(i)?i:null}})}(Vt(this._history[n.usageEntityId]??[],e));o=Ft(r,n.resetEntityId?this._history[n.resetEntityId]:void 0)}return{key:n.key,name:n.name,color:de(s),points:r,resets:o}})}_renderHistory(t){const e=this.hass.locale.language,i=this._now,s=i-pt[this._range]*se,n=this._series(t,s,i),r=n.some(t=>t.points.some(t=>null!==t.v)),o=function(t,e,i,s,n){const r=function(t){return{width:t,height:132,left:34,right:t-6,top:8,bottom:112}}(s),{x:o,y:a}=Xt(r,e,i),l=Math.max(1,Math.floor(r.right-r.left)),h=s<400?3:5;return{layout:r,lines:t.map(t=>({key:t.key,color:t.color,d:Yt(Zt(t.points,e,i,l),e,i,r)})),markers:t.flatMap(t=>t.resets.filter(t=>t>e&&t<=i).map(e=>({key:t.key,color:t.color,x:o(e),t:e}))),thresholds:[{level:"warning",y:a(n.warning)},{level:"critical",y:a(n.critical)}],xTicks:Array.from({length:h},(t,s)=>{const n=e+(i-e)*s/(h-1);return{x:o(n),t:n}}),yTicks:[0,50,100].map(t=>({y:a(t),value:t}))}}(n,s,i,this._width,this._config.thresholds),a="7d"===this._range;return L`
       <div class="history">
