@@ -23,6 +23,7 @@ import {
   formatAxisTime,
   formatDateTime,
   formatDuration,
+  formatList,
   formatPercent,
   formatRangeLabel,
   msUntilNextChange,
@@ -623,6 +624,19 @@ export class ClaudeUsageCard extends LitElement {
     `;
   }
 
+  /** What the graph shows, for screen readers: the range and each window's latest value. */
+  private _graphLabel(series: GraphSeries[], end: number): string {
+    const language = this.hass!.locale.language;
+    const values = series.map((item) => {
+      const value = valueAt(item.points, end);
+      return `${item.name} ${value === null ? this._t("no_value") : formatPercent(value, language)}`;
+    });
+    return this._t("history_label", {
+      range: formatRangeLabel(RANGE_HOURS[this._range], language, "long"),
+      values: formatList(values, language),
+    });
+  }
+
   private _renderGraph(
     geometry: GraphGeometry,
     series: GraphSeries[],
@@ -644,7 +658,7 @@ export class ClaudeUsageCard extends LitElement {
         width=${layout.width}
         height=${layout.height}
         role="img"
-        aria-label=${this._t("history")}
+        aria-label=${this._graphLabel(series, end)}
         @pointermove=${(event: PointerEvent) => this._onGraphPointer(event, geometry, start, end)}
         @pointerdown=${(event: PointerEvent) => this._onGraphPointer(event, geometry, start, end)}
         @pointerleave=${() => {

@@ -149,8 +149,17 @@ export function formatAxisTime(
   }).format(date);
 }
 
-/** "3 h", "7 d" style labels for the range switch. */
-export function formatRangeLabel(hours: number, language: string): string {
+/** "3h", "7d" style labels for the range switch; "3 hours", "7 days" with `unitDisplay` long. */
+export function formatRangeLabel(
+  hours: number,
+  language: string,
+  unitDisplay: "narrow" | "long" = "narrow",
+): string {
   const [value, unit] = hours % 24 === 0 && hours > 24 ? [hours / 24, "day"] : [hours, "hour"];
-  return numberFormat(language, { style: "unit", unit, unitDisplay: "narrow" }).format(value);
+  return numberFormat(language, { style: "unit", unit, unitDisplay }).format(value);
+}
+
+/** "a, b, c" in the language's way of listing values. */
+export function formatList(items: string[], language: string): string {
+  return listFormat(language, { type: "unit", style: "short" }).format(items);
 }

@@ -447,6 +447,9 @@ describe("history", () => {
     ]);
     expect(lines[0]!.getAttribute("d")).toMatch(/^M\d/);
     expect(lines[2]!.getAttribute("d")).toBe("");
+    expect(root.querySelector("svg.chart")!.getAttribute("aria-label")).toBe(
+      "History, last 24 hours: Session usage 42%, Weekly usage 81%, Opus weekly usage no data",
+    );
     const markers = [...root.querySelectorAll<SVGGElement>(".reset-marker")];
     expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
     expect(plain(markers[0]!.querySelector("title")?.textContent)).toBe(
@@ -464,6 +467,24 @@ describe("history", () => {
     expect(
       [...root.querySelectorAll(".legend-item")].map((item) => plain(item.textContent)),
     ).toEqual(["Session usage", "Weekly usage", "Opus weekly usage"]);
+  });
+
+  it("describes the range and the latest values in the user's language", async () => {
+    const { root, hass, card } = await mount({ default_range: "6h" }, { language: "de" });
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "70", lu: (NOW - 5 * HOUR) / 1000 },
+          { s: "12.4", lu: (NOW - HOUR) / 1000 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "35", lu: (NOW - 2 * HOUR) / 1000 }],
+        "sensor.acme_opus_weekly_usage": [{ s: "95", lu: (NOW - 2 * HOUR) / 1000 }],
+      }),
+    );
+    await card.updateComplete;
+    expect(plain(root.querySelector("svg.chart")!.getAttribute("aria-label"))).toBe(
+      "Verlauf der letzten 6 Stunden: Session usage 12 %, Weekly usage 35 % und Opus weekly usage 95 %",
+    );
   });
 
   it("shows values and time under the pointer", async () => {

@@ -5,6 +5,7 @@ import {
   formatAxisTime,
   formatDateTime,
   formatDuration,
+  formatList,
   formatPercent,
   formatRangeLabel,
   msUntilNextChange,
@@ -128,6 +129,10 @@ describe("dates and times", () => {
     expect(formatRangeLabel(3, "en")).toBe("3h");
     expect(formatRangeLabel(168, "en")).toBe("7d");
     expect(formatRangeLabel(24, "fr")).toBe("24h");
+    expect(formatRangeLabel(168, "en", "long")).toBe("7 days");
+    expect(formatRangeLabel(3, "de", "long")).toBe("3 Stunden");
+    expect(formatList(["a 1%", "b 2%", "c 3%"], "en")).toBe("a 1%, b 2%, c 3%");
+    expect(formatList(["a", "b"], "fr")).toBe("a et b");
   });
 });
 
