@@ -479,7 +479,13 @@ export class ClaudeUsageCard extends LitElement {
         return html`<div class="status warning" role="alert">
           <strong>${this._t("unavailable")}</strong>
           <span>${this._t("reauthenticate")}</span>
-          <button class="link" @click=${this._openSettings}>${this._t("open_settings")}</button>
+          ${
+            this.hass?.user?.is_admin
+              ? html`<button class="link" @click=${this._openSettings}>
+                  ${this._t("open_settings")}
+                </button>`
+              : nothing
+          }
         </div>`;
       default:
         return html`<div class="status">${this._t("no_data")}</div>`;

@@ -48,6 +48,7 @@ export interface HomeAssistant {
   devices: Record<string, DeviceRegistryEntry | undefined>;
   locale: FrontendLocaleData;
   config: { time_zone: string };
+  user?: { is_admin: boolean };
   connection: Connection;
   callWS<T>(message: Record<string, unknown>): Promise<T>;
 }

@@ -362,6 +362,15 @@ describe("states", () => {
     expect(navigations).toEqual([{ replace: false }]);
   });
 
+  it("offers the settings link only to administrators", async () => {
+    const { root } = await mount({}, { available: false, admin: false });
+    const alert = root.querySelector('[role="alert"]');
+    expect(plain(alert?.textContent)).toBe(
+      "Usage unavailable The session may have expired: reauthenticate in Settings.",
+    );
+    expect(alert!.querySelector("button")).toBeNull();
+  });
+
   it("says when there is no data yet", async () => {
     const { root } = await mount({}, { windows: [] });
     expect(plain(root.querySelector(".status")?.textContent)).toBe("No data yet");

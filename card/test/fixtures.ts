@@ -112,6 +112,7 @@ export interface HassOptions {
   callWS?: (message: Record<string, unknown>) => Promise<unknown>;
   connection?: FakeConnection;
   extraEntities?: boolean;
+  admin?: boolean;
 }
 
 /** A hass object with one Claude Usage device ("Acme") holding the given windows. */
@@ -183,6 +184,7 @@ export function makeHass(
       time_zone: options.timeZone ?? "server",
     },
     config: { time_zone: options.serverTimeZone ?? "Europe/Berlin" },
+    user: { is_admin: options.admin ?? true },
     connection: options.connection ?? new FakeConnection(),
     callWS: vi.fn(options.callWS ?? (async () => ({}))) as HomeAssistant["callWS"],
   };

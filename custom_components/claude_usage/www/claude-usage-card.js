@@ -239,7 +239,9 @@ const t=globalThis,e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow
     `}_renderStatus(t){switch(t){case"no_device":return G`<div class="status">${this._t("pick_account")}</div>`;case"device_not_found":return G`<div class="status warning">${this._t("account_not_found")}</div>`;case"unavailable":return G`<div class="status warning" role="alert">
           <strong>${this._t("unavailable")}</strong>
           <span>${this._t("reauthenticate")}</span>
-          <button class="link" @click=${this._openSettings}>${this._t("open_settings")}</button>
+          ${this.hass?.user?.is_admin?G`<button class="link" @click=${this._openSettings}>
+                  ${this._t("open_settings")}
+                </button>`:V}
         </div>`;default:return G`<div class="status">${this._t("no_data")}</div>`}}_renderGauge(t){const e=this.hass,i=this._config,{window:s,resetsAt:n}=t,r=function(t,e){const{resetsAt:i,updatedAt:s}=t;return t.available&&null!==i&&i.getTime()<=e&&(null===s||s<i)}(t,this._now),o=r?null:t.utilization,a=e.locale.language,l=function(t,e,i){let s="ok";null!==t&&t>=e.critical?s="critical":null!==t&&t>=e.warning&&(s="warning");const n="critical"===i||"warning"===i?i:"ok";return ie[n]>ie[s]?n:s}(o,i.thresholds,t.severity),h=null===o?"var(--disabled-text-color, #9e9e9e)":se[l],c=n?this._t("resets_at",{time:Bt(n,e)}):void 0;let d;if(t.available)if(n){const t=n.getTime()-this._now;d=t>0?this._t("resets_in",{duration:Wt(t,a)}):this._t("resetting")}else d=this._t("no_reset");else d=this._t("unavailable");const u=t.available&&c&&this._pressed===s.key?c:d,p=null===o?"—":qt(o,a),_=[r?s.name:`${s.name}: ${p}`,d,c].filter(t=>void 0!==t).join(". ");return G`
       <div
         class="gauge level-${null===o?"none":l}"
