@@ -122,15 +122,21 @@ export const cardStyles = css`
   .ranges {
     display: inline-flex;
     border: 1px solid var(--divider-color);
-    border-radius: 16px;
-    overflow: hidden;
+    border-radius: 17px;
   }
   .range {
+    min-height: 32px;
     background: none;
     border: none;
-    padding: 3px 10px;
+    padding: 0 12px;
     color: var(--secondary-text-color);
     font-size: var(--ha-font-size-s, 12px);
+  }
+  .range:first-child {
+    border-radius: 16px 0 0 16px;
+  }
+  .range:last-child {
+    border-radius: 0 16px 16px 0;
   }
   .range + .range {
     border-left: 1px solid var(--divider-color);
@@ -138,6 +144,16 @@ export const cardStyles = css`
   .range[aria-pressed="true"] {
     background: var(--primary-color);
     color: var(--text-primary-color, #fff);
+  }
+  /* A ring apart from the button, with a gap in the card's colour: seen on a pressed button too. */
+  .range:focus-visible {
+    position: relative;
+    z-index: 1;
+    outline-width: 2px;
+    outline-style: solid;
+    outline-color: var(--primary-color);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--card-background-color, var(--ha-card-background, #fff));
   }
   .graph {
     position: relative;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { arcPath, ClaudeUsageCard, defineWhenAppReady } from "../src/claude-usage-card";
 import type { HistoryStreamMessage } from "../src/history";
+import { cardStyles } from "../src/styles";
 import {
   COWORK,
   DEVICE_ID,
@@ -687,5 +688,38 @@ describe("lifecycle", () => {
     };
     await card.updateComplete;
     expect(render).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** The declarations of the card's style rule for `selector`, inside `@media media` if given. */
+function styleRule(selector: string, media?: string): CSSStyleDeclaration | undefined {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(cardStyles.cssText);
+  const rules = media
+    ? [...sheet.cssRules]
+        .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule)
+        .filter((rule) => rule.media.mediaText === media)
+        .flatMap((rule) => [...rule.cssRules])
+    : [...sheet.cssRules];
+  return rules
+    .filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule)
+    .find((rule) => rule.selectorText === selector)?.style;
+}
+
+describe("layout", () => {
+  it("gives the range buttons room for a finger and a focus ring that is not clipped", async () => {
+    const { root } = await mount();
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>(".range")];
+    expect(buttons.map((button) => getComputedStyle(button).minHeight)).toEqual(
+      buttons.map(() => "32px"),
+    );
+    expect(getComputedStyle(root.querySelector(".ranges")!).overflow).not.toBe("hidden");
+    const ring = styleRule(".range:focus-visible");
+    expect(ring).toBeDefined();
+    expect([ring!.outlineStyle, ring!.outlineWidth, ring!.outlineOffset]).toEqual([
+      "solid",
+      "2px",
+      "2px",
+    ]);
   });
 });
