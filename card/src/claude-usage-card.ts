@@ -710,7 +710,7 @@ export class ClaudeUsageCard extends LitElement {
         hover
           ? html`<div
               class="tooltip"
-              style="left:${Math.round((hover.x / layout.width) * 100)}%"
+              style="--x:${Math.round((hover.x / layout.width) * 100)}%"
               data-align=${hover.x > layout.width / 2 ? "end" : "start"}
             >
               <div class="tooltip-time">${formatDateTime(new Date(hover.t), hass)}</div>

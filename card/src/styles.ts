@@ -66,6 +66,7 @@ export const cardStyles = css`
   }
   .name {
     margin-top: -10px;
+    overflow-wrap: anywhere;
     font-weight: 500;
     color: var(--primary-text-color);
     font-size: var(--ha-font-size-m, 14px);
@@ -205,10 +206,14 @@ export const cardStyles = css`
     stroke: var(--secondary-text-color);
     stroke-width: 1;
   }
+  /* Beside the cursor (--x), on the side with more room; as wide as that side allows. */
   .tooltip {
     position: absolute;
     top: 0;
-    transform: translateX(4px);
+    left: calc(var(--x) + 4px);
+    box-sizing: border-box;
+    max-width: min(260px, 100%);
+    overflow-wrap: anywhere;
     pointer-events: none;
     background: var(--card-background-color, var(--ha-card-background));
     color: var(--primary-text-color);
@@ -216,12 +221,12 @@ export const cardStyles = css`
     border-radius: 8px;
     padding: 6px 8px;
     font-size: var(--ha-font-size-s, 12px);
-    white-space: nowrap;
     box-shadow: var(--ha-card-box-shadow, 0 2px 6px rgba(0, 0, 0, 0.2));
     z-index: 1;
   }
   .tooltip[data-align="end"] {
-    transform: translateX(calc(-100% - 4px));
+    left: auto;
+    right: calc(100% - var(--x) + 4px);
   }
   .tooltip-time {
     color: var(--secondary-text-color);
@@ -238,9 +243,11 @@ export const cardStyles = css`
   .legend-item {
     display: inline-flex;
     align-items: center;
+    overflow-wrap: anywhere;
   }
   .swatch {
     display: inline-block;
+    flex-shrink: 0;
     width: 10px;
     height: 10px;
     border-radius: 2px;

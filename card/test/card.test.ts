@@ -722,4 +722,38 @@ describe("layout", () => {
       "2px",
     ]);
   });
+
+  it("keeps the tooltip inside the graph and wraps long names on a phone", async () => {
+    const { root, hass, card } = await mount();
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: (NOW - HOUR) / 1000 }] }),
+    );
+    await card.updateComplete;
+    const chart = root.querySelector<SVGSVGElement>("svg.chart")!;
+    const tooltipAt = async (clientX: number) => {
+      chart.dispatchEvent(new PointerEvent("pointermove", { clientX }));
+      await card.updateComplete;
+      const tooltip = root.querySelector<HTMLElement>(".tooltip")!;
+      const style = getComputedStyle(tooltip);
+      return {
+        x: tooltip.getAttribute("style"),
+        align: tooltip.dataset.align,
+        maxWidth: style.maxWidth,
+        nowrap: style.whiteSpace === "nowrap",
+        overflowWrap: style.overflowWrap,
+      };
+    };
+    const wrapping = {
+      maxWidth: "min(260px, 100%)",
+      nowrap: false,
+      overflowWrap: "anywhere",
+    };
+    expect(await tooltipAt(60)).toEqual({ x: "--x:20%", align: "start", ...wrapping });
+    expect(await tooltipAt(294)).toEqual({ x: "--x:98%", align: "end", ...wrapping });
+    expect(styleRule(".tooltip")!.left).toBe("calc(var(--x) + 4px)");
+    expect(styleRule('.tooltip[data-align="end"]')!.right).toBe("calc(100% - var(--x) + 4px)");
+    for (const selector of [".name", ".legend-item"]) {
+      expect(getComputedStyle(root.querySelector(selector)!).overflowWrap).toBe("anywhere");
+    }
+  });
 });
