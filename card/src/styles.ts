@@ -39,8 +39,10 @@ export const cardStyles = css`
   .gauge:focus-visible {
     box-shadow: 0 0 0 2px var(--primary-color);
   }
-  .gauge:hover {
-    background: var(--secondary-background-color);
+  @media (hover: hover) {
+    .gauge:hover {
+      background: var(--secondary-background-color);
+    }
   }
   .gauge svg {
     width: 100%;

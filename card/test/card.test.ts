@@ -756,4 +756,11 @@ describe("layout", () => {
       expect(getComputedStyle(root.querySelector(selector)!).overflowWrap).toBe("anywhere");
     }
   });
+
+  it("highlights a gauge on hover only where a pointer can hover", () => {
+    expect(styleRule(".gauge:hover")).toBeUndefined();
+    expect(styleRule(".gauge:hover", "(hover: hover)")?.background).toBe(
+      "var(--secondary-background-color)",
+    );
+  });
 });

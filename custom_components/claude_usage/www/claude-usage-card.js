@@ -36,8 +36,10 @@ const t=globalThis,e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow
   .gauge:focus-visible {
     box-shadow: 0 0 0 2px var(--primary-color);
   }
-  .gauge:hover {
-    background: var(--secondary-background-color);
+  @media (hover: hover) {
+    .gauge:hover {
+      background: var(--secondary-background-color);
+    }
   }
   .gauge svg {
     width: 100%;
