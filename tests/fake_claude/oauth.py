@@ -15,8 +15,9 @@ those of the real hosts, so one fake base URL serves as authorize URL
   its own usage source, so ``set_usage`` and the demo scenario apply here too.
 
 Failure scenarios (:meth:`FakeClaudeOAuth.fail`) are the web fake's (see
-:mod:`.failures`), on the API endpoints or on the token endpoint; a ``rate_limit``
-sends ``Retry-After`` only when one is given. Control: :meth:`issue_code`, :meth:`revoke_refresh_tokens`,
+:mod:`.failures`), on the API endpoints (``api``), the usage endpoint alone
+(``usage``) or the token endpoint (``token``); a ``rate_limit`` sends
+``Retry-After`` only when one is given. Control: :meth:`issue_code`, :meth:`revoke_refresh_tokens`,
 :meth:`expire_access_tokens`, the counters, and the same over HTTP under
 ``/_fake/oauth/``.
 """
@@ -41,7 +42,7 @@ OAUTH_ACCOUNT_UUID = "7a1f0c2e-5b7d-4e8a-9c3f-0d2b4a6e8f10"
 OAUTH_EMAIL = "ada@example.com"
 ACCESS_TOKEN_LIFETIME = 28800
 
-Target = Literal["api", "token"]
+Target = Literal["api", "usage", "token"]
 OAUTH_VOICE = Voice(
     auth=("authentication_error", "OAuth token has expired"),
     forbidden=("permission_error", "Missing scope user:profile"),
@@ -99,7 +100,7 @@ class FakeClaudeOAuth:
         self._codes: dict[str, _IssuedCode] = {}
         self._access_tokens: set[str] = set()
         self._refresh_tokens: set[str] = set()
-        self.failures = FailureSwitch(targets=("api", "token"))
+        self.failures = FailureSwitch(targets=("api", "usage", "token"))
 
     def add_routes(self, app: web.Application) -> None:
         """Mount the OAuth endpoints and their control routes."""
@@ -279,7 +280,9 @@ class FakeClaudeOAuth:
 
     async def _usage(self, request: web.Request) -> web.StreamResponse:
         self.usage_request_count += 1
-        refused = await self._check_api_request(request)
+        refused = await self._take_failure(
+            "usage", request
+        ) or await self._check_api_request(request)
         if refused is not None:
             return refused
         return web.json_response(self.usage())
