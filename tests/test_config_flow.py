@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
@@ -33,6 +34,7 @@ from tests.fake_claude import (
     SECOND_ORG_UUID,
     VALID_SESSION_KEY,
     FakeClaude,
+    default_usage_json,
     organization_json,
 )
 
@@ -205,9 +207,16 @@ async def test_invalid_cookie_sends_nothing(
     ],
 )
 async def test_organizations_errors(
-    hass: HomeAssistant, fake_claude: FakeClaude, mode: str, error: str
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    freezer: FrozenDateTimeFactory,
+    mode: str,
+    error: str,
 ) -> None:
-    """Each failure of the organization list shows its error; a retry then succeeds."""
+    """Each failure of the organization list shows its error; a retry then succeeds.
+
+    After a 429 (Retry-After 60 s) the retry waits: sooner, it sends nothing.
+    """
     result = await _start(hass)
     fake_claude.fail(mode, times=1)
     result = await hass.config_entries.flow.async_configure(
@@ -217,6 +226,16 @@ async def test_organizations_errors(
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": error}
     assert fake_claude.usage_request_count() == 0
+
+    if mode == "rate_limit":
+        freezer.tick(timedelta(seconds=59))
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"],
+            _user_input(VALID_SESSION_KEY, fake_claude.base_url),
+        )
+        assert result["errors"] == {"base": "rate_limited"}
+        assert len(fake_claude.requests) == 1
+        freezer.tick(timedelta(seconds=1))
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
@@ -452,6 +471,91 @@ async def test_reauth_usage_error(
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "unknown"}
+
+
+async def test_same_cookie_again_reuses_organizations(
+    hass: HomeAssistant, fake_claude: FakeClaude
+) -> None:
+    """After a failed usage check, the same cookie again asks only for the usage."""
+    result = await _start(hass)
+    fake_claude.set_usage(["not", "an", "object"])
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    assert result["errors"] == {"base": "unknown"}
+
+    fake_claude.set_usage(default_usage_json())
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    paths = [request.path for request in fake_claude.requests]
+    usage_path = f"/api/organizations/{ORG_UUID}/usage"
+    assert paths == ["/api/organizations", usage_path, usage_path]
+
+
+async def test_usage_rate_limited_then_same_cookie_waits(
+    hass: HomeAssistant, fake_claude: FakeClaude, freezer: FrozenDateTimeFactory
+) -> None:
+    """A 429 on the usage check: the same cookie again sends nothing until Retry-After."""
+    result = await _start(hass)
+    fake_claude.set_usage(["not", "an", "object"])
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    fake_claude.set_usage(default_usage_json())
+    fake_claude.fail("rate_limit", times=1, retry_after=120)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    freezer.tick(timedelta(seconds=119))
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    assert len(fake_claude.requests) == 3
+
+    freezer.tick(timedelta(seconds=1))
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert len(fake_claude.requests) == 4
+
+
+async def test_reauth_waits_for_the_entrys_rate_limit(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    advance_time: Callable[[float], Awaitable[None]],
+) -> None:
+    """A reauth sends nothing while the entry waits out a 429; a 429 in it is kept."""
+    entry = init_integration
+    fake_claude.fail("rate_limit", times=1, retry_after=600)
+    await advance_time(60)
+    assert fake_claude.usage_request_count() == 2
+
+    result = await entry.start_reauth_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    assert len(fake_claude.requests) == 2
+
+    freezer.tick(timedelta(seconds=600))
+    fake_claude.fail("rate_limit", times=1, retry_after=900)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    assert len(fake_claude.requests) == 3
+    # The entry now waits the 900 s too: no poll before then.
+    await advance_time(899)
+    assert len(fake_claude.requests) == 3
+    await advance_time(1)
+    assert fake_claude.usage_request_count() == 3
 
 
 async def test_reconfigure(

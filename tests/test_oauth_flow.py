@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 import logging
 from typing import Any
 from unittest.mock import patch
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
@@ -32,6 +34,7 @@ from tests.fake_claude import (
     SECOND_ORG_UUID,
     VALID_SESSION_KEY,
     FakeClaude,
+    default_usage_json,
 )
 
 type Advance = Callable[[float], Awaitable[None]]
@@ -185,9 +188,16 @@ async def test_bad_codes_then_success(
     ],
 )
 async def test_token_endpoint_errors(
-    hass: HomeAssistant, fake_claude: FakeClaude, mode: str, error: str
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    freezer: FrozenDateTimeFactory,
+    mode: str,
+    error: str,
 ) -> None:
-    """A failing code exchange shows its error; a new code then works."""
+    """A failing code exchange shows its error; a new code then works.
+
+    After a 429 without Retry-After the flow waits 5 minutes: sooner, it sends nothing.
+    """
     result = await _start_on_fake(hass, fake_claude)
     fake_claude.oauth.fail(mode, target="token", times=1)
     result = await hass.config_entries.flow.async_configure(
@@ -196,6 +206,16 @@ async def test_token_endpoint_errors(
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": error}
     assert fake_claude.oauth.usage_request_count == 0
+
+    if mode == "rate_limit":
+        freezer.tick(timedelta(minutes=4))
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"],
+            _oauth_input(fake_claude.base_url, await _approve(result)),
+        )
+        assert result["errors"] == {"base": "rate_limited"}
+        assert fake_claude.oauth.token_request_count == 1
+        freezer.tick(timedelta(minutes=1))
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], _oauth_input(fake_claude.base_url, await _approve(result))
@@ -215,15 +235,56 @@ async def test_profile_refused(hass: HomeAssistant, fake_claude: FakeClaude) -> 
 
 
 async def test_usage_unreadable(hass: HomeAssistant, fake_claude: FakeClaude) -> None:
-    """The usage must be readable before the entry is created."""
+    """The usage must be readable before the entry is created.
+
+    Submitting the same code again checks the usage again with the tokens already
+    held: the single-use code is not traded twice.
+    """
     fake_claude.set_usage(["not", "an", "object"])
     result = await _start_on_fake(hass, fake_claude)
+    pasted = await _approve(result)
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], _oauth_input(fake_claude.base_url, await _approve(result))
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": "unknown"}
     assert fake_claude.oauth.usage_request_count == 1
+
+    fake_claude.set_usage(default_usage_json())
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert fake_claude.oauth.token_request_count == 1
+    assert fake_claude.oauth.profile_request_count == 1
+    assert fake_claude.oauth.usage_request_count == 2
+
+
+async def test_usage_rate_limited_then_same_code_waits(
+    hass: HomeAssistant, fake_claude: FakeClaude, freezer: FrozenDateTimeFactory
+) -> None:
+    """A 429 on the usage check after signing in: the same code again waits for it."""
+    result = await _start_on_fake(hass, fake_claude)
+    pasted = await _approve(result)
+    fake_claude.oauth.fail("rate_limit", target="usage", times=1, retry_after=60)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    freezer.tick(timedelta(seconds=59))
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    assert fake_claude.oauth.usage_request_count == 1
+
+    freezer.tick(timedelta(seconds=1))
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert fake_claude.oauth.token_request_count == 1
+    assert fake_claude.oauth.usage_request_count == 2
 
 
 @pytest.mark.parametrize(
@@ -342,17 +403,41 @@ async def test_sign_in_again(
     assert result["errors"] == {"base": "unknown"}
 
     fake_claude.set_usage({"five_hour": {"utilization": 10, "resets_at": None}})
+    usage_requests = fake_claude.oauth.usage_request_count
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_CODE: await _approve(result)}
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == reason
+    # One usage request: the flow's check; the reload reuses its answer.
+    assert fake_claude.oauth.usage_request_count == usage_requests + 1
     new_tokens = entry.data[CONF_OAUTH_TOKENS]
     assert new_tokens["refresh_token"] != old_tokens["refresh_token"]
     assert entry.data[CONF_BASE_URL] == fake_claude.base_url
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("sensor.example_org_session_usage").state == "10.0"
+
+
+async def test_sign_in_again_waits_for_the_entrys_rate_limit(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_oauth_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """While the entry waits out a 429, signing in again sends nothing."""
+    entry = init_oauth_integration
+    fake_claude.oauth.fail("rate_limit", target="usage", times=1, retry_after=600)
+    await advance_time(60)
+    assert entry.runtime_data.last_exception.translation_key == "rate_limited"
+    token_requests = fake_claude.oauth.token_request_count
+
+    result = await entry.start_reauth_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_CODE: await _approve(result)}
+    )
+    assert result["errors"] == {"base": "rate_limited"}
+    assert fake_claude.oauth.token_request_count == token_requests
 
 
 async def test_sign_in_again_wrong_account(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 import logging
 from typing import Any, override
 
@@ -26,6 +27,7 @@ from homeassistant.helpers.selector import (
     TextSelectorConfig,
     TextSelectorType,
 )
+from homeassistant.util import dt as dt_util
 import probatio
 
 from .api import (
@@ -72,9 +74,12 @@ from .const import (
 )
 from .coordinator import (
     async_get_session,
+    async_organization_not_before,
+    async_remember_rate_limit,
     async_remember_usage,
     is_oauth_entry,
     oauth_endpoints,
+    rate_limit_wait,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -144,9 +149,17 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         self._credentials: Credentials | None = None
         self._base_url = DEFAULT_BASE_URL
         self._organizations: dict[str, Organization] = {}
+        self._organizations_base_url = DEFAULT_BASE_URL
         self._pkce: PkceChallenge | None = None
         self._tokens: OAuthTokens | None = None
         self._profile: OAuthProfile | None = None
+        # The pasted code the tokens came from: resubmitting it after a failed usage
+        # check retries only that check (the code itself is single-use).
+        self._signed_in_code: str | None = None
+        # A 429 seen by this flow: no request before this time.
+        self._not_before: datetime | None = None
+        # The organization of the entry being reauthenticated or reconfigured.
+        self._entry_org: str | None = None
 
     @staticmethod
     @callback
@@ -175,6 +188,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
                 # The link on screen leads to another server: show this server's.
                 self._base_url = base_url
                 self._pkce = None
+                self._signed_in_code = None
             elif error := await self._async_sign_in(user_input.get(CONF_CODE, "")):
                 errors[CONF_CODE if error in _CODE_ERRORS else "base"] = error
             else:
@@ -313,9 +327,12 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Sign an entry in with Claude (again), then replace its data and reload it."""
         self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
+        self._entry_org = entry.data[CONF_ORG_UUID]
         errors: dict[str, str] = {}
         if user_input is not None:
-            if error := await self._async_sign_in(user_input[CONF_CODE]):
+            if self._waiting(entry.data[CONF_ORG_UUID]):
+                errors["base"] = "rate_limited"
+            elif error := await self._async_sign_in(user_input[CONF_CODE]):
                 errors[CONF_CODE if error in _CODE_ERRORS else "base"] = error
             elif self._profile_org() != entry.data[CONF_ORG_UUID]:
                 return self.async_abort(reason="wrong_account")
@@ -353,8 +370,15 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
     async def _async_sign_in(self, pasted: str) -> str | None:
-        """Trade the pasted code for tokens and read whom they belong to; return an error key."""
+        """Trade the pasted code for tokens and read whom they belong to; return an error key.
+
+        The code of a sign-in that already succeeded is not traded again.
+        """
         assert self._pkce is not None
+        if self._tokens is not None and pasted == self._signed_in_code:
+            return None
+        if self._waiting():
+            return "rate_limited"
         client = self._oauth_client()
         try:
             code, state = parse_pasted_code(pasted, expected_state=self._pkce.state)
@@ -362,11 +386,13 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             self._profile = await client.async_get_profile(tokens.access_token)
         except ClaudeUsageError as err:
             _LOGGER.debug("Sign in with Claude failed: %s", err)
+            self._note_rate_limit(err)
             return _oauth_error_key(err)
         except Exception:
             _LOGGER.exception("Unexpected error signing in with Claude")
             return "unknown"
         self._tokens = tokens
+        self._signed_in_code = pasted
         return None
 
     def _profile_org(self) -> str:
@@ -377,12 +403,15 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def _async_validate_oauth_usage(self) -> str | None:
         """Fetch the usage once with the new tokens; keep it for the first refresh."""
         assert self._tokens is not None
+        if self._waiting(self._profile_org()):
+            return "rate_limited"
         try:
             usage = await self._oauth_client().async_get_usage(
                 self._tokens.access_token
             )
         except ClaudeUsageError as err:
             _LOGGER.debug("Reading the usage after signing in failed: %s", err)
+            self._note_rate_limit(err, self._profile_org())
             return _oauth_error_key(err)
         except Exception:
             _LOGGER.exception("Unexpected error fetching the usage")
@@ -417,7 +446,10 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
-            if error := await self._async_load_organizations(user_input[CONF_COOKIE]):
+            self._entry_org = entry.data[CONF_ORG_UUID]
+            if self._waiting(entry.data[CONF_ORG_UUID]):
+                errors["base"] = "rate_limited"
+            elif error := await self._async_load_organizations(user_input[CONF_COOKIE]):
                 errors[CONF_COOKIE if error == "invalid_cookie" else "base"] = error
             elif (
                 organization := self._organizations.get(entry.data[CONF_ORG_UUID])
@@ -440,14 +472,28 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
     async def _async_load_organizations(self, text: str) -> str | None:
-        """Parse the pasted cookie and fetch its organizations; return an error key."""
+        """Parse the pasted cookie and fetch its organizations; return an error key.
+
+        The same cookie for the same server again reuses the organizations it listed.
+        """
         try:
-            self._credentials = parse_credentials(text)
+            credentials = parse_credentials(text)
         except InvalidCookieError:
             return "invalid_cookie"
+        if (
+            self._organizations
+            and credentials == self._credentials
+            and self._base_url == self._organizations_base_url
+        ):
+            return None
+        self._credentials = credentials
+        self._organizations = {}
+        if self._waiting():
+            return "rate_limited"
         try:
             organizations = await self._client().async_get_organizations()
         except ClaudeUsageError as err:
+            self._note_rate_limit(err)
             return _error_key(err)
         except Exception:
             _LOGGER.exception("Unexpected error listing the organizations")
@@ -455,19 +501,50 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         if not organizations:
             return "no_organizations"
         self._organizations = {org.uuid: org for org in organizations}
+        self._organizations_base_url = self._base_url
         return None
 
     async def _async_validate_usage(self, organization: Organization) -> str | None:
         """Fetch the organization's usage once; keep it for the first refresh."""
+        if self._waiting(organization.uuid):
+            return "rate_limited"
         try:
             usage = await self._client().async_get_usage(organization.uuid)
         except ClaudeUsageError as err:
+            self._note_rate_limit(err, organization.uuid)
             return _error_key(err)
         except Exception:
             _LOGGER.exception("Unexpected error fetching the usage")
             return "unknown"
         async_remember_usage(self.hass, organization.uuid, usage)
         return None
+
+    def _waiting(self, org_uuid: str | None = None) -> bool:
+        """Tell whether a 429 (seen here, or by the organization's entry) still holds."""
+        now = dt_util.utcnow()
+        if self._not_before is not None and now < self._not_before:
+            return True
+        if org_uuid is None:
+            return False
+        not_before = async_organization_not_before(self.hass, org_uuid)
+        return not_before is not None and now < not_before
+
+    def _note_rate_limit(
+        self, err: ClaudeUsageError, org_uuid: str | None = None
+    ) -> None:
+        """After a 429, wait as claude.ai asked before this flow asks again.
+
+        The organization asked about, and the entry's being reauthenticated or
+        reconfigured, wait too: their polls go to the same account.
+        """
+        if not isinstance(err, RateLimitedError):
+            return
+        self._not_before = dt_util.utcnow() + rate_limit_wait(
+            err, timedelta(0), timedelta(0)
+        )
+        for org in (org_uuid, self._entry_org):
+            if org is not None:
+                async_remember_rate_limit(self.hass, org, self._not_before)
 
     def _client(self) -> ClaudeUsageClient:
         """Return a client of the credentials being validated."""

@@ -126,6 +126,25 @@ def async_remember_usage(hass: HomeAssistant, org_uuid: str, usage: Usage) -> No
 
 
 @callback
+def async_remember_rate_limit(
+    hass: HomeAssistant, org_uuid: str, not_before: datetime
+) -> None:
+    """Keep a wait that claude.ai asked for outside the coordinator (config flow)."""
+    state = async_get_organization_state(hass, org_uuid)
+    state.not_before = max(not_before, state.not_before or not_before)
+
+
+@callback
+def async_organization_not_before(
+    hass: HomeAssistant, org_uuid: str
+) -> datetime | None:
+    """Return until when requests for an organization must wait, if they must."""
+    if (state := hass.data.get(DATA_ORGANIZATIONS, {}).get(org_uuid)) is None:
+        return None
+    return state.not_before
+
+
+@callback
 def async_forget_organization(hass: HomeAssistant, org_uuid: str) -> None:
     """Drop the lasting state of an organization whose entry was removed."""
     hass.data.get(DATA_ORGANIZATIONS, {}).pop(org_uuid, None)
