@@ -393,8 +393,12 @@ async def test_attach_to_another_entity_fails(
         }
     )
     info: Any = {"trigger_data": {}, "variables": {}, "name": "test"}
-    with pytest.raises(InvalidDeviceAutomationConfig, match="is not the usage sensor"):
+    with pytest.raises(InvalidDeviceAutomationConfig) as err:
         await device_trigger.async_attach_trigger(hass, config, lambda *_: None, info)
+    assert err.value.translation_key == "not_a_usage_sensor"
+    assert err.value.translation_placeholders == {
+        "entity_id": "sensor.acme_session_reset"
+    }
     with pytest.raises(EntityNotFound):
         await device_trigger.async_attach_trigger(
             hass, {**config, "entity_id": "sensor.nothing"}, lambda *_: None, info
@@ -416,5 +420,7 @@ async def test_window_reset_of_an_orphaned_sensor_fails(hass: HomeAssistant) -> 
         }
     )
     info: Any = {"trigger_data": {}, "variables": {}, "name": "test"}
-    with pytest.raises(InvalidDeviceAutomationConfig, match="belongs to no"):
+    with pytest.raises(InvalidDeviceAutomationConfig) as err:
         await device_trigger.async_attach_trigger(hass, config, lambda *_: None, info)
+    assert err.value.translation_key == "no_account"
+    assert err.value.translation_placeholders == {"entity_id": entity.entity_id}

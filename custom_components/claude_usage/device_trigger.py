@@ -168,7 +168,9 @@ def _usage_sensor_entry(hass: HomeAssistant, entity_id: str) -> er.RegistryEntry
     entry = async_get_entity_registry_entry_or_raise(hass, entity_id)
     if not _is_usage_sensor(entry):
         raise InvalidDeviceAutomationConfig(
-            f"{entry.entity_id} is not the usage sensor of a Claude usage window"
+            translation_domain=DOMAIN,
+            translation_key="not_a_usage_sensor",
+            translation_placeholders={"entity_id": entry.entity_id},
         )
     return entry
 
@@ -182,7 +184,9 @@ def _window_key(hass: HomeAssistant, entry: er.RegistryEntry) -> str:
     )
     if config_entry is None:
         raise InvalidDeviceAutomationConfig(
-            f"{entry.entity_id} belongs to no Claude usage account"
+            translation_domain=DOMAIN,
+            translation_key="no_account",
+            translation_placeholders={"entity_id": entry.entity_id},
         )
     prefix = f"{config_entry.data[CONF_ORG_UUID]}_"
     return entry.unique_id.removeprefix(prefix).removesuffix(USAGE_UNIQUE_ID_SUFFIX)
