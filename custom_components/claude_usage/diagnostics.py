@@ -11,7 +11,9 @@ from homeassistant.core import HomeAssistant
 from .const import CONF_COOKIE, CONF_OAUTH_TOKENS, CONF_USER_AGENT
 from .coordinator import ClaudeUsageConfigEntry
 
+# A personal organization is named after the account's email ("<email>'s Organization").
 TO_REDACT = {
+    "title",
     CONF_COOKIE,
     CONF_USER_AGENT,
     CONF_OAUTH_TOKENS,
@@ -33,11 +35,14 @@ async def async_get_config_entry_diagnostics(
     state = coordinator.state
     last_exception = coordinator.last_exception
     return {
-        "entry": {
-            "title": entry.title,
-            "data": async_redact_data(dict(entry.data), TO_REDACT),
-            "options": dict(entry.options),
-        },
+        "entry": async_redact_data(
+            {
+                "title": entry.title,
+                "data": dict(entry.data),
+                "options": dict(entry.options),
+            },
+            TO_REDACT,
+        ),
         "coordinator": {
             "last_update_success": coordinator.last_update_success,
             "update_interval": coordinator.scan_interval.total_seconds(),
