@@ -55,16 +55,18 @@ function browserUsesAmPm(): boolean {
 
 /**
  * The clock of the user's profile: 12 or 24 hours, the browser's ("system"), or the
- * language's own (undefined lets Intl pick it).
+ * language's own (undefined lets Intl pick it). An hour cycle rather than `hour12`, as Home
+ * Assistant's frontend does: with `hour12: true` Intl picks h11 for languages such as German
+ * and shows noon as "0:14 PM", and with `hour12: false` English shows midnight as "24:14".
  */
-function hour12(hass: Pick<HomeAssistant, "locale">): boolean | undefined {
+function hourCycle(hass: Pick<HomeAssistant, "locale">): "h12" | "h23" | undefined {
   switch (hass.locale.time_format) {
     case "12":
-      return true;
+      return "h12";
     case "24":
-      return false;
+      return "h23";
     case "system":
-      return browserUsesAmPm();
+      return browserUsesAmPm() ? "h12" : "h23";
     default:
       return undefined;
   }
@@ -129,7 +131,7 @@ export function formatDateTime(date: Date, hass: Pick<HomeAssistant, "locale" | 
   return dateTimeFormat(hass.locale.language, {
     dateStyle: "medium",
     timeStyle: "short",
-    hour12: hour12(hass),
+    hourCycle: hourCycle(hass),
     timeZone: displayTimeZone(hass),
   }).format(date);
 }
@@ -144,7 +146,7 @@ export function formatAxisTime(
     weekday: withDay ? "short" : undefined,
     hour: "numeric",
     minute: "2-digit",
-    hour12: hour12(hass),
+    hourCycle: hourCycle(hass),
     timeZone: displayTimeZone(hass),
   }).format(date);
 }

@@ -122,6 +122,21 @@ describe("dates and times", () => {
     );
   });
 
+  it("shows noon as 12 and midnight as 0 whatever clock the language has", () => {
+    const noon = new Date("2026-11-28T12:14:30Z");
+    const midnight = new Date("2026-11-28T00:14:30Z");
+    expect(plain(formatAxisTime(noon, locale("de", "server", "UTC", "12"), false))).toBe(
+      "12:14 PM",
+    );
+    expect(plain(formatDateTime(noon, locale("fr", "server", "UTC", "12")))).toBe(
+      "28 nov. 2026, 12:14 PM",
+    );
+    expect(plain(formatAxisTime(noon, locale("nl", "server", "UTC", "12"), false))).toBe(
+      "12:14 p.m.",
+    );
+    expect(formatAxisTime(midnight, locale("en", "server", "UTC", "24"), false)).toBe("00:14");
+  });
+
   it("formats percentages and range labels per language", () => {
     expect(formatPercent(42.4, "en")).toBe("42%");
     expect(plain(formatPercent(80.5, "de"))).toBe("81 %");
@@ -187,7 +202,7 @@ describe("the system time format", () => {
   });
 
   /** An axis label of a fresh format module in a browser whose own locale is `browser`. */
-  async function axisLabel(language: string, browser: string): Promise<string> {
+  async function axisLabel(language: string, browser: string, at = instant): Promise<string> {
     Object.assign(Intl, {
       DateTimeFormat: class extends originalIntl.DateTimeFormat {
         constructor(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
@@ -197,13 +212,15 @@ describe("the system time format", () => {
     });
     vi.resetModules();
     const format = await import("../src/format");
-    return plain(
-      format.formatAxisTime(instant, locale(language, "server", "UTC", "system"), false),
-    );
+    return plain(format.formatAxisTime(at, locale(language, "server", "UTC", "system"), false));
   }
 
   it("follows the browser's clock, not the language's", async () => {
     expect(await axisLabel("de", "en-US")).toBe("3:14 PM");
     expect(await axisLabel("en", "de-DE")).toBe("15:14");
+  });
+
+  it("shows noon as 12 in a language whose own 12-hour clock counts from 0", async () => {
+    expect(await axisLabel("de", "en-US", new Date("2026-11-28T12:14:30Z"))).toBe("12:14 PM");
   });
 });
