@@ -31,6 +31,7 @@ import {
 import { buildGraph, scales, type GraphGeometry, type GraphSeries } from "./graph";
 import {
   decodeStatistics,
+  endAt,
   findResets,
   mergeStreamMessage,
   toPoints,
@@ -569,6 +570,11 @@ export class ClaudeUsageCard extends LitElement {
         points = toPoints(trimBefore(this._history[limit.usageEntityId] ?? [], start));
         const resetStates = limit.resetEntityId ? this._history[limit.resetEntityId] : undefined;
         resets = findResets(points, resetStates);
+      }
+      // While the window resets, its sensor still holds the old window's value: the line
+      // ends at the reset time instead of carrying that value on to now.
+      if (resetPending(state, end)) {
+        points = endAt(points, state.resetsAt!.getTime());
       }
       return {
         key: limit.key,

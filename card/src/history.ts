@@ -54,6 +54,11 @@ export function trimBefore<T extends { t: number }>(points: T[], start: number):
   return [{ ...carried, t: start }, ...rest];
 }
 
+/** The points before `t`, then a gap at `t`: a line drawn from them ends there. */
+export function endAt(points: Point[], t: number): Point[] {
+  return [...points.filter((point) => point.t < t), { t, v: null }];
+}
+
 /**
  * Merge one `history/stream` message into the history so far. The first message holds the
  * whole range; later ones hold new states only. States at or after the first new state's

@@ -521,6 +521,47 @@ describe("history", () => {
     expect(root.querySelector(".tooltip")).toBeNull();
   });
 
+  it("ends a resetting window's line at the reset time instead of carrying its old value on", async () => {
+    // The usage sensors were last written at 09:00; the session window reset at 09:30.
+    const passed = { ...SESSION, resetsAt: new Date(NOW - 30 * 60_000).toISOString() };
+    const callWS = vi.fn(async () => ({
+      "sensor.acme_session_usage": [
+        { start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean: 42 },
+      ],
+      "sensor.acme_weekly_usage": [
+        { start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean: 80 },
+      ],
+    }));
+    const { root, hass, card } = await mount({}, { windows: [passed, WEEKLY], callWS });
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "70", lu: (NOW - 3 * HOUR) / 1000 },
+          { s: "42", lu: (NOW - HOUR) / 1000 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "80.5", lu: (NOW - HOUR) / 1000 }],
+      }),
+    );
+    await card.updateComplete;
+    const line = (key: string) =>
+      root.querySelector(`path.line[data-key="${key}"]`)!.getAttribute("d");
+    // 300 px wide: the plot spans x = 34..294 for 24 h, so 09:30 is x = 288.6 and now x = 294.
+    expect(line("five_hour")).toMatch(/H288\.6$/);
+    expect(line("seven_day")).toMatch(/H294$/);
+    const chart = root.querySelector<SVGSVGElement>("svg.chart")!;
+    chart.dispatchEvent(new PointerEvent("pointermove", { clientX: 294 }));
+    await card.updateComplete;
+    expect(plain(root.querySelector(".tooltip")?.textContent)).toBe(
+      "Nov 28, 2026, 11:00 Session usage: — Weekly usage: 81%",
+    );
+
+    root.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
+    await settle(card);
+    // 7 days: 09:30 is x = 34 + 260 × 167.5 / 168 = 293.2.
+    expect(line("five_hour")).toMatch(/H293\.2$/);
+    expect(line("seven_day")).toMatch(/H294$/);
+  });
+
   it("says when the range has no history yet, and when history is unavailable", async () => {
     const { root, hass, card } = await mount();
     hass.connection.subscriptions[0]!.callback(streamMessage({}));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   decodeStatistics,
   downsample,
+  endAt,
   findResets,
   mergeStreamMessage,
   toPoints,
@@ -119,6 +120,21 @@ describe("trimBefore", () => {
         5,
       ),
     ).toEqual([{ t: 5, v: 2 }]);
+  });
+});
+
+describe("endAt", () => {
+  it("drops the points from `t` on and ends with a gap at `t`", () => {
+    const points: Point[] = [
+      { t: 1, v: 10 },
+      { t: 5, v: 20 },
+      { t: 9, v: 20 },
+    ];
+    expect(endAt(points, 5)).toEqual([
+      { t: 1, v: 10 },
+      { t: 5, v: null },
+    ]);
+    expect(valueAt(endAt(points, 7), 8)).toBeNull();
   });
 });
 
