@@ -544,6 +544,7 @@ async def test_reauth_waits_for_the_entrys_rate_limit(
     assert result["errors"] == {"base": "rate_limited"}
     assert len(fake_claude.requests) == 2
 
+    # A 429 on the organization list holds for this flow, not for the entry's polls.
     freezer.tick(timedelta(seconds=600))
     fake_claude.fail("rate_limit", times=1, retry_after=900)
     result = await hass.config_entries.flow.async_configure(
@@ -551,11 +552,40 @@ async def test_reauth_waits_for_the_entrys_rate_limit(
     )
     assert result["errors"] == {"base": "rate_limited"}
     assert len(fake_claude.requests) == 3
-    # The entry now waits the 900 s too: no poll before then.
-    await advance_time(899)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
+    )
+    assert result["errors"] == {"base": "rate_limited"}
     assert len(fake_claude.requests) == 3
     await advance_time(1)
     assert fake_claude.usage_request_count() == 3
+
+
+async def test_reconfigure_while_cloudflare_blocks(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Callable[[float], Awaitable[None]],
+) -> None:
+    """The backoff of a Cloudflare block does not hold back the reconfigure that fixes it."""
+    entry = init_integration
+    fake_claude.fail("cloudflare")
+    await advance_time(60)
+    assert entry.runtime_data.last_exception.translation_key == "cloudflare_blocked"
+
+    fake_claude.clear_failure()
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_cookie"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_COOKIE: f"sessionKey={VALID_SESSION_KEY}; cf_clearance=abc123"},
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert hass.states.get("sensor.example_org_session_usage").state == "42.0"
 
 
 async def test_reconfigure(

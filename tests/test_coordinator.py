@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
@@ -123,6 +124,27 @@ async def test_reload_during_poll_asks_no_again(
     assert fake_claude.usage_request_count() == 2
     assert hass.states.get(SESSION_USAGE).state == "42.0"
     assert await _wait_for_next_request(fake_claude, advance_time) == 60
+
+
+async def test_reload_after_a_failed_poll_reuses_nothing(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """A reload right after a failed poll neither asks again nor shows the old usage."""
+    fake_claude.fail("server_error", times=1)
+    await advance_time(60)
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+
+    await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert fake_claude.usage_request_count() == 2
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    assert init_integration.state is ConfigEntryState.SETUP_RETRY
+    # The setup retry (Home Assistant adds some jitter) comes after the backoff.
+    assert 120 <= await _wait_for_next_request(fake_claude, advance_time) < 180
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
 @pytest.mark.parametrize("forbidden", [False, True], ids=["401", "403-json"])

@@ -223,6 +223,26 @@ async def test_token_endpoint_errors(
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
 
+async def test_profile_fails_then_same_code(
+    hass: HomeAssistant, fake_claude: FakeClaude
+) -> None:
+    """The profile failed after the exchange: the same code again asks only for the profile."""
+    result = await _start_on_fake(hass, fake_claude)
+    pasted = await _approve(result)
+    fake_claude.oauth.fail("server_error", times=1)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
+    )
+    assert result["errors"] == {"base": "cannot_connect"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert fake_claude.oauth.exchange_count == 1
+    assert fake_claude.oauth.profile_request_count == 2
+
+
 async def test_profile_refused(hass: HomeAssistant, fake_claude: FakeClaude) -> None:
     """Tokens without access to the profile cannot set anything up."""
     result = await _start_on_fake(hass, fake_claude)

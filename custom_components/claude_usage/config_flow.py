@@ -74,7 +74,7 @@ from .const import (
 )
 from .coordinator import (
     async_get_session,
-    async_organization_not_before,
+    async_rate_limited_until,
     async_remember_rate_limit,
     async_remember_usage,
     is_oauth_entry,
@@ -158,8 +158,6 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         self._signed_in_code: str | None = None
         # A 429 seen by this flow: no request before this time.
         self._not_before: datetime | None = None
-        # The organization of the entry being reauthenticated or reconfigured.
-        self._entry_org: str | None = None
 
     @staticmethod
     @callback
@@ -327,7 +325,6 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """Sign an entry in with Claude (again), then replace its data and reload it."""
         self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
-        self._entry_org = entry.data[CONF_ORG_UUID]
         errors: dict[str, str] = {}
         if user_input is not None:
             if self._waiting(entry.data[CONF_ORG_UUID]):
@@ -372,18 +369,24 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def _async_sign_in(self, pasted: str) -> str | None:
         """Trade the pasted code for tokens and read whom they belong to; return an error key.
 
-        The code of a sign-in that already succeeded is not traded again.
+        The code of an exchange that already succeeded is not traded again (it is
+        single-use): only what failed after it is asked again.
         """
         assert self._pkce is not None
-        if self._tokens is not None and pasted == self._signed_in_code:
+        same_code = self._tokens is not None and pasted == self._signed_in_code
+        if same_code and self._profile is not None:
             return None
         if self._waiting():
             return "rate_limited"
         client = self._oauth_client()
         try:
-            code, state = parse_pasted_code(pasted, expected_state=self._pkce.state)
-            tokens = await client.async_exchange_code(code, state, self._pkce)
-            self._profile = await client.async_get_profile(tokens.access_token)
+            if not same_code:
+                self._tokens = self._profile = None
+                code, state = parse_pasted_code(pasted, expected_state=self._pkce.state)
+                self._tokens = await client.async_exchange_code(code, state, self._pkce)
+                self._signed_in_code = pasted
+            assert self._tokens is not None
+            self._profile = await client.async_get_profile(self._tokens.access_token)
         except ClaudeUsageError as err:
             _LOGGER.debug("Sign in with Claude failed: %s", err)
             self._note_rate_limit(err)
@@ -391,8 +394,6 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         except Exception:
             _LOGGER.exception("Unexpected error signing in with Claude")
             return "unknown"
-        self._tokens = tokens
-        self._signed_in_code = pasted
         return None
 
     def _profile_org(self) -> str:
@@ -446,7 +447,6 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
-            self._entry_org = entry.data[CONF_ORG_UUID]
             if self._waiting(entry.data[CONF_ORG_UUID]):
                 errors["base"] = "rate_limited"
             elif error := await self._async_load_organizations(user_input[CONF_COOKIE]):
@@ -526,25 +526,23 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             return True
         if org_uuid is None:
             return False
-        not_before = async_organization_not_before(self.hass, org_uuid)
-        return not_before is not None and now < not_before
+        until = async_rate_limited_until(self.hass, org_uuid)
+        return until is not None and now < until
 
     def _note_rate_limit(
         self, err: ClaudeUsageError, org_uuid: str | None = None
     ) -> None:
         """After a 429, wait as claude.ai asked before this flow asks again.
 
-        The organization asked about, and the entry's being reauthenticated or
-        reconfigured, wait too: their polls go to the same account.
+        A 429 on an organization's usage holds for its entry's polls too.
         """
         if not isinstance(err, RateLimitedError):
             return
         self._not_before = dt_util.utcnow() + rate_limit_wait(
             err, timedelta(0), timedelta(0)
         )
-        for org in (org_uuid, self._entry_org):
-            if org is not None:
-                async_remember_rate_limit(self.hass, org, self._not_before)
+        if org_uuid is not None:
+            async_remember_rate_limit(self.hass, org_uuid, self._not_before)
 
     def _client(self) -> ClaudeUsageClient:
         """Return a client of the credentials being validated."""

@@ -71,7 +71,11 @@ class OrganizationState:
     usage: Usage | None = None
     fetched_at: datetime | None = None
     last_request: datetime | None = None
+    # No request before this time: a Retry-After, or the backoff after any failure.
     not_before: datetime | None = None
+    # The part of ``not_before`` that claude.ai asked for with a 429; the config
+    # flows honour this one only (a Cloudflare block, say, is what reconfigure fixes).
+    rate_limited_until: datetime | None = None
     failures: int = 0
     forecast: ForecastTracker = field(default_factory=ForecastTracker)
 
@@ -122,6 +126,7 @@ def async_remember_usage(hass: HomeAssistant, org_uuid: str, usage: Usage) -> No
     state.fetched_at = now
     state.last_request = now
     state.not_before = None
+    state.rate_limited_until = None
     state.failures = 0
 
 
@@ -129,19 +134,18 @@ def async_remember_usage(hass: HomeAssistant, org_uuid: str, usage: Usage) -> No
 def async_remember_rate_limit(
     hass: HomeAssistant, org_uuid: str, not_before: datetime
 ) -> None:
-    """Keep a wait that claude.ai asked for outside the coordinator (config flow)."""
+    """Keep a wait that claude.ai asked for with a 429 in a config flow."""
     state = async_get_organization_state(hass, org_uuid)
     state.not_before = max(not_before, state.not_before or not_before)
+    state.rate_limited_until = max(not_before, state.rate_limited_until or not_before)
 
 
 @callback
-def async_organization_not_before(
-    hass: HomeAssistant, org_uuid: str
-) -> datetime | None:
-    """Return until when requests for an organization must wait, if they must."""
+def async_rate_limited_until(hass: HomeAssistant, org_uuid: str) -> datetime | None:
+    """Return until when claude.ai asked requests for an organization to wait, if it did."""
     if (state := hass.data.get(DATA_ORGANIZATIONS, {}).get(org_uuid)) is None:
         return None
-    return state.not_before
+    return state.rate_limited_until
 
 
 @callback
@@ -315,7 +319,9 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         MIN_REQUEST_SPACING, a Retry-After or a backoff in progress makes it a no-op,
         and so does a refused sign-in (the entry waits for reauthentication).
         """
-        if isinstance(self.last_exception, ConfigEntryAuthFailed):
+        if not self.last_update_success and isinstance(
+            self.last_exception, ConfigEntryAuthFailed
+        ):
             LOGGER.debug("Manual refresh of %s skipped: sign in again", self.org_uuid)
             return
         now = dt_util.utcnow()
@@ -334,13 +340,15 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
 
         A first refresh also reuses the last usage when a request went out less than
         MIN_REQUEST_SPACING ago: a reload during a poll cancels that poll, and asking
-        again at once would double the requests.
+        again at once would double the requests. Nothing is reused while a failure's
+        wait runs: the entities stay unavailable until the next good answer.
         """
         state = self.state
         now = dt_util.utcnow()
         first, self._first_update = self._first_update, False
         if (
             first
+            and state.not_before is None
             and state.usage is not None
             and state.fetched_at is not None
             and (
@@ -373,10 +381,12 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 ),
             ) from err
         except RateLimitedError as err:
-            raise self._failed(
+            failed = self._failed(
                 rate_limit_wait(err, self.scan_interval, self._backoff()),
                 "rate_limited",
-            ) from err
+            )
+            state.rate_limited_until = state.not_before
+            raise failed from err
         except CloudflareChallengeError as err:
             ir.async_create_issue(
                 self.hass,
@@ -410,6 +420,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         state.forecast.add_usage(usage, now)
         state.fetched_at = now
         state.not_before = None
+        state.rate_limited_until = None
         state.failures = 0
         ir.async_delete_issue(self.hass, DOMAIN, cloudflare_issue_id(self.config_entry))
         return usage
