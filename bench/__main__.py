@@ -275,7 +275,7 @@ def main() -> None:
         "--memory-runs", type=int, default=3, help="hass starts per memory setting"
     )
     parser.add_argument(
-        "--paint-runs", type=int, default=9, help="page loads per CPU throttling rate"
+        "--paint-runs", type=int, default=21, help="page loads per CPU throttling rate"
     )
     parser.add_argument(
         "--skip-hass",
