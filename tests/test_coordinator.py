@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -18,9 +19,19 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
-from custom_components.claude_usage.const import DOMAIN
-from custom_components.claude_usage.coordinator import cloudflare_issue_id
-from tests.fake_claude import VALID_SESSION_KEY, FakeClaude
+from custom_components.claude_usage.const import CONF_COOKIE, CONF_ORG_UUID, DOMAIN
+from custom_components.claude_usage.coordinator import (
+    async_rate_limited_until,
+    cloudflare_issue_id,
+)
+from tests.fake_claude import (
+    ORG_UUID,
+    SECOND_ORG_NAME,
+    SECOND_ORG_UUID,
+    VALID_SESSION_KEY,
+    FakeClaude,
+    organization_json,
+)
 
 type Advance = Callable[[float], Awaitable[None]]
 
@@ -299,6 +310,53 @@ async def test_repeated_rate_limits_wait_longer(
         for _ in range(4)
     ]
     assert waits == [300, 300, 480, 900]
+
+
+async def test_rate_limit_holds_the_sessions_other_organizations(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    usage_payload: dict[str, Any],
+) -> None:
+    """claude.ai limits the session: a 429 for one organization pauses its siblings too."""
+    fake_claude.organizations.append(
+        organization_json(SECOND_ORG_UUID, SECOND_ORG_NAME)
+    )
+    fake_claude.set_usage(usage_payload, SECOND_ORG_UUID)
+    await advance_time(30)
+    sibling = MockConfigEntry(
+        domain=DOMAIN,
+        title=SECOND_ORG_NAME,
+        unique_id=SECOND_ORG_UUID,
+        data={**init_integration.data, CONF_ORG_UUID: SECOND_ORG_UUID},
+    )
+    sibling.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(sibling.entry_id)
+    await hass.async_block_till_done()
+    assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 1
+    # An entry whose cookie cannot be read (it waits for reauthentication) is skipped.
+    MockConfigEntry(
+        domain=DOMAIN,
+        unique_id="unreadable",
+        data={CONF_COOKIE: "not a cookie", CONF_ORG_UUID: "unreadable"},
+    ).add_to_hass(hass)
+
+    fake_claude.fail("rate_limit", times=1, retry_after=600)
+    await advance_time(30)
+    assert fake_claude.usage_request_count(ORG_UUID) == 2
+    assert init_integration.runtime_data.last_exception.translation_key == (
+        "rate_limited"
+    )
+    # The sibling's polls (every 60 s, 30 s after the first entry's) wait too.
+    for _ in range(9):
+        await advance_time(60)
+    assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 1
+    assert sibling.runtime_data.last_exception.translation_key == "waiting"
+    assert async_rate_limited_until(hass, "unreadable") is None
+    await advance_time(60)
+    assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 2
+    assert sibling.runtime_data.last_update_success
 
 
 async def test_server_errors_back_off(

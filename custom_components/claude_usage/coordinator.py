@@ -29,6 +29,7 @@ from .api import (
     ClaudeConnectionError,
     ClaudeOAuthClient,
     CloudflareChallengeError,
+    InvalidCookieError,
     OAuthEndpoints,
     OAuthError,
     OAuthTokenManager,
@@ -37,12 +38,14 @@ from .api import (
     ServerError,
     UnexpectedResponseError,
     Usage,
+    parse_credentials,
 )
 from .const import (
     AUTH_TYPE_COOKIE,
     AUTH_TYPE_OAUTH,
     CONF_AUTH_TYPE,
     CONF_BASE_URL,
+    CONF_COOKIE,
     CONF_OAUTH_TOKENS,
     CONF_ORG_UUID,
     CONF_SCAN_INTERVAL,
@@ -134,7 +137,7 @@ def async_remember_usage(hass: HomeAssistant, org_uuid: str, usage: Usage) -> No
 def async_remember_rate_limit(
     hass: HomeAssistant, org_uuid: str, not_before: datetime
 ) -> None:
-    """Keep a wait that claude.ai asked for with a 429 in a config flow."""
+    """Keep a wait claude.ai asked for with a 429 (in a config flow, or of a sibling)."""
     state = async_get_organization_state(hass, org_uuid)
     state.not_before = max(not_before, state.not_before or not_before)
     state.rate_limited_until = max(not_before, state.rate_limited_until or not_before)
@@ -163,6 +166,16 @@ def is_oauth_entry(entry: ConfigEntry) -> bool:
     """Tell whether the entry signs in with Claude (OAuth) rather than with a cookie."""
     auth_type: str = entry.data.get(CONF_AUTH_TYPE, AUTH_TYPE_COOKIE)
     return auth_type == AUTH_TYPE_OAUTH
+
+
+def session_key(entry: ConfigEntry) -> str | None:
+    """Return the claude.ai session an entry signs in with (None for Sign in with Claude)."""
+    if is_oauth_entry(entry):
+        return None
+    try:
+        return parse_credentials(entry.data[CONF_COOKIE]).session_key
+    except InvalidCookieError:
+        return None
 
 
 def oauth_endpoints(base_url: str) -> OAuthEndpoints:
@@ -385,7 +398,9 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 rate_limit_wait(err, self.scan_interval, self._backoff()),
                 "rate_limited",
             )
+            assert state.not_before is not None
             state.rate_limited_until = state.not_before
+            self._async_hold_siblings(state.not_before)
             raise failed from err
         except CloudflareChallengeError as err:
             ir.async_create_issue(
@@ -464,6 +479,18 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 ),
             )
         self.async_update_listeners()
+
+    @callback
+    def _async_hold_siblings(self, until: datetime) -> None:
+        """Make the other organizations of this session wait too: claude.ai limits the session."""
+        if (key := session_key(self.config_entry)) is None:
+            return
+        for entry in self.hass.config_entries.async_entries(DOMAIN):
+            if (
+                entry.entry_id != self.config_entry.entry_id
+                and session_key(entry) == key
+            ):
+                async_remember_rate_limit(self.hass, entry.data[CONF_ORG_UUID], until)
 
     def _backoff(self) -> timedelta:
         """Return the wait after one more consecutive failure: doubling, capped."""
