@@ -32,6 +32,7 @@ from tests.fake_claude import (
     FakeClaude,
     organization_json,
 )
+from tests.helpers import run_until
 
 type Advance = Callable[[float], Awaitable[None]]
 
@@ -113,23 +114,15 @@ async def test_reload_during_poll_asks_no_again(
 ) -> None:
     """A reload that cancels a poll in flight reuses the last usage instead of asking again."""
 
-    async def run_until(condition: Callable[[], bool]) -> None:
-        for _ in range(2000):
-            if condition():
-                return
-            freezer.tick(timedelta(milliseconds=10))
-            await asyncio.sleep(0)
-        pytest.fail("the condition never came true")
-
     fake_claude.fail("slow", times=1, delay=5)
     freezer.tick(timedelta(seconds=60))
     async_fire_time_changed(hass)
-    await run_until(lambda: fake_claude.usage_request_count() == 2)
+    await run_until(freezer, lambda: fake_claude.usage_request_count() == 2)
 
     reload = hass.async_create_task(
         hass.config_entries.async_reload(init_integration.entry_id)
     )
-    await run_until(reload.done)
+    await run_until(freezer, reload.done)
     assert reload.result()
     await hass.async_block_till_done()
     assert fake_claude.usage_request_count() == 2

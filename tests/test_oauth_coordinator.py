@@ -34,6 +34,7 @@ from custom_components.claude_usage.coordinator import (
 )
 from tests.conftest import fake_oauth_client
 from tests.fake_claude import ORG_UUID, FakeClaude
+from tests.helpers import run_until
 
 type Advance = Callable[[float], Awaitable[None]]
 
@@ -169,18 +170,6 @@ async def test_rotation_survives_restart(
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
-async def _run_until(
-    freezer: FrozenDateTimeFactory, condition: Callable[[], bool]
-) -> None:
-    """Let the loop (and the frozen clock, in 10 ms steps) run until ``condition``."""
-    for _ in range(2000):
-        if condition():
-            return
-        freezer.tick(timedelta(milliseconds=10))
-        await asyncio.sleep(0)
-    pytest.fail("the condition never came true")
-
-
 async def _poll_into_slow_refresh(
     hass: HomeAssistant, fake: FakeClaude, freezer: FrozenDateTimeFactory
 ) -> None:
@@ -189,7 +178,7 @@ async def _poll_into_slow_refresh(
     fake.oauth.fail("slow", target="token", times=1, delay=1)
     freezer.tick(timedelta(seconds=60))
     async_fire_time_changed(hass)
-    await _run_until(freezer, lambda: fake.oauth.token_request_count == 2)
+    await run_until(freezer, lambda: fake.oauth.token_request_count == 2)
     assert fake.oauth.refresh_count == 0
 
 
@@ -204,8 +193,8 @@ async def test_removal_during_refresh(
     entry = init_oauth_integration
     await _poll_into_slow_refresh(hass, fake_claude, freezer)
     assert await hass.config_entries.async_remove(entry.entry_id)
-    await _run_until(freezer, lambda: fake_claude.oauth.refresh_count == 1)
-    await _run_until(freezer, lambda: fake_claude.oauth.usage_request_count == 3)
+    await run_until(freezer, lambda: fake_claude.oauth.refresh_count == 1)
+    await run_until(freezer, lambda: fake_claude.oauth.usage_request_count == 3)
     await hass.async_block_till_done()
     assert hass.config_entries.async_get_entry(entry.entry_id) is None
     assert "Traceback" not in caplog.text
@@ -225,7 +214,7 @@ async def test_reload_during_refresh_waits_for_it(
     reload = hass.async_create_task(hass.config_entries.async_reload(entry.entry_id))
     # The cancelled poll's request, refused, then retried with the refreshed token;
     # the new coordinator reuses the last usage (a request went out just now).
-    await _run_until(
+    await run_until(
         freezer,
         lambda: reload.done() and fake_claude.oauth.usage_request_count == 3,
     )
