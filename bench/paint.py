@@ -25,7 +25,7 @@ from playwright.async_api import (
     async_playwright,
 )
 
-from tests.e2e.harness import CARD_TYPE, HarnessError
+from tests.e2e.harness import CARD_TYPE, CHROMIUM, CHROMIUM_ARGS, HarnessError
 
 from .trace import day_trace
 
@@ -33,14 +33,6 @@ HISTORY_DAYS = 7
 CARD = "claude-usage-card"
 BUILTIN = "hui-history-graph-card"
 DASHBOARD = "bench-paint"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOAD_ATTEMPTS = 3
 LOAD_TIMEOUT_MS = 30_000
 PAINT_SCRIPT = Path(__file__).with_name("paint.js")
@@ -157,7 +149,7 @@ async def measure_paint(login_url: str, runs: int) -> dict[str, Any]:
     results: dict[str, Any] = {"runs": runs}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
         )
         try:
             context = await browser.new_context(viewport={"width": 1280, "height": 900})

@@ -31,6 +31,16 @@ INTEGRATION_DIR = ROOT / "custom_components" / "claude_usage"
 HOST = "127.0.0.1"
 DOMAIN = "claude_usage"
 CARD_TYPE = "custom:claude-usage-card"
+# Debian's Chromium, driven by Playwright (never `playwright install`), headless.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # The components the product needs, instead of `default_config:` (whose members that
 # need the internet hold start-up back on an offline machine).

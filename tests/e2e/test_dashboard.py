@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 import pytest_socket
 
-from tests.e2e.harness import CARD_TYPE
+from tests.e2e.harness import CARD_TYPE, CHROMIUM, CHROMIUM_ARGS
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
@@ -25,15 +25,6 @@ from tests.e2e.helpers import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DASHBOARD = "claude-usage"
 VIEW = f"/{DASHBOARD}/usage"
 CARD = "claude-usage-card"
