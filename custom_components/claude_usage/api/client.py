@@ -65,11 +65,10 @@ from .cookies import Credentials
 from .errors import (
     AuthenticationError,
     CloudflareChallengeError,
-    RateLimitedError,
     ServerError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch, retry_after_seconds
+from .http import Response, async_fetch, raise_if_rate_limited
 from .models import Organization, Usage
 from .parse import is_uuid, parse_organizations, parse_usage
 
@@ -186,13 +185,7 @@ class ClaudeUsageClient:
             raise CloudflareChallengeError(
                 f"{what}: Cloudflare challenge (HTTP {status})"
             )
-        if status == 429:
-            raise RateLimitedError(
-                f"{what}: rate limited (HTTP 429)",
-                retry_after=retry_after_seconds(
-                    response.headers.get("Retry-After"), self._clock()
-                ),
-            )
+        raise_if_rate_limited(response, what, self._clock())
         if _is_challenge_page(response) or (status == 403 and not _is_json(response)):
             raise CloudflareChallengeError(
                 f"{what}: Cloudflare challenge (HTTP {status})"

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import aiohttp
 from multidict import CIMultiDictProxy
 
-from .errors import ClaudeConnectionError, ClaudeTimeoutError
+from .errors import ClaudeConnectionError, ClaudeTimeoutError, RateLimitedError
 
 
 class Response(NamedTuple):
@@ -65,3 +65,12 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - now).total_seconds())
+
+
+def raise_if_rate_limited(response: Response, what: str, now: datetime) -> None:
+    """Raise :class:`RateLimitedError` for a 429, with its Retry-After in seconds."""
+    if response.status == 429:
+        raise RateLimitedError(
+            f"{what}: rate limited (HTTP 429)",
+            retry_after=retry_after_seconds(response.headers.get("Retry-After"), now),
+        )

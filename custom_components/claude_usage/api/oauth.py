@@ -82,12 +82,11 @@ from .errors import (
     InvalidAuthorizationCodeError,
     InvalidGrantError,
     OAuthError,
-    RateLimitedError,
     ServerError,
     StateMismatchError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch, retry_after_seconds
+from .http import Response, async_fetch, raise_if_rate_limited
 from .models import Usage
 from .parse import parse_usage, plan_label
 
@@ -510,13 +509,7 @@ class ClaudeOAuthClient:
         )
 
     def _raise_for_common(self, response: Response, what: str) -> None:
-        if response.status == 429:
-            raise RateLimitedError(
-                f"{what}: rate limited (HTTP 429)",
-                retry_after=retry_after_seconds(
-                    response.headers.get("Retry-After"), self._clock()
-                ),
-            )
+        raise_if_rate_limited(response, what, self._clock())
         if response.status >= 500:
             raise ServerError(
                 f"{what}: server error (HTTP {response.status})",
