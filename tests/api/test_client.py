@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable
+import contextlib
 from datetime import UTC, datetime
 from functools import partial
 import re
@@ -17,6 +18,7 @@ from custom_components.claude_usage.api import (
     AuthenticationError,
     ClaudeConnectionError,
     ClaudeTimeoutError,
+    ClaudeUnreachableError,
     ClaudeUsageClient,
     ClaudeUsageError,
     CloudflareChallengeError,
@@ -27,7 +29,7 @@ from custom_components.claude_usage.api import (
     WindowKind,
     parse_credentials,
 )
-from custom_components.claude_usage.api.http import retry_after_seconds
+from custom_components.claude_usage.api.http import MAX_BODY_BYTES, retry_after_seconds
 from tests.fake_claude import (
     ORG_NAME,
     ORG_UUID,
@@ -256,10 +258,11 @@ async def test_rate_limited_retry_after_date(
     [
         ("30", 30.0),
         ("2.5", 2.5),
-        ("-5", 0.0),
+        ("0", None),
+        ("-5", None),
         ("Sat, 28 Nov 2026 10:01:00 GMT", 60.0),
         ("Sat, 28 Nov 2026 10:01:00 -0000", 60.0),
-        ("Sat, 28 Nov 2026 09:00:00 GMT", 0.0),
+        ("Sat, 28 Nov 2026 09:00:00 GMT", None),
         ("nan", None),
         ("inf", None),
         ("tomorrow", None),
@@ -267,7 +270,7 @@ async def test_rate_limited_retry_after_date(
     ],
 )
 def test_retry_after_seconds(value: str | None, seconds: float | None) -> None:
-    """Both Retry-After forms; unreadable values give None."""
+    """Both Retry-After forms; unreadable values and no wait at all (0, past) give None."""
     assert retry_after_seconds(value, NOW) == seconds
 
 
@@ -292,11 +295,14 @@ async def test_unknown_organization(
 async def test_connection_refused(
     fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
 ) -> None:
-    """Nobody listening is a connection error."""
+    """Nobody listening: the request was never sent (ClaudeUnreachableError)."""
     client = make_client()
     await fake_claude.stop()
 
-    with pytest.raises(ClaudeConnectionError, match="Organizations request failed"):
+    with pytest.raises(
+        ClaudeUnreachableError,
+        match="Organizations request was not sent: ClientConnectorError",
+    ):
         await client.async_get_organizations()
 
 
@@ -428,3 +434,93 @@ def _assert_no_secret(error: BaseException | None, client: ClaudeUsageClient) ->
     for text in texts:
         assert VALID_SESSION_KEY not in text
         assert "sk-ant-" not in text
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # Nesting deeper than the JSON decoder's recursion limit.
+        (b"[" * 100_000 + b"]" * 100_000, "could not be read"),
+        (b'{"five_hour": {"utilization": 1}', "not JSON"),
+        (b"\xff\xfe", "not JSON"),
+        # A 200 that is an error object, or JSON of something else.
+        (
+            b'{"type": "error", "error": {"type": "rate_limit_error", "message": "x"}}',
+            r"is an error \(rate_limit_error\)",
+        ),
+        (b'{"type": "error", "error": "Something <b>odd</b>"}', r"\(no error type\)"),
+        (b'{"unexpected": true}', "holds no usage window"),
+        (b"{}", "holds no usage window"),
+        (b"[]", "not a JSON object"),
+    ],
+)
+async def test_odd_usage_answers_are_unexpected(
+    fake_claude: FakeClaude,
+    make_client: Callable[..., ClaudeUsageClient],
+    body: bytes,
+    message: str,
+) -> None:
+    """Whatever a 200 holds, the caller gets UnexpectedResponseError, nothing else."""
+    fake_claude.set_usage_body(body)
+    with pytest.raises(UnexpectedResponseError, match=message):
+        await make_client().async_get_usage(ORG_UUID)
+
+
+async def test_huge_number_skips_the_window(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """An integer no float holds is no utilization: that window is skipped, not an error."""
+    fake_claude.set_usage_body(
+        b'{"five_hour": {"utilization": 1' + b"0" * 400 + b"},"
+        b' "seven_day": {"utilization": 12, "resets_at": null}}'
+    )
+    usage = await make_client().async_get_usage(ORG_UUID)
+    assert [(window.key, window.utilization) for window in usage.windows] == [
+        ("seven_day", 12.0)
+    ]
+
+
+async def test_answer_larger_than_a_mebibyte_is_refused(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """A body over 1 MiB (its Content-Length says so) is refused before it is read."""
+    fake_claude.set_usage_body(b" " * MAX_BODY_BYTES + b"{}")
+    with pytest.raises(UnexpectedResponseError, match="larger than 1048576 bytes"):
+        await make_client().async_get_usage(ORG_UUID)
+    fake_claude.set_usage_body(b" " * (MAX_BODY_BYTES - 20) + b'{"five_hour": null}')
+    assert (await make_client().async_get_usage(ORG_UUID)).windows == ()
+
+
+async def test_streamed_answer_larger_than_a_mebibyte_is_refused(
+    socket_enabled: None, session: aiohttp.ClientSession
+) -> None:
+    """Without a Content-Length, reading stops at 1 MiB (64 MiB are never buffered)."""
+    sent = 0
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        nonlocal sent
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        chunk = b" " * 65536
+        with contextlib.suppress(ConnectionError):
+            for _ in range(1024):  # 64 MiB
+                await response.write(chunk)
+                sent += len(chunk)
+        return response
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", handler)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    client = ClaudeUsageClient(
+        session,
+        parse_credentials(VALID_SESSION_KEY),
+        base_url=str(server.make_url("")),
+    )
+    try:
+        with pytest.raises(UnexpectedResponseError, match="larger than"):
+            await client.async_get_usage(ORG_UUID)
+    finally:
+        await server.close()
+    assert sent < 16 * MAX_BODY_BYTES

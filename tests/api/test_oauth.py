@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 import logging
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,6 +19,7 @@ from custom_components.claude_usage.api.errors import (
     AuthenticationError,
     ClaudeConnectionError,
     ClaudeTimeoutError,
+    ClaudeUnreachableError,
     ClaudeUsageError,
     CloudflareChallengeError,
     InvalidAuthorizationCodeError,
@@ -29,6 +31,7 @@ from custom_components.claude_usage.api.errors import (
     UnexpectedResponseError,
 )
 from custom_components.claude_usage.api.oauth import (
+    CLAUDE_CODE_USER_AGENT,
     ClaudeOAuthClient,
     OAuthEndpoints,
     OAuthProfile,
@@ -235,6 +238,8 @@ def test_parse_pasted_code_accepts_code_state_and_callback_url(pasted: str) -> N
         ("https://platform.claude.com/oauth/code/callback?state=st4te", "code#state"),
         ("abc 123#st4te", "characters"),
         ("abc123#st4te#more", "characters"),
+        ("https://[::1/?code=abc123&state=st4te", "not a valid URL"),
+        ("http://[zz]/?code=abc123&state=st4te", "not a valid URL"),
     ],
 )
 def test_parse_pasted_code_rejects_other_text(pasted: str, message: str) -> None:
@@ -619,11 +624,11 @@ async def test_timeout(env: Env) -> None:
 
 
 async def test_connection_refused(env: Env) -> None:
-    """Nobody listening becomes ClaudeConnectionError."""
+    """Nobody listening: the request was never sent (ClaudeUnreachableError)."""
     runner, base = await _serve(web.Application())
     await runner.cleanup()
     client = _client_for(base, env.session, env.clock)
-    with pytest.raises(ClaudeConnectionError, match="Token refresh failed"):
+    with pytest.raises(ClaudeUnreachableError, match="Token refresh was not sent"):
         await client.async_refresh("some-refresh-token")
 
 
@@ -632,9 +637,79 @@ async def test_missing_beta_header_is_not_an_auth_failure(env: Env) -> None:
     tokens = await _sign_in(env)
     async with env.session.get(
         f"{env.base_url}/api/oauth/usage",
-        headers={"Authorization": f"Bearer {tokens.access_token}"},
+        headers={
+            "Authorization": f"Bearer {tokens.access_token}",
+            "User-Agent": CLAUDE_CODE_USER_AGENT,
+        },
     ) as response:
         assert response.status == 400
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        None,
+        "Python/3.14 aiohttp/3.14.5",
+        "claude-hud/1.0",
+        "claude-code",
+        "Claude-Code/2",
+    ],
+)
+async def test_fake_usage_endpoint_refuses_other_user_agents(
+    env: Env, user_agent: str | None
+) -> None:
+    """As the real one: 429, retry-after 0, whatever the token, unless it is Claude Code."""
+    tokens = await _sign_in(env)
+    headers = {
+        "Authorization": f"Bearer {tokens.access_token}",
+        "anthropic-beta": "oauth-2025-04-20",
+    }
+    if user_agent is not None:
+        headers["User-Agent"] = user_agent
+    async with env.session.get(
+        f"{env.base_url}/api/oauth/usage",
+        headers=headers,
+        skip_auto_headers=["User-Agent"],
+    ) as response:
+        assert response.status == 429
+        assert response.headers["retry-after"] == "0"
+        assert await response.json() == {
+            "error": {
+                "message": "Rate limited. Please try again later.",
+                "type": "rate_limit_error",
+            }
+        }
+    async with env.session.get(
+        f"{env.base_url}/api/oauth/usage",
+        headers={**headers, "User-Agent": "claude-code/2.1.74"},
+    ) as response:
+        assert response.status == 200
+
+
+async def test_every_request_says_it_is_claude_code(env: Env) -> None:
+    """Token, profile, usage and refresh requests all carry the Claude Code User-Agent."""
+    tokens = await _sign_in(env)
+    await env.client.async_get_profile(tokens.access_token)
+    await env.client.async_get_usage(tokens.access_token)
+    await env.client.async_refresh(tokens.refresh_token)
+
+    assert env.fake.user_agents == [
+        ("/v1/oauth/token", CLAUDE_CODE_USER_AGENT),
+        ("/api/oauth/profile", CLAUDE_CODE_USER_AGENT),
+        ("/api/oauth/usage", CLAUDE_CODE_USER_AGENT),
+        ("/v1/oauth/token", CLAUDE_CODE_USER_AGENT),
+    ]
+    assert re.fullmatch(r"claude-code/\d+\.\d+\.\d+", CLAUDE_CODE_USER_AGENT)
+
+
+async def test_retry_after_zero_is_no_hint(env: Env) -> None:
+    """A 429 with ``retry-after: 0`` (the real endpoint's answer) has ``retry_after`` None."""
+    tokens = await _sign_in(env)
+    client = _client_for(env.base_url, env.session, env.clock)
+    env.fake.fail("rate_limit", target="usage", retry_after="0")
+    with pytest.raises(RateLimitedError) as err:
+        await client.async_get_usage(tokens.access_token)
+    assert err.value.retry_after is None
 
 
 class Scripted:
@@ -700,25 +775,67 @@ async def scripted() -> AsyncIterator[Scripted]:
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    "body",
     [
-        (_token_body(access_token=None), "no token pair"),
-        (_token_body(refresh_token=""), "no token pair"),
-        (_token_body(expires_in=None), "no valid expires_in"),
-        (_token_body(expires_in=True), "no valid expires_in"),
-        (_token_body(expires_in=0), "no valid expires_in"),
-        (_token_body(expires_in="3600"), "no valid expires_in"),
+        _token_body(access_token=None),
+        _token_body(access_token=""),
+        _token_body(access_token=7),
     ],
 )
-async def test_token_answer_shape(
-    scripted: Scripted,
-    body: dict[str, Any],
-    message: str,
+async def test_token_answer_without_access_token(
+    scripted: Scripted, body: dict[str, Any]
 ) -> None:
-    """A token answer without a usable pair or lifetime is refused."""
+    """A token answer without an access token is refused."""
     scripted.add(200, body)
-    with pytest.raises(UnexpectedResponseError, match=message):
+    with pytest.raises(UnexpectedResponseError, match="no token pair"):
         await scripted.client.async_refresh("refresh")
+
+
+async def test_code_exchange_without_refresh_token(scripted: Scripted) -> None:
+    """A first sign-in must bring a refresh token: without one it is refused."""
+    scripted.add(200, _token_body(refresh_token=None))
+    with pytest.raises(UnexpectedResponseError, match="no token pair"):
+        await scripted.client.async_exchange_code("code", "state", generate_pkce())
+
+
+@pytest.mark.parametrize("refresh_token", [None, "", 42])
+async def test_refresh_without_new_refresh_token_keeps_the_old_one(
+    scripted: Scripted, refresh_token: object
+) -> None:
+    """RFC 6749 section 6: the server may keep the refresh token; the old one stays."""
+    scripted.add(200, {**_token_body(), "refresh_token": refresh_token})
+    tokens = await scripted.client.async_refresh("old-refresh")
+    assert tokens.access_token == "new-access"
+    assert tokens.refresh_token == "old-refresh"
+
+
+@pytest.mark.parametrize(
+    ("expires_in", "lifetime"),
+    [
+        (3600, timedelta(hours=1)),
+        (28800.5, timedelta(seconds=28800.5)),
+        # Not a finite positive number: an hour.
+        (None, timedelta(hours=1)),
+        (True, timedelta(hours=1)),
+        (0, timedelta(hours=1)),
+        (-60, timedelta(hours=1)),
+        ("3600", timedelta(hours=1)),
+        (float("nan"), timedelta(hours=1)),
+        (float("inf"), timedelta(hours=1)),
+        (10**400, timedelta(hours=1)),
+        # Clamped to 10 minutes .. 30 days.
+        (1, timedelta(minutes=10)),
+        (1e300, timedelta(days=30)),
+    ],
+)
+async def test_token_lifetime_never_fails(
+    scripted: Scripted, expires_in: object, lifetime: timedelta
+) -> None:
+    """Any expires_in (NaN, Infinity, 1e300 in the JSON) still gives the rotated pair."""
+    scripted.add(200, {**_token_body(), "expires_in": expires_in})
+    tokens = await scripted.client.async_refresh("refresh")
+    assert tokens.refresh_token == "new-refresh"
+    assert tokens.expires_at == START + lifetime
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,11 @@ from custom_components.claude_usage.api import (
     parse_organizations,
     parse_usage,
 )
-from custom_components.claude_usage.api.parse import parse_datetime, plan_label
+from custom_components.claude_usage.api.parse import (
+    MAX_WINDOWS,
+    parse_datetime,
+    plan_label,
+)
 
 from .conftest import load_fixture
 
@@ -43,7 +47,7 @@ def test_legacy_flat_shape() -> None:
             WindowKind.WEEKLY,
             "Weekly",
             35.0,
-            datetime(2026, 3, 13, 7, 0, 0, 123456, tzinfo=UTC),
+            datetime(2026, 3, 13, 7, 0, tzinfo=UTC),
         ),
         LimitWindow(
             "seven_day_opus",
@@ -92,9 +96,7 @@ def test_legacy_nulls_and_codename_keys() -> None:
         ("velvet_lantern", WindowKind.UNKNOWN, "Velvet lantern", None),
     ]
     assert usage.windows[0].resets_at is None
-    assert usage.windows[1].resets_at == datetime(
-        2026, 3, 13, 7, 0, 0, 400000, tzinfo=UTC
-    )
+    assert usage.windows[1].resets_at == datetime(2026, 3, 13, 7, 0, tzinfo=UTC)
     assert usage.extra_usage is None
 
 
@@ -108,7 +110,7 @@ def test_current_limits_shape_is_authoritative() -> None:
             WindowKind.SESSION,
             "Session",
             57.3,
-            datetime(2026, 8, 4, 13, 59, 59, 408434, tzinfo=UTC),
+            datetime(2026, 8, 4, 14, 0, tzinfo=UTC),
             Severity.NORMAL,
         ),
         LimitWindow(
@@ -116,7 +118,7 @@ def test_current_limits_shape_is_authoritative() -> None:
             WindowKind.WEEKLY,
             "Weekly",
             31.4,
-            datetime(2026, 8, 8, 6, 59, 59, 408462, tzinfo=UTC),
+            datetime(2026, 8, 8, 7, 0, tzinfo=UTC),
             Severity.NORMAL,
         ),
         LimitWindow(
@@ -124,7 +126,7 @@ def test_current_limits_shape_is_authoritative() -> None:
             WindowKind.WEEKLY_SCOPED,
             "Weekly Fable",
             88.0,
-            datetime(2026, 8, 8, 6, 59, 59, 408481, tzinfo=UTC),
+            datetime(2026, 8, 8, 7, 0, tzinfo=UTC),
             Severity.WARNING,
             model="Fable",
         ),
@@ -211,7 +213,8 @@ def test_malformed_flat_window_is_skipped(caplog: pytest.LogCaptureFixture) -> N
     assert [(w.key, w.utilization) for w in usage.windows] == [
         ("seven_day_sonnet", 5.0)
     ]
-    assert usage.windows[0].resets_at == datetime.fromtimestamp(1786000000, UTC)
+    # 2026-08-06T07:06:40Z, to the nearest minute.
+    assert usage.windows[0].resets_at == datetime(2026, 8, 6, 7, 7, tzinfo=UTC)
     assert caplog.text.count("Skipping usage window") == 4
 
 
@@ -321,7 +324,9 @@ def test_usage_payload_not_an_object(payload: object) -> None:
 )
 def test_extra_usage_variants(extra: object, expected: ExtraUsage | None) -> None:
     """Units, currency and derived utilization of extra usage."""
-    assert parse_usage({"extra_usage": extra}).extra_usage == expected
+    assert (
+        parse_usage({"five_hour": None, "extra_usage": extra}).extra_usage == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -428,3 +433,102 @@ def test_organizations_payload_not_a_list(payload: object) -> None:
     """Anything but a JSON list is an unexpected answer."""
     with pytest.raises(UnexpectedResponseError, match="not a JSON list"):
         parse_organizations(payload)
+
+
+def test_duplicate_window_keys_stay_unique() -> None:
+    """foo, foo, foo_2: the second foo takes the first free number, foo_2 keeps its key."""
+    limits = [
+        {"kind": "foo", "percent": 1},
+        {"kind": "foo", "percent": 2},
+        {"kind": "foo_2", "percent": 3},
+    ]
+    usage = parse_usage({"limits": limits})
+    assert sorted((w.key, w.utilization) for w in usage.windows) == [
+        ("foo", 1.0),
+        ("foo_2", 3.0),
+        ("foo_3", 2.0),
+    ]
+    flat = parse_usage(
+        {
+            "Seven Day Opus": {"utilization": 1},
+            "seven_day_opus": {"utilization": 2},
+            "seven_day_opus_2": {"utilization": 3},
+        }
+    )
+    assert sorted(w.key for w in flat.windows) == [
+        "seven_day_opus",
+        "seven_day_opus_2",
+        "seven_day_opus_3",
+    ]
+
+
+def test_at_most_fifty_windows(caplog: pytest.LogCaptureFixture) -> None:
+    """An answer with 51 windows keeps 50 and says so once."""
+    limits = [{"kind": f"kind_{index}", "percent": index} for index in range(51)]
+    with caplog.at_level(logging.WARNING):
+        parse_usage({"limits": limits})
+        usage = parse_usage({"limits": limits})
+    assert len(usage.windows) == MAX_WINDOWS == 50
+    assert caplog.text.count("more than 50 windows") == 1
+
+
+def test_unused_windows_only_is_a_usage_answer() -> None:
+    """All windows null (nothing used yet) is a usage answer with no window, not an error."""
+    usage = parse_usage({"five_hour": None, "seven_day": None, "seven_day_opus": None})
+    assert usage.windows == ()
+    assert parse_usage({"limits": []}).windows == ()
+
+
+@pytest.mark.parametrize(
+    "resets_at",
+    ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00Z", 1e15, -1],
+)
+def test_reset_time_out_of_range_is_none(resets_at: object) -> None:
+    """A reset time that cannot be one is none (the window itself stays)."""
+    usage = parse_usage({"five_hour": {"utilization": 5, "resets_at": resets_at}})
+    assert usage.windows[0].utilization == 5.0
+    assert usage.windows[0].resets_at is None
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (
+            {
+                "spend": {
+                    "used": {"amount_minor": 1234, "currency": "eur", "exponent": 2},
+                    "limit": {"amount_minor": 5000, "currency": "eur", "exponent": 2},
+                    "percent": 24.7,
+                    "enabled": True,
+                }
+            },
+            ExtraUsage(True, 50.0, 12.34, 24.7, "EUR"),
+        ),
+        (
+            {
+                "spend": {
+                    "used": {"amount_minor": 150, "currency": "JPY", "exponent": 0},
+                    "limit": {"amount_minor": 600, "currency": "JPY", "exponent": 0},
+                    "enabled": True,
+                }
+            },
+            ExtraUsage(True, 600.0, 150.0, 25.0, "JPY"),
+        ),
+        (
+            {"spend": {"used": {"amount_minor": "12"}, "limit": None, "enabled": 1}},
+            ExtraUsage(False, None, None, None, None),
+        ),
+        # extra_usage, when present, wins.
+        (
+            {
+                "extra_usage": {"is_enabled": False},
+                "spend": {"enabled": True, "percent": 5},
+            },
+            ExtraUsage(False, None, None, None, None),
+        ),
+        ({"spend": "on"}, None),
+    ],
+)
+def test_spend_block(payload: dict[str, object], expected: ExtraUsage | None) -> None:
+    """The newer spend block gives the extra usage when extra_usage is absent."""
+    assert parse_usage({"five_hour": None, **payload}).extra_usage == expected

@@ -12,7 +12,11 @@ those of the real hosts, so one fake base URL serves as authorize URL
 - ``GET /api/oauth/profile`` and ``GET /api/oauth/usage``: Bearer token and
   ``anthropic-beta: oauth-2025-04-20`` required; expired or unknown tokens get 401.
   The organization is the web fake's (``ORG_UUID``); :class:`FakeClaude` hands in
-  its own usage source, so ``set_usage`` and the demo scenario apply here too.
+  its own usage answer, so ``set_usage``, raw bodies and the demo scenario apply here too.
+- The usage endpoint answers any request whose ``User-Agent`` is not
+  ``claude-code/<version>`` with 429, ``retry-after: 0`` and the real error body,
+  before it looks at the token, as the real one does (anthropics/claude-code #30930,
+  #31021; jarrodwatts/claude-hud PR #177).
 
 Failure scenarios (:meth:`FakeClaudeOAuth.fail`) are the web fake's (see
 :mod:`.failures`), on the API endpoints (``api``), the usage endpoint alone
@@ -28,19 +32,28 @@ import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 import hashlib
+import re
 import secrets
 from typing import Any, Literal
 
 from aiohttp import web
 
 from .failures import FailureMode, FailureSwitch, Voice, failure_response
-from .payloads import ORG_NAME, ORG_UUID, default_usage_json, error_json
+from .payloads import ORG_NAME, ORG_UUID, error_json
 
 OAUTH_CLIENT_ID = "9d1c250a-e61b-44d9-88ed-5944d1962f5e"
 OAUTH_BETA = "oauth-2025-04-20"
 OAUTH_ACCOUNT_UUID = "7a1f0c2e-5b7d-4e8a-9c3f-0d2b4a6e8f10"
 OAUTH_EMAIL = "ada@example.com"
 ACCESS_TOKEN_LIFETIME = 28800
+# The only User-Agent the usage endpoint serves; any other gets RATE_LIMITED_BODY.
+CLAUDE_CODE_USER_AGENT = re.compile(r"claude-code/\d+(\.\d+)*")
+RATE_LIMITED_BODY = {
+    "error": {
+        "message": "Rate limited. Please try again later.",
+        "type": "rate_limit_error",
+    }
+}
 
 Target = Literal["api", "usage", "token"]
 OAUTH_VOICE = Voice(
@@ -79,13 +92,13 @@ class FakeClaudeOAuth:
     def __init__(
         self,
         *,
-        usage: Callable[[], Any] = default_usage_json,
+        usage: Callable[[], web.StreamResponse],
         organization_uuid: str = ORG_UUID,
         organization_name: str = ORG_NAME,
         client_id: str = OAUTH_CLIENT_ID,
         access_token_lifetime: int = ACCESS_TOKEN_LIFETIME,
     ) -> None:
-        """Start with no codes and no tokens issued; ``usage()`` gives the usage body."""
+        """Start with no codes and no tokens issued; ``usage()`` gives the usage answer."""
         self.usage = usage
         self.organization_uuid = organization_uuid
         self.organization_name = organization_name
@@ -97,6 +110,8 @@ class FakeClaudeOAuth:
         self.refused_refresh_count = 0
         self.usage_request_count = 0
         self.profile_request_count = 0
+        # (path, User-Agent) of every request to the token, profile and usage endpoints.
+        self.user_agents: list[tuple[str, str | None]] = []
         self._codes: dict[str, _IssuedCode] = {}
         self._access_tokens: set[str] = set()
         self._refresh_tokens: set[str] = set()
@@ -183,8 +198,12 @@ class FakeClaudeOAuth:
         )
         return web.Response(text=pasted)
 
+    def _record(self, request: web.Request) -> None:
+        self.user_agents.append((request.path, request.headers.get("User-Agent")))
+
     async def _token(self, request: web.Request) -> web.StreamResponse:
         self.token_request_count += 1
+        self._record(request)
         failure = await self._take_failure("token", request)
         if failure is not None:
             return failure
@@ -254,6 +273,7 @@ class FakeClaudeOAuth:
 
     async def _profile(self, request: web.Request) -> web.StreamResponse:
         self.profile_request_count += 1
+        self._record(request)
         refused = await self._check_api_request(request)
         if refused is not None:
             return refused
@@ -280,12 +300,18 @@ class FakeClaudeOAuth:
 
     async def _usage(self, request: web.Request) -> web.StreamResponse:
         self.usage_request_count += 1
-        refused = await self._take_failure(
-            "usage", request
-        ) or await self._check_api_request(request)
+        self._record(request)
+        refused = await self._take_failure("usage", request)
         if refused is not None:
             return refused
-        return web.json_response(self.usage())
+        if not CLAUDE_CODE_USER_AGENT.fullmatch(request.headers.get("User-Agent", "")):
+            return web.json_response(
+                RATE_LIMITED_BODY, status=429, headers={"retry-after": "0"}
+            )
+        refused = await self._check_api_request(request)
+        if refused is not None:
+            return refused
+        return self.usage()
 
     async def _check_api_request(
         self, request: web.Request

@@ -68,8 +68,9 @@ class FakeClaude:
         self.organizations: list[dict[str, Any]] = [organization_json()]
         self.requests: list[RecordedRequest] = []
         self.scenario = scenario
-        self.oauth = FakeClaudeOAuth(usage=self.usage_payload)
-        self._usage: dict[str, dict[str, Any]] = {}
+        self.oauth = FakeClaudeOAuth(usage=self.usage_response)
+        self._usage: dict[str, Any] = {}
+        self._usage_bodies: dict[str, tuple[bytes, str]] = {}
         self._default_usage = default_usage_json()
         self.failures = FailureSwitch()
         self._runner: web.AppRunner | None = None
@@ -118,7 +119,24 @@ class FakeClaude:
 
     def set_usage(self, payload: Any, org_uuid: str = ORG_UUID) -> None:
         """Serve ``payload`` (any JSON value) as this organization's usage from now on."""
+        self._usage_bodies.pop(org_uuid.lower(), None)
         self._usage[org_uuid.lower()] = copy.deepcopy(payload)
+
+    def set_usage_body(
+        self,
+        body: bytes,
+        org_uuid: str = ORG_UUID,
+        content_type: str = "application/json",
+    ) -> None:
+        """Serve ``body`` verbatim as this organization's usage (odd answers JSON cannot hold)."""
+        self._usage_bodies[org_uuid.lower()] = (body, content_type)
+
+    def usage_response(self, org_uuid: str = ORG_UUID) -> web.Response:
+        """Return the usage answer this organization gets now (web and OAuth alike)."""
+        if (raw := self._usage_bodies.get(org_uuid.lower())) is not None:
+            body, content_type = raw
+            return web.Response(body=body, content_type=content_type)
+        return web.json_response(self.usage_payload(org_uuid))
 
     def usage_payload(self, org_uuid: str = ORG_UUID) -> Any:
         """Return the usage body this organization gets now."""
@@ -169,11 +187,11 @@ class FakeClaude:
             return early
         org_uuid = request.match_info["org_uuid"].lower()
         known = {str(org.get("uuid", "")).lower() for org in self.organizations}
-        if org_uuid not in known and org_uuid not in self._usage:
+        if org_uuid not in known | self._usage.keys() | self._usage_bodies.keys():
             return web.json_response(
                 error_json("not_found_error", "Organization not found"), status=404
             )
-        return web.json_response(self.usage_payload(org_uuid))
+        return self.usage_response(org_uuid)
 
     async def _before(
         self, request: web.Request, endpoint: Literal["organizations", "usage"]

@@ -56,7 +56,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-import json
 from typing import Any
 
 import aiohttp
@@ -68,7 +67,7 @@ from .errors import (
     ServerError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch, raise_if_rate_limited
+from .http import Response, async_fetch, raise_if_rate_limited, read_json
 from .models import Organization, Usage
 from .parse import is_uuid, parse_organizations, parse_usage
 
@@ -129,21 +128,20 @@ class ClaudeUsageClient:
 
     async def async_get_organizations(self) -> list[Organization]:
         """Return the organizations this session can see (one request)."""
-        payload = await self._async_get_json(
-            "/api/organizations", "/", "Organizations request"
+        return await self._async_get(
+            "/api/organizations", "/", "Organizations request", parse_organizations
         )
-        return parse_organizations(payload)
 
     async def async_get_usage(self, org_uuid: str) -> Usage:
         """Return the usage windows of one organization (one request)."""
         if not is_uuid(org_uuid):
             raise ValueError("The organization id is not a UUID")
-        payload = await self._async_get_json(
+        return await self._async_get(
             f"/api/organizations/{org_uuid.lower()}/usage",
             "/settings/usage",
             "Usage request",
+            parse_usage,
         )
-        return parse_usage(payload)
 
     def _headers(self, referer_path: str) -> dict[str, str]:
         headers = {
@@ -161,16 +159,11 @@ class ClaudeUsageClient:
             headers["anthropic-device-id"] = device_id
         return headers
 
-    async def _async_get_json(self, path: str, referer_path: str, what: str) -> Any:
-        response = await self._async_request(path, referer_path, what)
-        self._raise_for_status(response, what)
-        try:
-            return json.loads(response.body)
-        except ValueError as err:
-            raise UnexpectedResponseError(f"{what}: the answer is not JSON") from err
-
-    async def _async_request(self, path: str, referer_path: str, what: str) -> Response:
-        return await async_fetch(
+    async def _async_get[T](
+        self, path: str, referer_path: str, what: str, parse: Callable[[Any], T]
+    ) -> T:
+        """Send one GET and parse its JSON; every failure is a typed error."""
+        response = await async_fetch(
             self._session,
             "GET",
             f"{self._base_url}{path}",
@@ -178,6 +171,8 @@ class ClaudeUsageClient:
             timeout=self._request_timeout,
             what=what,
         )
+        self._raise_for_status(response, what)
+        return read_json(response.body, parse, what)
 
     def _raise_for_status(self, response: Response, what: str) -> None:
         status = response.status

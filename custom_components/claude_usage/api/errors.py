@@ -44,6 +44,14 @@ class ClaudeConnectionError(ClaudeUsageError):
     """The request did not get an answer: connection refused, reset or DNS failure."""
 
 
+class ClaudeUnreachableError(ClaudeConnectionError):
+    """No connection could be made (DNS failure, connection refused): nothing was sent.
+
+    The home's own network is the likely cause, not the server; nothing reached
+    claude.ai, so trying again at the normal interval costs no rate limit.
+    """
+
+
 class ClaudeTimeoutError(ClaudeConnectionError):
     """The request timed out."""
 

@@ -1,18 +1,32 @@
-"""The one way the clients send a request: a timeout, no redirects, typed errors."""
+"""The one way the clients send a request and read its answer.
+
+A timeout, no redirects, at most MAX_BODY_BYTES of body, typed errors for every
+failure, and one JSON reader whose every failure is an UnexpectedResponseError.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+import json
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import aiohttp
 from multidict import CIMultiDictProxy
 
-from .errors import ClaudeConnectionError, ClaudeTimeoutError, RateLimitedError
+from .errors import (
+    ClaudeConnectionError,
+    ClaudeTimeoutError,
+    ClaudeUnreachableError,
+    RateLimitedError,
+    UnexpectedResponseError,
+)
+
+# No answer of these APIs comes near this; a larger one is not theirs (and is not buffered).
+MAX_BODY_BYTES = 1024 * 1024
 
 
 class Response(NamedTuple):
@@ -21,6 +35,21 @@ class Response(NamedTuple):
     status: int
     headers: CIMultiDictProxy[str]
     body: bytes
+
+
+async def _read_body(response: aiohttp.ClientResponse, what: str) -> bytes:
+    """Read the body, refusing one larger than MAX_BODY_BYTES before buffering it."""
+    too_large = UnexpectedResponseError(
+        f"{what}: the answer is larger than {MAX_BODY_BYTES} bytes"
+    )
+    if (response.content_length or 0) > MAX_BODY_BYTES:
+        raise too_large
+    body = bytearray()
+    async for chunk in response.content.iter_any():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise too_large
+    return bytes(body)
 
 
 async def async_fetch(
@@ -41,30 +70,57 @@ async def async_fetch(
                 method, url, headers=headers, json=json_body, allow_redirects=False
             ) as response,
         ):
-            return Response(response.status, response.headers, await response.read())
+            body = await _read_body(response, what)
+            return Response(response.status, response.headers, body)
     except TimeoutError as err:
         raise ClaudeTimeoutError(f"{what} timed out") from err
+    except aiohttp.ClientConnectorError as err:
+        raise ClaudeUnreachableError(
+            f"{what} was not sent: {type(err).__name__}"
+        ) from err
     except aiohttp.ClientError as err:
         raise ClaudeConnectionError(f"{what} failed: {type(err).__name__}") from err
 
 
+def read_json[T](body: bytes, parse: Callable[[Any], T], what: str) -> T:
+    """Decode a JSON body and ``parse`` it; any failure is an UnexpectedResponseError.
+
+    Whatever an answer holds (not JSON, nesting deeper than the decoder's
+    recursion limit, numbers no float holds, shapes ``parse`` trips over), the
+    caller sees one typed error naming the request and the kind of failure.
+    """
+    try:
+        return parse(json.loads(body))
+    except UnexpectedResponseError:
+        raise
+    except ValueError as err:
+        raise UnexpectedResponseError(f"{what}: the answer is not JSON") from err
+    except (RecursionError, ArithmeticError, TypeError, LookupError) as err:
+        raise UnexpectedResponseError(
+            f"{what}: the answer could not be read ({type(err).__name__})"
+        ) from err
+
+
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
-    """Read a ``Retry-After`` header: delta seconds or an HTTP date; ``None`` if neither."""
+    """Read a ``Retry-After`` header: delta seconds or an HTTP date.
+
+    ``None`` when it gives no usable wait: absent, unreadable, not finite, zero,
+    negative, or a date already past. The OAuth usage endpoint answers its
+    persistent 429s with ``retry-after: 0``; that is no invitation to ask again.
+    """
     if value is None:
         return None
     try:
         seconds = float(value)
     except ValueError:
-        pass
-    else:
-        return max(0.0, seconds) if math.isfinite(seconds) else None
-    try:
-        when = parsedate_to_datetime(value)
-    except TypeError, ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
+        try:
+            when = parsedate_to_datetime(value)
+        except TypeError, ValueError:
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now).total_seconds()
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
 
 
 def raise_if_rate_limited(response: Response, what: str, now: datetime) -> None:

@@ -65,7 +65,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 import hashlib
-import json
 import logging
 import re
 import secrets
@@ -86,9 +85,9 @@ from .errors import (
     StateMismatchError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch, raise_if_rate_limited
+from .http import Response, async_fetch, raise_if_rate_limited, read_json
 from .models import Usage
-from .parse import parse_usage, plan_label
+from .parse import finite_number, parse_usage, plan_label
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -99,8 +98,18 @@ OAUTH_REDIRECT_URI = "https://platform.claude.com/oauth/code/callback"
 OAUTH_API_BASE_URL = "https://api.anthropic.com"
 OAUTH_SCOPES: tuple[str, ...] = ("user:profile", "user:inference")
 OAUTH_BETA = "oauth-2025-04-20"
+# Every OAuth request says it is Claude Code. The usage endpoint puts any other
+# User-Agent in a bucket that answers 429 (``retry-after: 0``) to every request,
+# whatever the interval, while the same token gets 200 with this one
+# (anthropics/claude-code issues #30930, #31021; docs/api.md has the sources).
+CLAUDE_CODE_USER_AGENT = "claude-code/2.1.80"
 OAUTH_REQUEST_TIMEOUT = 30.0
 TOKEN_REFRESH_MARGIN = timedelta(minutes=5)
+# What an access token's lifetime is taken to be: ``expires_in`` within these bounds,
+# DEFAULT_TOKEN_LIFETIME when the answer gives no finite positive number.
+MIN_TOKEN_LIFETIME = timedelta(minutes=10)
+MAX_TOKEN_LIFETIME = timedelta(days=30)
+DEFAULT_TOKEN_LIFETIME = timedelta(hours=1)
 
 # Authorization codes, states and PKCE values are base64url text.
 _URL_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
@@ -188,7 +197,12 @@ def parse_pasted_code(text: str, *, expected_state: str) -> tuple[str, str]:
     """
     pasted = text.strip()
     if pasted.startswith(("https://", "http://")):
-        query = parse_qs(urlsplit(pasted).query)
+        try:
+            query = parse_qs(urlsplit(pasted).query)
+        except ValueError as err:  # e.g. an unclosed IPv6 bracket
+            raise InvalidAuthorizationCodeError(
+                "The pasted link is not a valid URL"
+            ) from err
         code = query.get("code", [""])[0]
         state = query.get("state", [""])[0]
     else:
@@ -294,22 +308,31 @@ def _is_cloudflare(response: Response) -> bool:
     ).startswith("text/html")
 
 
-def _json_object(response: Response, what: str) -> dict[str, Any]:
-    try:
-        payload = json.loads(response.body)
-    except ValueError as err:
-        raise UnexpectedResponseError(f"{what}: the answer is not JSON") from err
+def _json_object(payload: object) -> dict[str, Any]:
     if not isinstance(payload, dict):
-        raise UnexpectedResponseError(f"{what}: the answer is not a JSON object")
+        raise UnexpectedResponseError("The answer is not a JSON object")
     return payload
 
 
-def _oauth_error_code(response: Response) -> str | None:
-    """Return the OAuth/API error code of an error answer, if it is a plain identifier."""
-    try:
-        payload = json.loads(response.body)
-    except ValueError:
-        return None
+def token_lifetime(expires_in: object) -> timedelta:
+    """Return how long a new access token is taken to last, whatever ``expires_in`` holds.
+
+    A finite positive number of seconds, clamped to [MIN_TOKEN_LIFETIME,
+    MAX_TOKEN_LIFETIME]; anything else (missing, text, NaN, infinity, zero)
+    DEFAULT_TOKEN_LIFETIME. It never fails: the token endpoint has already
+    rotated the pair when this runs, and the new pair must be kept.
+    """
+    seconds = finite_number(expires_in)
+    if seconds is None or seconds <= 0:
+        return DEFAULT_TOKEN_LIFETIME
+    seconds = min(
+        max(seconds, MIN_TOKEN_LIFETIME.total_seconds()),
+        MAX_TOKEN_LIFETIME.total_seconds(),
+    )
+    return timedelta(seconds=seconds)
+
+
+def _error_code(payload: object) -> str | None:
     if not isinstance(payload, dict):
         return None
     error = payload.get("error")
@@ -318,6 +341,14 @@ def _oauth_error_code(response: Response) -> str | None:
     if isinstance(error, str) and _ERROR_CODE.fullmatch(error):
         return error
     return None
+
+
+def _oauth_error_code(response: Response) -> str | None:
+    """Return the OAuth/API error code of an error answer, if it is a plain identifier."""
+    try:
+        return read_json(response.body, _error_code, "Error answer")
+    except UnexpectedResponseError:
+        return None
 
 
 def _plan(organization: Mapping[str, Any], account: Mapping[str, Any]) -> str | None:
@@ -331,6 +362,30 @@ def _plan(organization: Mapping[str, Any], account: Mapping[str, Any]) -> str | 
     if account.get("has_claude_pro") is True:
         return "Pro"
     return None
+
+
+def parse_profile(payload: object) -> OAuthProfile:
+    """Parse the body of ``GET /api/oauth/profile``."""
+    payload = _json_object(payload)
+    account = payload.get("account")
+    organization = payload.get("organization")
+    if not isinstance(account, dict) or not isinstance(organization, dict):
+        raise UnexpectedResponseError("Profile request: no account or organization")
+    account_uuid = _optional_str(account.get("uuid"))
+    organization_uuid = _optional_str(organization.get("uuid"))
+    organization_name = _optional_str(organization.get("name"))
+    if account_uuid is None or organization_uuid is None or not organization_name:
+        raise UnexpectedResponseError(
+            "Profile request: the account or organization has no id"
+        )
+    return OAuthProfile(
+        account_uuid=account_uuid,
+        email=_optional_str(account.get("email"))
+        or _optional_str(account.get("email_address")),
+        organization_uuid=organization_uuid,
+        organization_name=organization_name,
+        plan=_plan(organization, account),
+    )
 
 
 class ClaudeOAuthClient:
@@ -383,50 +438,38 @@ class ClaudeOAuthClient:
             },
             "Token refresh",
         )
-        return self._tokens_from(payload, "Token refresh")
+        return self._tokens_from(payload, "Token refresh", refresh_token)
 
     async def async_get_profile(self, access_token: str) -> OAuthProfile:
         """Return the account and organization the access token belongs to."""
-        what = "Profile request"
-        payload = await self._async_api_get("/api/oauth/profile", access_token, what)
-        account = payload.get("account")
-        organization = payload.get("organization")
-        if not isinstance(account, dict) or not isinstance(organization, dict):
-            raise UnexpectedResponseError(f"{what}: no account or organization")
-        account_uuid = _optional_str(account.get("uuid"))
-        organization_uuid = _optional_str(organization.get("uuid"))
-        organization_name = _optional_str(organization.get("name"))
-        if account_uuid is None or organization_uuid is None or not organization_name:
-            raise UnexpectedResponseError(
-                f"{what}: the account or organization has no id"
-            )
-        return OAuthProfile(
-            account_uuid=account_uuid,
-            email=_optional_str(account.get("email"))
-            or _optional_str(account.get("email_address")),
-            organization_uuid=organization_uuid,
-            organization_name=organization_name,
-            plan=_plan(organization, account),
+        return await self._async_api_get(
+            "/api/oauth/profile", access_token, "Profile request", parse_profile
         )
 
     async def async_get_usage(self, access_token: str) -> Usage:
         """Return the subscription's usage windows (one request)."""
-        return parse_usage(
-            await self._async_api_get("/api/oauth/usage", access_token, "Usage request")
+        return await self._async_api_get(
+            "/api/oauth/usage", access_token, "Usage request", parse_usage
         )
 
-    def _tokens_from(self, payload: Mapping[str, Any], what: str) -> OAuthTokens:
+    def _tokens_from(
+        self,
+        payload: Mapping[str, Any],
+        what: str,
+        previous_refresh_token: str | None = None,
+    ) -> OAuthTokens:
+        """Build the token pair of a token answer.
+
+        A refresh answer without a new refresh token keeps the one it was given
+        (RFC 6749, section 6); ``expires_in`` never makes this fail (see
+        :func:`token_lifetime`).
+        """
         access_token = _optional_str(payload.get("access_token"))
-        refresh_token = _optional_str(payload.get("refresh_token"))
-        expires_in = payload.get("expires_in")
+        refresh_token = (
+            _optional_str(payload.get("refresh_token")) or previous_refresh_token
+        )
         if access_token is None or refresh_token is None:
             raise UnexpectedResponseError(f"{what}: the answer has no token pair")
-        if (
-            isinstance(expires_in, bool)
-            or not isinstance(expires_in, int | float)
-            or expires_in <= 0
-        ):
-            raise UnexpectedResponseError(f"{what}: the answer has no valid expires_in")
         scope = payload.get("scope")
         account = payload.get("account")
         organization = payload.get("organization")
@@ -435,7 +478,7 @@ class ClaudeOAuthClient:
         return OAuthTokens(
             access_token=access_token,
             refresh_token=refresh_token,
-            expires_at=self._clock() + timedelta(seconds=expires_in),
+            expires_at=self._clock() + token_lifetime(payload.get("expires_in")),
             scopes=tuple(scope.split()) if isinstance(scope, str) else (),
             account_uuid=_optional_str(account.get("uuid")),
             organization_uuid=_optional_str(organization.get("uuid")),
@@ -448,13 +491,16 @@ class ClaudeOAuthClient:
         response = await self._async_request(
             "POST",
             self._token_url,
-            headers={"Accept": "application/json"},
+            headers={
+                "Accept": "application/json",
+                "User-Agent": CLAUDE_CODE_USER_AGENT,
+            },
             json_body=body,
             what=what,
         )
         self._raise_for_common(response, what)
         if response.status == 200:
-            return _json_object(response, what)
+            return read_json(response.body, _json_object, what)
         error = _oauth_error_code(response)
         if error == "invalid_grant":
             raise InvalidGrantError(f"{what} was refused (invalid_grant)")
@@ -464,9 +510,9 @@ class ClaudeOAuthClient:
             )
         raise UnexpectedResponseError(f"{what}: unexpected HTTP {response.status}")
 
-    async def _async_api_get(
-        self, path: str, access_token: str, what: str
-    ) -> dict[str, Any]:
+    async def _async_api_get[T](
+        self, path: str, access_token: str, what: str, parse: Callable[[Any], T]
+    ) -> T:
         response = await self._async_request(
             "GET",
             f"{self._api_base_url}{path}",
@@ -474,13 +520,14 @@ class ClaudeOAuthClient:
                 "Accept": "application/json",
                 "Authorization": f"Bearer {access_token}",
                 "anthropic-beta": OAUTH_BETA,
+                "User-Agent": CLAUDE_CODE_USER_AGENT,
             },
             json_body=None,
             what=what,
         )
         self._raise_for_common(response, what)
         if response.status == 200:
-            return _json_object(response, what)
+            return read_json(response.body, parse, what)
         if response.status == 401:
             raise AccessTokenRejectedError(f"{what}: the access token was refused")
         if response.status == 403:

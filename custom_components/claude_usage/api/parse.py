@@ -1,27 +1,16 @@
 """Turn claude.ai's JSON into the typed models; pure functions, no I/O.
 
-The usage endpoint answers in two shapes, and this module gives both the same
-window keys (see :class:`~.models.LimitWindow`):
-
-- legacy flat windows: ``five_hour``, ``seven_day``, ``seven_day_<model>`` (``opus``,
-  ``sonnet``, ``oauth_apps``, ``cowork``, …) and codename keys such as
-  ``iguana_necktie``, each ``{"utilization": 8.0, "resets_at": "…"}`` or ``null``;
-- the current ``limits`` array, authoritative when it yields any window:
-  ``{"kind": "session"|"weekly_all"|"weekly_scoped", "percent": 57.3,
-  "severity": "normal"|"warning"|"critical", "resets_at": "…"|null,
-  "scope": null|{"model": {"id": …, "display_name": "Fable"}, "surface": …}}``.
-
-``extra_usage`` amounts come in minor units (cents): ``monthly_limit: 2000`` with
-``used_credits: 245`` is ``utilization: 12.25``; a ``decimal_places`` field, when
-present, says how many. :class:`~.models.ExtraUsage` carries major units (dollars).
-
-A malformed window is skipped (logged once per key per process); the others
-still count. Unknown keys and kinds never raise.
+Both usage shapes (flat windows, the ``limits`` array) give the same window keys;
+``docs/api.md`` describes them. A malformed window is skipped (logged once per key
+per process) while the others still count; unknown keys and kinds never raise.
+An answer that is no usage answer at all (an error object, unrelated JSON) raises
+:class:`~.errors.UnexpectedResponseError`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 import logging
 import math
@@ -30,6 +19,7 @@ from typing import Any
 
 from .errors import UnexpectedResponseError
 from .models import ExtraUsage, LimitWindow, Organization, Severity, Usage, WindowKind
+from .resets import normalize_resets_at
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -49,6 +39,10 @@ _UUID = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE
 )
 _DEFAULT_DECIMAL_PLACES = 2
+_MAX_DECIMAL_PLACES = 6
+# More windows than this in one answer is not claude.ai; the rest are dropped.
+MAX_WINDOWS = 50
+_ERROR_TYPE = re.compile(r"[a-z_]{1,64}")
 # Epoch numbers above this are milliseconds (it is year 5138 in seconds).
 _EPOCH_MILLISECONDS = 1e11
 
@@ -72,11 +66,31 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-def _number(value: object) -> float | None:
+def finite_number(value: object) -> float | None:
+    """Return a JSON number as a finite float; None for anything else (bool, NaN, 10**400)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond any float
+        return None
     return number if math.isfinite(number) else None
+
+
+def _currency(value: object) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{3}", value):
+        return value.upper()
+    return None
+
+
+def _decimal_places(value: object) -> int:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= _MAX_DECIMAL_PLACES
+    ):
+        return _DEFAULT_DECIMAL_PLACES
+    return value
 
 
 def _text(value: object) -> str | None:
@@ -96,7 +110,7 @@ def parse_datetime(value: object) -> datetime | None:
         except ValueError:
             return None
         return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    if (number := _number(value)) is not None:
+    if (number := finite_number(value)) is not None:
         if abs(number) > _EPOCH_MILLISECONDS:
             number /= 1000
         try:
@@ -108,6 +122,8 @@ def parse_datetime(value: object) -> datetime | None:
 
 def _resets_at(key: str, value: object) -> datetime | None:
     moment = parse_datetime(value)
+    if moment is not None:
+        moment = normalize_resets_at(moment)
     if moment is None and value is not None:
         _log_once(f"resets_at:{key}", "Ignoring an unreadable reset time of %s", key)
     return moment
@@ -129,7 +145,7 @@ def _model_name(slug: str) -> str:
 
 
 def _flat_window(key: str, value: Mapping[str, Any]) -> LimitWindow | None:
-    utilization = _number(value.get("utilization"))
+    utilization = finite_number(value.get("utilization"))
     if utilization is None:
         _log_once(f"window:{key}", "Skipping usage window %s: no utilization", key)
         return None
@@ -158,8 +174,7 @@ def _flat_windows(payload: Mapping[str, Any]) -> Iterator[LimitWindow]:
         if raw_key in _NOT_WINDOWS or not isinstance(value, Mapping):
             continue
         key = _slug(raw_key)
-        known = key in (SESSION_KEY, WEEKLY_KEY) or key.startswith(_SCOPED_PREFIX)
-        if not known and "utilization" not in value:
+        if not _is_window_key(key) and "utilization" not in value:
             continue
         if key and (window := _flat_window(key, value)) is not None:
             yield window
@@ -204,9 +219,9 @@ def _limit_window(index: int, entry: object) -> LimitWindow | None:
     else:
         _log_once(f"limit:{index}", "Skipping usage limit #%d: no kind", index)
         return None
-    utilization = _number(entry.get("percent"))
+    utilization = finite_number(entry.get("percent"))
     if utilization is None:
-        utilization = _number(entry.get("utilization"))
+        utilization = finite_number(entry.get("utilization"))
     if utilization is None:
         _log_once(f"window:{key}", "Skipping usage window %s: no percent", key)
         return None
@@ -227,63 +242,114 @@ def _limit_windows(limits: list[Any]) -> Iterator[LimitWindow]:
             yield window
 
 
-def _unique(windows: Iterator[LimitWindow]) -> list[LimitWindow]:
-    """Keep the first window of each key; later ones get a numbered key."""
-    seen: dict[str, int] = {}
+def _unique(found: Iterator[LimitWindow]) -> list[LimitWindow]:
+    """Give every window its own key, and keep at most MAX_WINDOWS of them.
+
+    A key seen again gets the first free numbered key (``foo_2``, ``foo_3``, …);
+    keys the answer itself uses are never taken, so they stay the same from poll
+    to poll.
+    """
+    windows = list(found)
+    taken = {window.key for window in windows}
+    seen: set[str] = set()
     unique: list[LimitWindow] = []
     for window in windows:
-        count = seen.get(window.key, 0) + 1
-        seen[window.key] = count
-        if count == 1:
+        if len(unique) == MAX_WINDOWS:
+            _log_once(
+                "windows:too_many",
+                "The usage answer has more than %d windows; the rest are ignored",
+                MAX_WINDOWS,
+            )
+            break
+        if window.key not in seen:
+            seen.add(window.key)
             unique.append(window)
             continue
-        key = f"{window.key}_{count}"
-        unique.append(
-            LimitWindow(
-                key,
-                window.kind,
-                f"{window.name} {count}",
-                window.utilization,
-                window.resets_at,
-                window.severity,
-                window.model,
-            )
-        )
+        count = 2
+        while (key := f"{window.key}_{count}") in taken:
+            count += 1
+        taken.add(key)
+        seen.add(key)
+        unique.append(replace(window, key=key, name=f"{window.name} {count}"))
     return unique
 
 
 def _extra_usage(value: object) -> ExtraUsage | None:
+    """Read ``extra_usage``: amounts in minor units, ``decimal_places`` of them."""
     if not isinstance(value, Mapping):
         return None
-    decimal_places = value.get("decimal_places")
-    if (
-        isinstance(decimal_places, bool)
-        or not isinstance(decimal_places, int)
-        or not 0 <= decimal_places <= 6
-    ):
-        decimal_places = _DEFAULT_DECIMAL_PLACES
-    scale = 10**decimal_places
-    limit = _number(value.get("monthly_limit"))
-    used = _number(value.get("used_credits"))
-    utilization = _number(value.get("utilization"))
+    scale = 10 ** _decimal_places(value.get("decimal_places"))
+    limit = finite_number(value.get("monthly_limit"))
+    used = finite_number(value.get("used_credits"))
+    utilization = finite_number(value.get("utilization"))
     if utilization is None and limit and used is not None:
         utilization = used / limit * 100
-    currency = value.get("currency")
     return ExtraUsage(
         is_enabled=value.get("is_enabled") is True,
         monthly_limit=None if limit is None else limit / scale,
         used_credits=None if used is None else used / scale,
         utilization=utilization,
-        currency=currency.upper()
-        if isinstance(currency, str) and re.fullmatch(r"[A-Za-z]{3}", currency)
-        else None,
+        currency=_currency(value.get("currency")),
     )
+
+
+def _money(value: object) -> tuple[float, str | None] | None:
+    """Read ``{"amount_minor", "currency", "exponent"}`` as (major units, currency)."""
+    if not isinstance(value, Mapping):
+        return None
+    if (amount := finite_number(value.get("amount_minor"))) is None:
+        return None
+    scale = 10 ** _decimal_places(value.get("exponent"))
+    return amount / scale, _currency(value.get("currency"))
+
+
+def _spend(value: object) -> ExtraUsage | None:
+    """Read the newer ``spend`` block (``used``/``limit`` money, ``percent``, ``enabled``)."""
+    if not isinstance(value, Mapping):
+        return None
+    used = _money(value.get("used"))
+    limit = _money(value.get("limit"))
+    utilization = finite_number(value.get("percent"))
+    if utilization is None and limit is not None and limit[0] and used is not None:
+        utilization = used[0] / limit[0] * 100
+    return ExtraUsage(
+        is_enabled=value.get("enabled") is True,
+        monthly_limit=None if limit is None else limit[0],
+        used_credits=None if used is None else used[0],
+        utilization=utilization,
+        currency=(used and used[1]) or (limit and limit[1]) or None,
+    )
+
+
+def _is_window_key(raw_key: str) -> bool:
+    key = _slug(raw_key)
+    return key in (SESSION_KEY, WEEKLY_KEY) or key.startswith(_SCOPED_PREFIX)
+
+
+def _check_usage_answer(payload: Mapping[str, Any]) -> None:
+    """Raise unless the answer is a usage answer: a ``limits`` list or a known window key.
+
+    Unused windows are ``null`` (``"seven_day_opus": null``) and still make an
+    answer a usage answer; an error object or unrelated JSON does not.
+    """
+    if payload.get("type") == "error":
+        error = payload.get("error")
+        kind = error.get("type") if isinstance(error, Mapping) else None
+        named = kind if isinstance(kind, str) and _ERROR_TYPE.fullmatch(kind) else None
+        raise UnexpectedResponseError(
+            f"Usage request: the answer is an error ({named or 'no error type'})"
+        )
+    if not isinstance(payload.get("limits"), list) and not any(
+        isinstance(key, str) and _is_window_key(key) for key in payload
+    ):
+        raise UnexpectedResponseError("Usage request: the answer holds no usage window")
 
 
 def parse_usage(payload: object) -> Usage:
     """Parse the body of ``GET /api/organizations/{uuid}/usage``."""
     if not isinstance(payload, dict):
         raise UnexpectedResponseError("Usage request: the answer is not a JSON object")
+    _check_usage_answer(payload)
     windows: list[LimitWindow] = []
     limits = payload.get("limits")
     if isinstance(limits, list):
@@ -299,7 +365,8 @@ def parse_usage(payload: object) -> Usage:
     )
     return Usage(
         windows=tuple(windows),
-        extra_usage=_extra_usage(payload.get("extra_usage")),
+        extra_usage=_extra_usage(payload.get("extra_usage"))
+        or _spend(payload.get("spend")),
         raw=payload,
     )
 
