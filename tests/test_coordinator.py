@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
@@ -11,7 +12,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -19,6 +20,7 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
+from custom_components.claude_usage.api import Usage
 from custom_components.claude_usage.const import CONF_COOKIE, CONF_ORG_UUID, DOMAIN
 from custom_components.claude_usage.coordinator import (
     async_rate_limited_until,
@@ -241,11 +243,12 @@ async def test_cloudflare_repair_issue(
 
 @pytest.mark.parametrize(
     ("retry_after", "expected_wait"),
-    [(600, 600), ("", 300), ("inf", 300), (5, 60)],
+    [(600, 600), ("", 300), ("inf", 300), ("0", 300), (5, 60)],
     ids=[
         "retry-after",
         "unreadable-retry-after",
         "infinite-retry-after",
+        "retry-after-zero-is-no-hint",
         "retry-after-below-interval",
     ],
 )
@@ -292,11 +295,18 @@ async def test_rate_limit_wait_capped_at_a_day(
     assert await _wait_for_next_request(fake_claude, advance_time) == 1
 
 
+@pytest.mark.parametrize("retry_after", ["", "0"])
 async def test_repeated_rate_limits_wait_longer(
-    fake_claude: FakeClaude, init_integration: MockConfigEntry, advance_time: Advance
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    retry_after: str,
 ) -> None:
-    """429s without Retry-After wait 5 minutes, then the backoff once it is longer."""
-    fake_claude.fail("rate_limit", retry_after="")
+    """429s without a usable Retry-After wait 5 minutes, then the backoff once it is longer.
+
+    ``retry-after: 0`` is what the OAuth endpoint sends with its persistent 429s.
+    """
+    fake_claude.fail("rate_limit", retry_after=retry_after)
     await advance_time(60)
     waits = [
         await _wait_for_next_request(fake_claude, advance_time, step=10)
@@ -424,3 +434,119 @@ async def test_unavailability_logged_once(
     await _wait_for_next_request(fake_claude, advance_time, step=10)
     assert caplog.text.count("Error fetching claude_usage data") == 1
     assert caplog.text.count("Fetching claude_usage data recovered") == 1
+
+
+ODD_ANSWERS = {
+    "deeply-nested": b"[" * 100_000 + b"]" * 100_000,
+    "error-object": (
+        b'{"type": "error", "error": {"type": "overloaded_error", "message": "x"}}'
+    ),
+    "unrelated-json": b'{"unexpected": true}',
+    "empty-object": b"{}",
+    "too-large": b" " * (1024 * 1024 + 1),
+}
+
+
+@pytest.mark.parametrize("body", ODD_ANSWERS.values(), ids=ODD_ANSWERS.keys())
+async def test_odd_answers_back_off_and_lose_nothing(
+    hass: HomeAssistant,
+    *,
+    issue_registry: ir.IssueRegistry,
+    entity_registry: er.EntityRegistry,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    usage_payload: dict[str, Any],
+    body: bytes,
+) -> None:
+    """A 200 that is no usage answer is an unexpected answer: the backoff goes on.
+
+    The Cloudflare repair and the failure count stay, and a reload removes no entity.
+    """
+    entities = er.async_entries_for_config_entry(
+        entity_registry, init_integration.entry_id
+    )
+    fake_claude.fail("cloudflare", times=1)
+    await advance_time(60)
+    fake_claude.set_usage_body(body)
+    assert await _wait_for_next_request(fake_claude, advance_time, step=10) == 120
+    coordinator = init_integration.runtime_data
+    assert coordinator.last_exception.translation_key == "unexpected_response"
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    assert issue_registry.async_get_issue(DOMAIN, cloudflare_issue_id(init_integration))
+    assert await _wait_for_next_request(fake_claude, advance_time, step=10) == 240
+
+    # A reload during the wait retries the setup later, and removes no entity.
+    await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert (
+        er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
+        == entities
+    )
+    fake_claude.set_usage(usage_payload)
+    await _wait_for_next_request(fake_claude, advance_time, step=10)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.LOADED
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+    assert not issue_registry.async_get_issue(
+        DOMAIN, cloudflare_issue_id(init_integration)
+    )
+
+
+class _BrokenClient:
+    """A client whose request fails in a way no branch of the coordinator names."""
+
+    base_url = "http://127.0.0.1"
+
+    async def async_get_usage(self, org_uuid: str) -> Usage:
+        raise RuntimeError("a bug, not an answer")
+
+
+async def test_unforeseen_error_backs_off_without_traceback(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An error of no known type backs off like a server error, logged once, no traceback."""
+    coordinator = init_integration.runtime_data
+    client, coordinator.client = coordinator.client, _BrokenClient()
+    for wait in (60, 120, 240):
+        await advance_time(wait)
+        assert coordinator.last_exception.translation_key == "unexpected_response"
+    assert coordinator.last_exception.translation_placeholders == {"wait": "480"}
+    assert not [
+        record
+        for record in caplog.records
+        if record.levelno >= logging.INFO and record.exc_info
+    ]
+    assert caplog.text.count("Error fetching claude_usage data") == 1
+
+    coordinator.client = client
+    await advance_time(480)
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_network_down_retries_every_interval(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """A request that never left (connection refused) is retried at the normal interval.
+
+    After a short outage of the home's network the values are back within one interval.
+    """
+    host, port = fake_claude.base_url.removeprefix("http://").split(":")
+    await fake_claude.stop()
+    coordinator = init_integration.runtime_data
+    for _ in range(5):
+        await advance_time(60)
+        assert coordinator.last_exception.translation_key == "connection_error"
+        assert coordinator.last_exception.translation_placeholders == {"wait": "60"}
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+
+    await fake_claude.start(host, int(port))
+    assert await _wait_for_next_request(fake_claude, advance_time) == 60
+    assert hass.states.get(SESSION_USAGE).state == "42.0"

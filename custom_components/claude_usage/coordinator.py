@@ -28,6 +28,7 @@ from .api import (
     AuthenticationError,
     ClaudeConnectionError,
     ClaudeOAuthClient,
+    ClaudeUnreachableError,
     CloudflareChallengeError,
     InvalidCookieError,
     OAuthEndpoints,
@@ -424,12 +425,22 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             raise self._failed(
                 self._backoff(), "server_error", status=str(err.status)
             ) from err
+        except ClaudeUnreachableError as err:
+            # Nothing reached claude.ai (the home's network is down): no backoff.
+            raise self._failed(
+                self.scan_interval, "connection_error", count=False
+            ) from err
         except ClaudeConnectionError as err:
             raise self._failed(self._backoff(), "connection_error") from err
         except UnexpectedResponseError as err:
             raise self._failed(self._backoff(), "unexpected_response") from err
         except OAuthError as err:
             raise self._failed(self._backoff(), "token_refresh_failed") from err
+        except Exception as err:
+            # A failure no branch above foresaw: back off as for a server error,
+            # with the traceback in the debug log rather than in every poll's log.
+            LOGGER.debug("Unexpected error reading the usage", exc_info=True)
+            raise self._failed(self._backoff(), "unexpected_response") from err
 
         state.usage = usage
         state.forecast.add_usage(usage, now)
@@ -498,10 +509,19 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         return max(self.scan_interval, min(doubled, MAX_BACKOFF))
 
     def _failed(
-        self, wait: timedelta, translation_key: str, **placeholders: str
+        self,
+        wait: timedelta,
+        translation_key: str,
+        *,
+        count: bool = True,
+        **placeholders: str,
     ) -> UpdateFailed:
-        """Record a failure and build the error that schedules the next poll after ``wait``."""
-        self.state.failures += 1
+        """Record a failure and build the error that schedules the next poll after ``wait``.
+
+        ``count`` False leaves the backoff where it is (nothing reached the server).
+        """
+        if count:
+            self.state.failures += 1
         self.state.not_before = dt_util.utcnow() + wait
         seconds = wait.total_seconds()
         return UpdateFailed(
