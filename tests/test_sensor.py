@@ -177,7 +177,7 @@ async def test_unknown_window(
     assert state.attributes["window_kind"] == "unknown"
 
 
-async def test_vanished_window_unavailable_then_removed(
+async def test_vanished_window_keeps_its_entities(
     hass: HomeAssistant,
     *,
     entity_registry: er.EntityRegistry,
@@ -186,8 +186,13 @@ async def test_vanished_window_unavailable_then_removed(
     advance_time: Advance,
     make_usage: MakeUsage,
 ) -> None:
-    """A window no longer reported turns unavailable, and goes at the next reload."""
+    """A window no longer reported turns unavailable; a reload keeps its entities.
+
+    claude.ai sends ``null`` for an unused window: its entities keep their ids and
+    what the user changed (name, area), and come back with the window.
+    """
     opus_usage = _entity_id(hass, "seven_day_opus_usage")
+    entity_registry.async_update_entity(opus_usage, name="Opus this week")
     fake_claude.set_usage(make_usage(scoped={}))
     await advance_time(60)
     assert hass.states.get(opus_usage).state == STATE_UNAVAILABLE
@@ -195,9 +200,16 @@ async def test_vanished_window_unavailable_then_removed(
 
     assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
-    assert entity_registry.async_get(opus_usage) is None
-    assert hass.states.get(opus_usage) is None
+    entry = entity_registry.async_get(opus_usage)
+    assert entry is not None
+    assert entry.name == "Opus this week"
     assert _state(hass, "five_hour_usage") == "42.0"
+
+    fake_claude.set_usage(make_usage())
+    await advance_time(60)
+    assert _entity_id(hass, "seven_day_opus_usage") == opus_usage
+    assert hass.states.get(opus_usage).name == "Opus this week"
+    assert hass.states.get(opus_usage).state == "7.0"
 
 
 async def test_reset_unknown_without_time(

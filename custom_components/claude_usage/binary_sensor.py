@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from homeassistant.components.binary_sensor import BinarySensorEntity
-from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -33,10 +32,8 @@ async def async_setup_entry(
     entry: ClaudeUsageConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the binary sensors, add those of new windows, drop stale ones."""
-    async_add_window_entities(
-        hass, entry, Platform.BINARY_SENSOR, _build_binary_sensors, async_add_entities
-    )
+    """Set up the binary sensors, and those of windows that appear later."""
+    async_add_window_entities(entry, _build_binary_sensors, async_add_entities)
 
 
 class ClaudeLimitReachedBinarySensor(ClaudeWindowEntity, BinarySensorEntity):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import entity_registry as er
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
@@ -78,26 +77,20 @@ class ClaudeWindowEntity(ClaudeUsageEntity):
 
 @callback
 def async_add_window_entities(
-    hass: HomeAssistant,
     entry: ClaudeUsageConfigEntry,
-    domain: str,
     build: Callable[[ClaudeUsageCoordinator], Sequence[ClaudeUsageEntity]],
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add a platform's entities, those of windows that appear later, and drop stale ones.
+    """Add a platform's entities, and those of windows that appear later.
 
-    A window gone at setup time is stale: its entities of ``domain`` leave the registry.
-    A window that vanishes while running only turns unavailable until the next setup.
+    A window missing from an answer (claude.ai sends ``null`` for an unused one)
+    keeps its registry entries, with their names, areas and automations: its
+    entities are unavailable, and come back with the window. A user can delete an
+    entity the integration no longer provides in Home Assistant's entity settings.
     """
     coordinator = entry.runtime_data
     entities = build(coordinator)
     known = {entity.unique_id for entity in entities}
-    entity_registry = er.async_get(hass)
-    for entity_entry in er.async_entries_for_config_entry(
-        entity_registry, entry.entry_id
-    ):
-        if entity_entry.domain == domain and entity_entry.unique_id not in known:
-            entity_registry.async_remove(entity_entry.entity_id)
 
     @callback
     def _async_add_new_entities() -> None:

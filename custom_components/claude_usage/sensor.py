@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any, override
 
 from homeassistant.components.sensor import (
-    DOMAIN as SENSOR_DOMAIN,
     SensorDeviceClass,
     SensorEntity,
     SensorEntityDescription,
@@ -165,10 +164,8 @@ async def async_setup_entry(
     entry: ClaudeUsageConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the sensors, add those of windows that appear later, drop stale ones."""
-    async_add_window_entities(
-        hass, entry, SENSOR_DOMAIN, _build_sensors, async_add_entities
-    )
+    """Set up the sensors, and those of windows that appear later."""
+    async_add_window_entities(entry, _build_sensors, async_add_entities)
 
 
 class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
