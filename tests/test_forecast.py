@@ -329,3 +329,23 @@ def test_max_age_covers_every_window_kind() -> None:
     """Every window kind has a sample age bound longer than the session window."""
     assert set(MAX_AGE) == set(WindowKind)
     assert MAX_AGE[WindowKind.SESSION] > timedelta(hours=5)
+
+
+@pytest.mark.parametrize("resets_at", [None, "15:00"])
+def test_nearly_flat_rise_gives_no_limit_time(resets_at: str | None) -> None:
+    """A rise of a billionth of a point puts the limit beyond any date: no limit time."""
+    points = samples(("10:00", 10.0), ("11:00", 10.000000001), resets_at=resets_at)
+    forecast = project(points, points[-1].resets_at, at("11:00"))
+    assert forecast.limit_reached_at is None
+
+
+def test_limit_within_a_year_without_reset_time() -> None:
+    """Without a reset time a limit is forecast up to a year ahead, not later."""
+    # 1 point a day from 10 %: 90 days to go.
+    near = [Sample(at("10:00"), 10.0), Sample(at("10:00") + timedelta(days=1), 11.0)]
+    assert project(near, None, near[-1].time).limit_reached_at == near[
+        -1
+    ].time + timedelta(days=89)
+    # 0.1 point a day: 890 days.
+    far = [Sample(at("10:00"), 10.0), Sample(at("10:00") + timedelta(days=1), 10.1)]
+    assert project(far, None, far[-1].time).limit_reached_at is None

@@ -46,6 +46,9 @@ MAX_AGE: dict[WindowKind, timedelta] = {
     WindowKind.WEEKLY_SCOPED: timedelta(hours=48),
     WindowKind.UNKNOWN: timedelta(hours=48),
 }
+# Without a reset time, a limit further away than this is no forecast.
+MAX_HORIZON = timedelta(days=366)
+
 # Upper bound of samples per window: 48 hours of polls every 30 seconds.
 MAX_SAMPLES = 5760
 
@@ -127,10 +130,15 @@ def project(
         projected = last.utilization + rate * remaining
     if reached is not None or rate == 0.0:
         return Forecast(projected_at_reset=projected, limit_reached_at=reached)
-    limit_at = last.time + timedelta(seconds=(LIMIT - last.utilization) / rate)
-    if resets_at is not None and limit_at > resets_at:
+    # Compared in seconds first: a nearly flat pace puts the limit beyond any date.
+    to_limit = (LIMIT - last.utilization) / rate
+    horizon = resets_at - last.time if resets_at is not None else MAX_HORIZON
+    if to_limit > horizon.total_seconds():
         return Forecast(projected_at_reset=projected, limit_reached_at=None)
-    return Forecast(projected_at_reset=projected, limit_reached_at=limit_at)
+    return Forecast(
+        projected_at_reset=projected,
+        limit_reached_at=last.time + timedelta(seconds=to_limit),
+    )
 
 
 def samples_from_history(
