@@ -115,6 +115,35 @@ async def test_refresh_after_401(
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
 
+@pytest.mark.parametrize("lifetime", [float("nan"), float("inf"), 1e300, "soon"])
+async def test_odd_token_lifetime_keeps_the_rotated_pair(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_oauth_integration: MockConfigEntry,
+    advance_time: Advance,
+    lifetime: object,
+) -> None:
+    """A refresh answer with an expires_in of NaN, Infinity or 1e300 still saves the new pair.
+
+    The token endpoint rotated the pair already: losing it would mean signing in again.
+    """
+    first = _tokens(init_oauth_integration)
+    fake_claude.oauth.access_token_lifetime = lifetime  # type: ignore[assignment]
+    fake_claude.oauth.expire_access_tokens()
+    await advance_time(60)
+    assert fake_claude.oauth.refresh_count == 1
+    saved = _tokens(init_oauth_integration)
+    assert saved["refresh_token"] != first["refresh_token"]
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+    # The saved pair is the live one: the next refresh uses it and works.
+    fake_claude.oauth.expire_access_tokens()
+    await advance_time(60)
+    assert fake_claude.oauth.refresh_count == 2
+    assert fake_claude.oauth.refused_refresh_count == 0
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
 async def test_no_refresh_on_429(
     hass: HomeAssistant,
     fake_claude: FakeClaude,
