@@ -117,6 +117,21 @@ async def test_user_flow_single_organization(
     assert fake_claude.usage_request_count() == 1
 
 
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "http://10.0.0.2", "https://[fe80::1]:443"]
+)
+async def test_cookie_server_url_must_be_a_server(
+    hass: HomeAssistant, fake_claude: FakeClaude, url: str
+) -> None:
+    """A server URL that is not one is refused before the cookie is sent anywhere."""
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, url)
+    )
+    assert result["errors"] == {"base": "invalid_url"}
+    assert fake_claude.requests == []
+
+
 async def test_curl_with_user_agent_and_unknown_plan(
     hass: HomeAssistant, fake_claude: FakeClaude
 ) -> None:

@@ -54,6 +54,7 @@ from .api import (
     parse_credentials,
     parse_pasted_code,
 )
+from .api.http import server_url
 from .const import (
     AUTH_TYPE_COOKIE,
     AUTH_TYPE_OAUTH,
@@ -106,6 +107,14 @@ CODE_SCHEMA = probatio.Schema({probatio.Required(CONF_CODE): TextSelector()})
 OAUTH_USER_SCHEMA = probatio.Schema(
     {probatio.Optional(CONF_CODE): TextSelector()}
 ).extend(ADVANCED_SCHEMA)
+
+
+def _server_url(user_input: dict[str, Any]) -> str | None:
+    """Return the folded-away server URL of a form, or None when it is not one."""
+    try:
+        return server_url(user_input[SECTION_ADVANCED][CONF_BASE_URL])
+    except ValueError:
+        return None
 
 
 def _error_key(err: ClaudeUsageError) -> str:
@@ -181,8 +190,10 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         """Show the sign-in link, take the code Claude shows, create the entry."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            base_url = user_input[SECTION_ADVANCED][CONF_BASE_URL].rstrip("/")
-            if base_url != self._base_url:
+            base_url = _server_url(user_input)
+            if base_url is None:
+                errors["base"] = "invalid_url"
+            elif base_url != self._base_url:
                 # The link on screen leads to another server: show this server's.
                 self._base_url = base_url
                 self._pkce = None
@@ -214,8 +225,12 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the cookie, then list the organizations it can see."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            self._base_url = user_input[SECTION_ADVANCED][CONF_BASE_URL].rstrip("/")
-            if error := await self._async_load_organizations(user_input[CONF_COOKIE]):
+            base_url = _server_url(user_input)
+            if base_url is None:
+                errors["base"] = "invalid_url"
+            elif error := await self._async_load_organizations(
+                user_input[CONF_COOKIE], base_url
+            ):
                 errors[CONF_COOKIE if error == "invalid_cookie" else "base"] = error
             elif len(self._organizations) > 1:
                 return await self.async_step_organization()
@@ -471,11 +486,15 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             },
         )
 
-    async def _async_load_organizations(self, text: str) -> str | None:
+    async def _async_load_organizations(
+        self, text: str, base_url: str | None = None
+    ) -> str | None:
         """Parse the pasted cookie and fetch its organizations; return an error key.
 
         The same cookie for the same server again reuses the organizations it listed.
         """
+        if base_url is not None:
+            self._base_url = base_url
         try:
             credentials = parse_credentials(text)
         except InvalidCookieError:

@@ -10,9 +10,11 @@ import asyncio
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+import ipaddress
 import json
 import math
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import aiohttp
 from multidict import CIMultiDictProxy
@@ -130,3 +132,38 @@ def raise_if_rate_limited(response: Response, what: str, now: datetime) -> None:
             f"{what}: rate limited (HTTP 429)",
             retry_after=retry_after_seconds(response.headers.get("Retry-After"), now),
         )
+
+
+def server_url(text: str) -> str:
+    """Return a server address to send requests (and sign-in links) to, or raise ValueError.
+
+    ``https://host[:port]``, or ``http://`` to this machine only (a test server);
+    no user info, path, query or fragment, and no link-local, multicast or
+    unspecified address. The answer has no trailing slash.
+    """
+    parts = urlsplit(text.strip())
+    port = parts.port  # raises ValueError for a port out of range
+    host = parts.hostname
+    if (
+        parts.scheme not in ("https", "http")
+        or not host
+        or parts.username is not None
+        or parts.password is not None
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ValueError("not a server address")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None and (
+        address.is_link_local or address.is_multicast or address.is_unspecified
+    ):
+        raise ValueError("not an address a server answers on")
+    loopback = host == "localhost" or (address is not None and address.is_loopback)
+    if parts.scheme == "http" and not loopback:
+        raise ValueError("http is for a server on this machine only")
+    netloc = f"[{host}]" if address is not None and address.version == 6 else host
+    return f"{parts.scheme}://{netloc}" + (f":{port}" if port is not None else "")
