@@ -23,12 +23,22 @@ from .errors import (
     ClaudeConnectionError,
     ClaudeTimeoutError,
     ClaudeUnreachableError,
+    CloudflareChallengeError,
     RateLimitedError,
+    ServerError,
     UnexpectedResponseError,
 )
 
 # No answer of these APIs comes near this; a larger one is not theirs (and is not buffered).
 MAX_BODY_BYTES = 1024 * 1024
+# What Cloudflare's challenge pages carry, and how much of an HTML page to look through.
+_CHALLENGE_MARKERS = ("Just a moment...", "challenge-platform", "cf-chl")
+_SNIFF_BYTES = 65536
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC: the clients' default clock."""
+    return datetime.now(UTC)
 
 
 class Response(NamedTuple):
@@ -125,13 +135,36 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     return seconds if math.isfinite(seconds) and seconds > 0 else None
 
 
-def raise_if_rate_limited(response: Response, what: str, now: datetime) -> None:
-    """Raise :class:`RateLimitedError` for a 429, with its Retry-After in seconds."""
-    if response.status == 429:
+def _is_json(response: Response) -> bool:
+    return "json" in response.headers.get("Content-Type", "").lower()
+
+
+def _is_challenge_page(response: Response) -> bool:
+    if "html" not in response.headers.get("Content-Type", "").lower():
+        return False
+    head = response.body[:_SNIFF_BYTES].decode("utf-8", "replace")
+    return any(marker in head for marker in _CHALLENGE_MARKERS)
+
+
+def raise_for_common_errors(response: Response, what: str, now: datetime) -> None:
+    """Raise for what every endpoint answers alike: Cloudflare, 429, 5xx.
+
+    Cloudflare: a ``cf-mitigated: challenge`` header, a challenge page (any
+    status), or a 403 that is not JSON (the APIs' own 403s are JSON). A 429 is
+    :class:`RateLimitedError` with its Retry-After in seconds.
+    """
+    status = response.status
+    if response.headers.get("cf-mitigated", "").lower() == "challenge":
+        raise CloudflareChallengeError(f"{what}: Cloudflare challenge (HTTP {status})")
+    if status == 429:
         raise RateLimitedError(
             f"{what}: rate limited (HTTP 429)",
             retry_after=retry_after_seconds(response.headers.get("Retry-After"), now),
         )
+    if _is_challenge_page(response) or (status == 403 and not _is_json(response)):
+        raise CloudflareChallengeError(f"{what}: Cloudflare challenge (HTTP {status})")
+    if status >= 500:
+        raise ServerError(f"{what}: server error (HTTP {status})", status=status)
 
 
 def server_url(text: str) -> str:

@@ -1,59 +1,12 @@
 """Sign in with Claude: OAuth 2.0 authorization code + PKCE, the way Claude Code does it.
 
-The flow, step by step:
-
-1. :func:`generate_pkce` makes a verifier, its S256 challenge and a random state.
-2. :func:`build_authorize_url` gives the ``https://claude.ai/oauth/authorize`` link
-   (``code=true`` asks for the manual-code page). The user approves there and
-   Claude's callback page shows the authorization code as ``code#state``.
-3. :func:`parse_pasted_code` splits what the user pasted back (``code#state``, or
-   the callback URL with ``?code=…&state=…``) and checks the state.
-4. :meth:`ClaudeOAuthClient.async_exchange_code` trades the code for tokens
-   (JSON body: ``grant_type=authorization_code``, ``code``, ``state``,
-   ``client_id``, ``redirect_uri``, ``code_verifier``). The answer carries
-   ``access_token``, ``refresh_token``, ``expires_in``, ``scope`` and, when the
-   server sends them, ``account`` and ``organization`` objects with a ``uuid``.
-5. :meth:`ClaudeOAuthClient.async_get_profile` and
-   :meth:`ClaudeOAuthClient.async_get_usage` call
-   ``GET https://api.anthropic.com/api/oauth/profile`` and ``…/api/oauth/usage``
-   with ``Authorization: Bearer`` and ``anthropic-beta: oauth-2025-04-20``; the
-   usage body has the same shape as claude.ai's web usage endpoint.
-6. :class:`OAuthTokenManager` refreshes the access token
-   (``grant_type=refresh_token``, ``refresh_token``, ``client_id``) shortly before
-   it expires and once after a 401, never after a 429, one refresh at a time, and
-   hands every rotated token pair to a callback at once: Anthropic's refresh
-   tokens are single use, the old one is dead as soon as the new one is issued.
-
-Sources (public clients; the values are not documented by Anthropic):
-
-- Client id ``9d1c250a-e61b-44d9-88ed-5944d1962f5e``, authorize URL and parameters,
-  ``code#state`` split, JSON bodies of the exchange and the refresh:
-  ``anomalyco/opencode-anthropic-auth`` ``index.mjs`` (``authorize``, ``exchange``,
-  ``refreshOAuthToken``); ``can1357/c2switcher``
-  ``c2switcher/infrastructure/oauth.py`` (``build_authorize_url``, ``exchange_code``).
-- Current token endpoint and manual-code redirect on ``platform.claude.com``, and
-  ``organization.uuid`` / ``account.uuid`` in the token answer:
-  ``Wei-Shaw/claude-relay-service`` ``src/utils/oauthHelper.js`` (``OAUTH_CONFIG``,
-  ``exchangeCodeForTokens``, ``extractExtInfo``); the move away from
-  ``console.anthropic.com`` (404 since June 2026) is pull request #1207 there, and
-  issue #1587 of ``gsd-build/gsd-2`` ("Invalid redirect_uri" with the console
-  callback; Claude Code 2.1.80 uses the platform.claude.com values).
-- Profile and usage endpoints with the beta header: ``can1357/c2switcher``
-  ``c2switcher/infrastructure/api.py``; ``charlieyou/aim`` ``QUOTA_APIS.md``;
-  the profile's fields (``account.uuid``, ``account.email``,
-  ``account.has_claude_max``/``has_claude_pro``, ``organization.uuid``, ``name``,
-  ``organization_type``): ``can1357/c2switcher`` ``c2switcher/data/store.py``
-  (``save_account``); ``robinebers/openusage`` ``docs/providers/claude.md`` (usage needs the
-  ``user:profile`` scope; refresh via platform.claude.com).
-- Scopes: ``user:profile`` (needed by profile and usage) and ``user:inference``.
-  Public clients ask for subsets of Claude Code's list with this client id
-  (``Wei-Shaw/claude-relay-service`` ``SCOPES_API``, and ``user:inference`` alone
-  for its setup tokens), so we leave out ``org:create_api_key`` and the Claude
-  Code session scopes.
-- Single-use, rotating refresh tokens (``invalid_grant`` on reuse): issue #340 of
-  ``Menci/Floway`` and pull request #13874 of ``diegosouzapw/OmniRoute``.
-
-No token, verifier or code ever appears in a log line, an exception message or a
+:func:`generate_pkce` and :func:`build_authorize_url` give the link the user
+opens; :func:`parse_pasted_code` reads the ``code#state`` Claude then shows;
+:class:`ClaudeOAuthClient` trades it for tokens and reads the profile and the
+usage; :class:`OAuthTokenManager` keeps the access token fresh and hands every
+rotated pair to the caller at once (refresh tokens are single use). The
+endpoints, parameters and their public sources are in ``docs/api.md``. No
+token, verifier or code ever appears in a log line, an exception message or a
 ``repr``.
 """
 
@@ -63,7 +16,7 @@ import asyncio
 import base64
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 import hashlib
 import logging
 import re
@@ -77,15 +30,13 @@ from .errors import (
     AccessTokenRejectedError,
     AuthenticationError,
     ClaudeUsageError,
-    CloudflareChallengeError,
     InvalidAuthorizationCodeError,
     InvalidGrantError,
     OAuthError,
-    ServerError,
     StateMismatchError,
     UnexpectedResponseError,
 )
-from .http import Response, async_fetch, raise_if_rate_limited, read_json
+from .http import Response, async_fetch, raise_for_common_errors, read_json, utcnow
 from .models import Usage
 from .parse import finite_number, parse_usage, plan_label
 
@@ -129,10 +80,6 @@ class OAuthEndpoints:
         """All three on one host under their real paths, as the fake server serves them."""
         base = base_url.rstrip("/")
         return cls(f"{base}/oauth/authorize", f"{base}/v1/oauth/token", base)
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def _b64url(data: bytes) -> str:
@@ -300,14 +247,6 @@ def _optional_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _is_cloudflare(response: Response) -> bool:
-    if response.headers.get("cf-mitigated", "").lower() == "challenge":
-        return True
-    return response.status == 403 and response.headers.get(
-        "Content-Type", ""
-    ).startswith("text/html")
-
-
 def _json_object(payload: object) -> dict[str, Any]:
     if not isinstance(payload, dict):
         raise UnexpectedResponseError("The answer is not a JSON object")
@@ -400,7 +339,7 @@ class ClaudeOAuthClient:
         client_id: str = CLAUDE_CODE_CLIENT_ID,
         redirect_uri: str = OAUTH_REDIRECT_URI,
         request_timeout: float = OAUTH_REQUEST_TIMEOUT,
-        clock: Callable[[], datetime] = _utcnow,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         """Use the caller's session (Home Assistant's shared one in the integration)."""
         self._session = session
@@ -498,7 +437,7 @@ class ClaudeOAuthClient:
             json_body=body,
             what=what,
         )
-        self._raise_for_common(response, what)
+        raise_for_common_errors(response, what, self._clock())
         if response.status == 200:
             return read_json(response.body, _json_object, what)
         error = _oauth_error_code(response)
@@ -525,7 +464,7 @@ class ClaudeOAuthClient:
             json_body=None,
             what=what,
         )
-        self._raise_for_common(response, what)
+        raise_for_common_errors(response, what, self._clock())
         if response.status == 200:
             return read_json(response.body, parse, what)
         if response.status == 401:
@@ -555,16 +494,6 @@ class ClaudeOAuthClient:
             json_body=json_body,
         )
 
-    def _raise_for_common(self, response: Response, what: str) -> None:
-        raise_if_rate_limited(response, what, self._clock())
-        if response.status >= 500:
-            raise ServerError(
-                f"{what}: server error (HTTP {response.status})",
-                status=response.status,
-            )
-        if _is_cloudflare(response):
-            raise CloudflareChallengeError(f"{what}: Cloudflare challenge")
-
 
 class OAuthTokenManager:
     """Keeps one entry's tokens fresh: one refresh at a time, rotation saved at once.
@@ -587,7 +516,7 @@ class OAuthTokenManager:
         *,
         on_tokens_updated: Callable[[OAuthTokens], None],
         refresh_margin: timedelta = TOKEN_REFRESH_MARGIN,
-        clock: Callable[[], datetime] = _utcnow,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         """Start from the stored tokens."""
         self._client = client
