@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowManager
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -37,7 +38,7 @@ from custom_components.claude_usage.const import (
     CONF_PLAN,
     DOMAIN,
 )
-from custom_components.claude_usage.coordinator import async_get_session
+from custom_components.claude_usage.session import async_get_session
 from tests.fake_claude import (
     ORG_NAME,
     ORG_UUID,
@@ -45,6 +46,8 @@ from tests.fake_claude import (
     FakeClaude,
     usage_json,
 )
+from tests.flow_strings import MANAGERS, check_flow_result
+from tests.helpers import Advance, MakeUsage
 
 
 @pytest.fixture(autouse=True)
@@ -69,8 +72,6 @@ async def fake_claude(socket_enabled: None) -> AsyncGenerator[FakeClaude]:
 
 SESSION_RESET = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
 WEEKLY_RESET = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
-
-type MakeUsage = Callable[..., dict[str, Any]]
 
 
 @pytest.fixture
@@ -134,9 +135,6 @@ async def init_integration(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     return mock_config_entry
-
-
-type Advance = Callable[[float], Awaitable[None]]
 
 
 @pytest.fixture
@@ -215,3 +213,34 @@ async def init_oauth_integration(
     assert await hass.config_entries.async_setup(oauth_config_entry.entry_id)
     await hass.async_block_till_done()
     return oauth_config_entry
+
+
+@pytest.fixture(autouse=True)
+def check_every_flow_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check the strings of every step any test's flows show (tests/flow_strings.py)."""
+    configure = FlowManager.async_configure
+
+    async def _configure(
+        self: FlowManager[Any, Any, Any], flow_id: str, user_input: Any = None
+    ) -> Any:
+        context = dict(self.async_get(flow_id)["context"])
+        result = await configure(self, flow_id, user_input)
+        check_flow_result(self.hass, self, result, context)
+        return result
+
+    monkeypatch.setattr(FlowManager, "async_configure", _configure)
+    for manager in MANAGERS:
+        init = manager.async_init
+
+        async def _init(
+            self: FlowManager[Any, Any, Any],
+            handler: Any,
+            *,
+            _init: Any = init,
+            **kwargs: Any,
+        ) -> Any:
+            result = await _init(self, handler, **kwargs)
+            check_flow_result(self.hass, self, result, kwargs.get("context") or {})
+            return result
+
+        monkeypatch.setattr(manager, "async_init", _init)

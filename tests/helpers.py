@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
+
+# The conftest fixtures ``advance_time`` and ``make_usage`` return these.
+type Advance = Callable[[float], Awaitable[None]]
+type MakeUsage = Callable[..., dict[str, Any]]
 
 
 async def run_until(

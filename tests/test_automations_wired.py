@@ -28,9 +28,8 @@ from custom_components.claude_usage.events import (
     EVENT_WINDOW_RESET,
 )
 from tests.fake_claude import ORG_NAME, ORG_UUID, FakeClaude
+from tests.helpers import MakeUsage
 from tests.test_blueprints import BLUEPRINTS
-
-type MakeUsage = Callable[..., dict[str, Any]]
 
 START = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 SESSION_RESET = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,8 +13,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.claude_usage.const import DOMAIN
 from tests.fake_claude import ORG_NAME, ORG_UUID, FakeClaude
-
-type MakeUsage = Callable[..., dict[str, Any]]
+from tests.helpers import MakeUsage
 
 SESSION_RESET = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
 NEXT_SESSION_RESET = datetime(2026, 11, 28, 19, 0, tzinfo=UTC)

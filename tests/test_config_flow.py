@@ -15,7 +15,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.claude_usage.api import DEFAULT_BASE_URL, parse_credentials
-from custom_components.claude_usage.config_flow import SECTION_ADVANCED
+from custom_components.claude_usage.config_flow import (
+    SECTION_ADVANCED,
+    ClaudeUsageConfigFlow,
+)
 from custom_components.claude_usage.const import (
     CONF_AUTH_TYPE,
     CONF_BASE_URL,
@@ -60,6 +63,11 @@ def _user_input(cookie: str, base_url: str) -> dict[str, Any]:
 
 def _schema_keys(result: dict[str, Any]) -> list[str]:
     return [str(key) for key in result["data_schema"].schema]
+
+
+def _suggested(result: dict[str, Any], name: str) -> Any:
+    key = next(key for key in result["data_schema"].schema if str(key) == name)
+    return (key.description or {}).get("suggested_value")
 
 
 def _default(result: dict[str, Any], name: str) -> Any:
@@ -177,7 +185,7 @@ async def test_default_server_url_is_not_stored(
     """The entry only stores a server URL when it is not claude.ai."""
     result = await _start(hass)
     with patch(
-        "custom_components.claude_usage.config_flow.DEFAULT_BASE_URL",
+        "custom_components.claude_usage.sign_in.DEFAULT_BASE_URL",
         fake_claude.base_url,
     ):
         result = await hass.config_entries.flow.async_configure(
@@ -217,8 +225,8 @@ async def test_invalid_cookie_sends_nothing(
         ("rate_limit", "rate_limited"),
         ("server_error", "cannot_connect"),
         ("disconnect", "cannot_connect"),
-        ("bad_json", "unknown"),
-        ("bad_shape", "unknown"),
+        ("bad_json", "unexpected_response"),
+        ("bad_shape", "unexpected_response"),
     ],
 )
 async def test_organizations_errors(
@@ -280,7 +288,7 @@ async def test_unexpected_exception(
     """A bug while listing organizations shows "unknown" and logs the traceback."""
     result = await _start(hass)
     with patch(
-        "custom_components.claude_usage.config_flow.ClaudeUsageClient.async_get_organizations",
+        "custom_components.claude_usage.api.client.ClaudeUsageClient.async_get_organizations",
         side_effect=RuntimeError("boom"),
     ):
         result = await hass.config_entries.flow.async_configure(
@@ -288,7 +296,7 @@ async def test_unexpected_exception(
             _user_input(VALID_SESSION_KEY, fake_claude.base_url),
         )
     assert result["errors"] == {"base": "unknown"}
-    assert "Unexpected error listing the organizations" in caplog.text
+    assert "Unexpected error checking the sign-in" in caplog.text
 
 
 async def test_no_organizations(hass: HomeAssistant, fake_claude: FakeClaude) -> None:
@@ -314,14 +322,14 @@ async def test_usage_unreadable_single_organization(
         _user_input(VALID_SESSION_KEY, fake_claude.base_url),
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {"base": "unknown"}
+    assert result["errors"] == {"base": "unexpected_response"}
     assert fake_claude.usage_request_count() == 1
 
 
 async def test_already_configured(
     hass: HomeAssistant, fake_claude: FakeClaude, mock_config_entry: MockConfigEntry
 ) -> None:
-    """The same organization twice aborts without asking for its usage."""
+    """The same organization twice aborts, naming it, without asking for its usage."""
     mock_config_entry.add_to_hass(hass)
     result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
@@ -330,7 +338,20 @@ async def test_already_configured(
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
+    assert result["description_placeholders"] == {"organization": ORG_NAME}
     assert fake_claude.usage_request_count() == 0
+
+
+async def test_organization_step_without_a_cookie_asks_for_one(
+    hass: HomeAssistant,
+) -> None:
+    """The organization step, reached without a checked cookie, shows the cookie form."""
+    flow = ClaudeUsageConfigFlow()
+    flow.hass = hass
+    flow.context = {"source": SOURCE_USER}
+    result = await flow.async_step_organization()
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "cookie"
 
 
 @pytest.mark.parametrize(
@@ -410,14 +431,14 @@ async def test_organization_step_unexpected_exception(
         _user_input(VALID_SESSION_KEY, fake_claude.base_url),
     )
     with patch(
-        "custom_components.claude_usage.config_flow.ClaudeUsageClient.async_get_usage",
+        "custom_components.claude_usage.api.client.ClaudeUsageClient.async_get_usage",
         side_effect=RuntimeError("boom"),
     ):
         result = await hass.config_entries.flow.async_configure(
             result["flow_id"], {CONF_ORGANIZATION: ORG_UUID}
         )
     assert result["errors"] == {"base": "unknown"}
-    assert "Unexpected error fetching the usage" in caplog.text
+    assert "Unexpected error checking the sign-in" in caplog.text
 
 
 async def test_reauth(
@@ -485,7 +506,7 @@ async def test_reauth_usage_error(
         result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {"base": "unknown"}
+    assert result["errors"] == {"base": "unexpected_response"}
 
 
 async def test_same_cookie_again_reuses_organizations(
@@ -497,7 +518,7 @@ async def test_same_cookie_again_reuses_organizations(
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
     )
-    assert result["errors"] == {"base": "unknown"}
+    assert result["errors"] == {"base": "unexpected_response"}
 
     fake_claude.set_usage(default_usage_json())
     result = await hass.config_entries.flow.async_configure(
@@ -623,11 +644,18 @@ async def test_reconfigure(
         f"curl '{fake_claude.base_url}/api/organizations' "
         f"-H 'cookie: sessionKey={VALID_SESSION_KEY}; cf_clearance=abc123'"
     )
-    fake_claude.fail("cloudflare", times=1)
+    fake_claude.fail("cloudflare", times=2)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_COOKIE: VALID_SESSION_KEY}
+    )
+    assert result["errors"] == {"base": "cloudflare_blocked"}
+    # A paste that carries cf_clearance and is still blocked: a different fix.
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_COOKIE: curl}
     )
-    assert result["errors"] == {"base": "cloudflare_blocked"}
+    assert result["errors"] == {"base": "cloudflare_still_blocked"}
+    # The form keeps the paste, as the setup form does.
+    assert _suggested(result, CONF_COOKIE) == curl
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_COOKIE: curl}

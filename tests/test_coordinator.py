@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 import logging
 from typing import Any
@@ -20,12 +19,10 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
+from custom_components.claude_usage.account import async_rate_limited_until
 from custom_components.claude_usage.api import Usage
 from custom_components.claude_usage.const import CONF_COOKIE, CONF_ORG_UUID, DOMAIN
-from custom_components.claude_usage.coordinator import (
-    async_rate_limited_until,
-    cloudflare_issue_id,
-)
+from custom_components.claude_usage.coordinator import cloudflare_issue_id
 from tests.fake_claude import (
     ORG_UUID,
     SECOND_ORG_NAME,
@@ -34,9 +31,7 @@ from tests.fake_claude import (
     FakeClaude,
     organization_json,
 )
-from tests.helpers import run_until
-
-type Advance = Callable[[float], Awaitable[None]]
+from tests.helpers import Advance, run_until
 
 SESSION_USAGE = "sensor.example_org_session_usage"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,11 +15,10 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
+from custom_components.claude_usage.account import async_forget_account
 from custom_components.claude_usage.const import DOMAIN
-from custom_components.claude_usage.coordinator import async_forget_organization
 from tests.fake_claude import ORG_UUID, FakeClaude
-
-type MakeUsage = Callable[..., dict[str, Any]]
+from tests.helpers import MakeUsage
 
 START = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 SESSION_RESET = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
@@ -76,7 +74,7 @@ async def test_forecast_seeded_from_the_recorder_after_a_restart(
     # A restart: the entry unloads and what was kept about the organization is gone.
     assert await hass.config_entries.async_unload(init_integration.entry_id)
     await hass.async_block_till_done()
-    async_forget_organization(hass, ORG_UUID)
+    async_forget_account(hass, ORG_UUID)
 
     fake_claude.set_usage(_usage(make_usage, 35.0))
     freezer.move_to(START + timedelta(hours=1))

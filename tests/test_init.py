@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 import json
 from pathlib import Path
 
@@ -13,17 +12,16 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.claude_usage.account import DATA_ACCOUNTS
 from custom_components.claude_usage.const import CONF_COOKIE, CONF_USER_AGENT, DOMAIN
 from custom_components.claude_usage.coordinator import (
-    DATA_ORGANIZATIONS,
     ClaudeUsageCoordinator,
-    async_get_session,
     cloudflare_issue_id,
 )
 from custom_components.claude_usage.frontend import DATA_CARD_URL
+from custom_components.claude_usage.session import async_get_session
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, FakeClaude
-
-type Advance = Callable[[float], Awaitable[None]]
+from tests.helpers import Advance
 
 
 async def test_load_and_unload(
@@ -145,12 +143,12 @@ async def test_remove_entry_forgets_organization(
     await advance_time(60)
     issue_id = cloudflare_issue_id(init_integration)
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
-    assert ORG_UUID in hass.data[DATA_ORGANIZATIONS]
+    assert ORG_UUID in hass.data[DATA_ACCOUNTS]
 
     assert await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
-    assert ORG_UUID not in hass.data[DATA_ORGANIZATIONS]
+    assert ORG_UUID not in hass.data[DATA_ACCOUNTS]
 
 
 def test_translation_matches_strings() -> None:

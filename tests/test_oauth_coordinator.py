@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 import json
 import logging
@@ -28,15 +27,11 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.claude_usage.api import InvalidGrantError
 from custom_components.claude_usage.const import CONF_CODE, CONF_OAUTH_TOKENS, DOMAIN
-from custom_components.claude_usage.coordinator import (
-    OAuthUsageClient,
-    cloudflare_issue_id,
-)
+from custom_components.claude_usage.coordinator import cloudflare_issue_id
+from custom_components.claude_usage.oauth_client import OAuthUsageClient
 from tests.conftest import fake_oauth_client
 from tests.fake_claude import ORG_UUID, FakeClaude
-from tests.helpers import run_until
-
-type Advance = Callable[[float], Awaitable[None]]
+from tests.helpers import Advance, run_until
 
 SESSION_USAGE = "sensor.example_org_session_usage"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 import logging
 from typing import Any
@@ -36,8 +35,7 @@ from tests.fake_claude import (
     FakeClaude,
     default_usage_json,
 )
-
-type Advance = Callable[[float], Awaitable[None]]
+from tests.helpers import Advance
 
 
 async def _start_oauth(hass: HomeAssistant) -> dict[str, Any]:
@@ -174,8 +172,9 @@ async def test_bad_codes_then_success(
     result = await _start_on_fake(hass, fake_claude)
     state = _state(result)
     for pasted, error in (
-        ("", "invalid_code"),
-        ("hello world", "invalid_code"),
+        ("", "code_empty"),
+        ("hello world", "code_incomplete"),
+        ("abcdef#", "code_incomplete"),
         ("abc#def#", "invalid_code"),
         (f"https://[::1/?code=abc&state={state}", "invalid_code"),
         ("abcdef#another-attempt", "state_mismatch"),
@@ -210,7 +209,8 @@ async def test_bad_codes_then_success(
         ("server_error", "cannot_connect"),
         ("disconnect", "cannot_connect"),
         ("cloudflare", "cannot_connect"),
-        ("bad_json", "unknown"),
+        ("bad_json", "unexpected_response"),
+        ("forbidden", "invalid_code"),
     ],
 )
 async def test_token_endpoint_errors(
@@ -230,7 +230,7 @@ async def test_token_endpoint_errors(
         result["flow_id"], _oauth_input(fake_claude.base_url, await _approve(result))
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {"base": error}
+    assert error in result["errors"].values()
     assert fake_claude.oauth.usage_request_count == 0
 
     if mode == "rate_limit":
@@ -276,7 +276,7 @@ async def test_profile_refused(hass: HomeAssistant, fake_claude: FakeClaude) -> 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], _oauth_input(fake_claude.base_url, await _approve(result))
     )
-    assert result["errors"] == {"base": "unknown"}
+    assert result["errors"] == {"base": "oauth_refused"}
     assert fake_claude.oauth.usage_request_count == 0
 
 
@@ -293,7 +293,7 @@ async def test_usage_unreadable(hass: HomeAssistant, fake_claude: FakeClaude) ->
         result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {"base": "unknown"}
+    assert result["errors"] == {"base": "unexpected_response"}
     assert fake_claude.oauth.usage_request_count == 1
 
     fake_claude.set_usage(default_usage_json())
@@ -336,8 +336,8 @@ async def test_usage_rate_limited_then_same_code_waits(
 @pytest.mark.parametrize(
     ("method", "message"),
     [
-        ("async_exchange_code", "Unexpected error signing in with Claude"),
-        ("async_get_usage", "Unexpected error fetching the usage"),
+        ("async_exchange_code", "Unexpected error checking the sign-in"),
+        ("async_get_usage", "Unexpected error checking the sign-in"),
     ],
 )
 async def test_unexpected_exception(
@@ -351,7 +351,7 @@ async def test_unexpected_exception(
     result = await _start_on_fake(hass, fake_claude)
     pasted = await _approve(result)
     with patch(
-        f"custom_components.claude_usage.config_flow.ClaudeOAuthClient.{method}",
+        f"custom_components.claude_usage.api.oauth.ClaudeOAuthClient.{method}",
         side_effect=RuntimeError("boom"),
     ):
         result = await hass.config_entries.flow.async_configure(
@@ -434,7 +434,7 @@ async def test_sign_in_again(
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_CODE: "not a code"}
     )
-    assert result["errors"] == {CONF_CODE: "invalid_code"}
+    assert result["errors"] == {CONF_CODE: "code_incomplete"}
 
     fake_claude.oauth.fail("server_error", target="token", times=1)
     result = await hass.config_entries.flow.async_configure(
@@ -446,7 +446,7 @@ async def test_sign_in_again(
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_CODE: await _approve(result)}
     )
-    assert result["errors"] == {"base": "unknown"}
+    assert result["errors"] == {"base": "unexpected_response"}
 
     fake_claude.set_usage({"five_hour": {"utilization": 10, "resets_at": None}})
     usage_requests = fake_claude.oauth.usage_request_count

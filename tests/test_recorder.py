@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from homeassistant.components.recorder import Recorder
 from homeassistant.components.recorder.db_schema import States, StatesMeta
@@ -20,9 +18,7 @@ from sqlalchemy import func
 
 from custom_components.claude_usage.const import DOMAIN
 from tests.fake_claude import ORG_UUID, FakeClaude
-
-type Advance = Callable[[float], Awaitable[None]]
-type MakeUsage = Callable[..., dict[str, Any]]
+from tests.helpers import Advance, MakeUsage
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 from unittest.mock import patch
@@ -19,9 +18,7 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.claude_usage.const import DOMAIN
 from tests.fake_claude import ORG_UUID, FakeClaude
-
-type Advance = Callable[[float], Awaitable[None]]
-type MakeUsage = Callable[..., dict[str, Any]]
+from tests.helpers import Advance, MakeUsage
 
 
 def _entity_id(hass: HomeAssistant, key: str) -> str:

@@ -10,6 +10,7 @@ from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
+from .account import async_forget_account, is_oauth_entry
 from .api import (
     DEFAULT_BASE_URL,
     ClaudeUsageClient,
@@ -30,15 +31,12 @@ from .coordinator import (
     ClaudeUsageConfigEntry,
     ClaudeUsageCoordinator,
     UsageClient,
-    async_forget_oauth_client,
-    async_forget_organization,
-    async_get_oauth_client,
-    async_get_session,
     cloudflare_issue_id,
-    is_oauth_entry,
 )
 from .events import async_track_usage_events
 from .frontend import async_register_card
+from .oauth_client import async_forget_oauth_client, async_get_oauth_client
+from .session import async_get_session
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.SENSOR]
@@ -100,6 +98,6 @@ async def async_remove_entry(
     hass: HomeAssistant, entry: ClaudeUsageConfigEntry
 ) -> None:
     """Forget what was kept about a removed organization and its repair issue."""
-    async_forget_organization(hass, entry.data[CONF_ORG_UUID])
+    async_forget_account(hass, entry.data[CONF_ORG_UUID])
     async_forget_oauth_client(hass, entry.entry_id)
     ir.async_delete_issue(hass, DOMAIN, cloudflare_issue_id(entry))

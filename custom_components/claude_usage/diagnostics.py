@@ -32,7 +32,7 @@ async def async_get_config_entry_diagnostics(
 ) -> dict[str, Any]:
     """Return the entry (redacted), the last payload and the coordinator's state."""
     coordinator = entry.runtime_data
-    state = coordinator.state
+    account = coordinator.account
     last_exception = coordinator.last_exception
     return {
         "entry": async_redact_data(
@@ -49,10 +49,11 @@ async def async_get_config_entry_diagnostics(
             "last_exception": (
                 type(last_exception).__name__ if last_exception is not None else None
             ),
-            "last_fetched": _isoformat(state.fetched_at),
-            "last_request": _isoformat(state.last_request),
-            "next_request_not_before": _isoformat(state.not_before),
-            "consecutive_failures": state.failures,
+            "status": account.status.value,
+            "last_fetched": _isoformat(account.fetched_at),
+            "last_request": _isoformat(account.last_request),
+            "next_request_not_before": _isoformat(account.not_before),
+            "consecutive_failures": account.failures,
         },
         "payload": async_redact_data(dict(coordinator.data.raw), TO_REDACT),
     }

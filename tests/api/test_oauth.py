@@ -22,6 +22,8 @@ from custom_components.claude_usage.api.errors import (
     ClaudeUnreachableError,
     ClaudeUsageError,
     CloudflareChallengeError,
+    CodeWithoutStateError,
+    EmptyCodeError,
     InvalidAuthorizationCodeError,
     InvalidGrantError,
     OAuthError,
@@ -231,9 +233,6 @@ def test_parse_pasted_code_accepts_code_state_and_callback_url(pasted: str) -> N
 @pytest.mark.parametrize(
     ("pasted", "message"),
     [
-        ("", "code#state"),
-        ("abc123", "code#state"),
-        ("abc123#", "code#state"),
         ("#st4te", "code#state"),
         ("https://platform.claude.com/oauth/code/callback?state=st4te", "code#state"),
         ("abc 123#st4te", "characters"),
@@ -247,6 +246,27 @@ def test_parse_pasted_code_rejects_other_text(pasted: str, message: str) -> None
     with pytest.raises(InvalidAuthorizationCodeError, match=message) as err:
         parse_pasted_code(pasted, expected_state="st4te")
     assert not isinstance(err.value, StateMismatchError)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "error"),
+    [
+        ("", EmptyCodeError),
+        ("  \n", EmptyCodeError),
+        ("abc123", CodeWithoutStateError),
+        ("abc123#", CodeWithoutStateError),
+        (
+            "https://platform.claude.com/oauth/code/callback?code=abc123",
+            CodeWithoutStateError,
+        ),
+    ],
+)
+def test_parse_pasted_code_tells_empty_from_incomplete(
+    pasted: str, error: type[InvalidAuthorizationCodeError]
+) -> None:
+    """Nothing pasted, or a code without its #state part: each has its own error."""
+    with pytest.raises(error):
+        parse_pasted_code(pasted, expected_state="st4te")
 
 
 def test_parse_pasted_code_rejects_another_attempts_state() -> None:

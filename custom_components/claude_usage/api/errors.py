@@ -68,6 +68,14 @@ class InvalidAuthorizationCodeError(OAuthError):
     """The pasted text is not a ``code#state`` from Claude's callback page; nothing was sent."""
 
 
+class EmptyCodeError(InvalidAuthorizationCodeError):
+    """Nothing was pasted."""
+
+
+class CodeWithoutStateError(InvalidAuthorizationCodeError):
+    """The paste has a code but not the ``#state`` part after it."""
+
+
 class StateMismatchError(InvalidAuthorizationCodeError):
     """The pasted code belongs to another sign-in attempt (its state does not match)."""
 

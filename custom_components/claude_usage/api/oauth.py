@@ -30,6 +30,8 @@ from .errors import (
     AccessTokenRejectedError,
     AuthenticationError,
     ClaudeUsageError,
+    CodeWithoutStateError,
+    EmptyCodeError,
     InvalidAuthorizationCodeError,
     InvalidGrantError,
     OAuthError,
@@ -143,6 +145,8 @@ def parse_pasted_code(text: str, *, expected_state: str) -> tuple[str, str]:
     :class:`StateMismatchError` when the code was issued for another attempt.
     """
     pasted = text.strip()
+    if not pasted:
+        raise EmptyCodeError("Nothing was pasted")
     if pasted.startswith(("https://", "http://")):
         try:
             query = parse_qs(urlsplit(pasted).query)
@@ -154,10 +158,12 @@ def parse_pasted_code(text: str, *, expected_state: str) -> tuple[str, str]:
         state = query.get("state", [""])[0]
     else:
         code, _, state = pasted.partition("#")
-    if not code or not state:
+    if not code:
         raise InvalidAuthorizationCodeError(
             "Paste the whole code Claude shows, in the form code#state"
         )
+    if not state:
+        raise CodeWithoutStateError("The code lacks the part after #")
     if not _URL_SAFE.fullmatch(code) or not _URL_SAFE.fullmatch(state):
         raise InvalidAuthorizationCodeError(
             "The pasted code contains characters an authorization code never has"

@@ -1,0 +1,169 @@
+"""What is known of one organization beyond a coordinator's life: status, waits, last usage.
+
+A reload (options change, reauth, a storm of reloads) builds a new coordinator;
+this state lets it reuse a fresh answer instead of asking again, keeps honouring
+a Retry-After or a backoff an earlier coordinator started, and keeps the status
+the status sensor shows. The config flows write into it too (a validated usage,
+a 429), and a 429 holds every organization of the same session cookie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.util.hass_dict import HassKey
+
+from .api import InvalidCookieError, RateLimitedError, Usage, parse_credentials
+from .const import (
+    AUTH_TYPE_COOKIE,
+    AUTH_TYPE_OAUTH,
+    CONF_AUTH_TYPE,
+    CONF_COOKIE,
+    CONF_ORG_UUID,
+    DEFAULT_RATE_LIMIT_WAIT,
+    DOMAIN,
+    MAX_RATE_LIMIT_WAIT,
+    MIN_REQUEST_SPACING,
+)
+from .forecast import ForecastTracker
+
+
+class Status(StrEnum):
+    """Whether the usage is current, and if not, why (the status sensor's states)."""
+
+    OK = "ok"
+    RATE_LIMITED = "rate_limited"
+    CLOUDFLARE_BLOCKED = "cloudflare_blocked"
+    REAUTH_REQUIRED = "reauth_required"
+    SERVER_ERROR = "server_error"
+    UNREACHABLE = "unreachable"
+
+
+@dataclass(slots=True)
+class AccountState:
+    """Kept per organization for as long as Home Assistant runs."""
+
+    status: Status = Status.OK
+    usage: Usage | None = None
+    # The last good answer, and the last request sent (good or not).
+    fetched_at: datetime | None = None
+    last_request: datetime | None = None
+    # No request before this time: a Retry-After, or the backoff after any failure.
+    not_before: datetime | None = None
+    # The part of ``not_before`` that claude.ai asked for with a 429; the config
+    # flows honour this one only (a Cloudflare block, say, is what reconfigure fixes).
+    rate_limited_until: datetime | None = None
+    failures: int = 0
+    forecast: ForecastTracker = field(default_factory=ForecastTracker)
+
+    def succeeded(self, usage: Usage, now: datetime) -> None:
+        """Take a good answer: it is current, and every wait ends."""
+        self.usage = usage
+        self.forecast.add_usage(usage, now)
+        self.fetched_at = self.last_request = now
+        self.not_before = self.rate_limited_until = None
+        self.failures = 0
+        self.status = Status.OK
+
+    def failed(
+        self, status: Status, wait: timedelta, now: datetime, *, count: bool = True
+    ) -> None:
+        """Take a failure: no request for ``wait``; ``count`` False keeps the backoff."""
+        self.status = status
+        self.not_before = now + wait
+        if count:
+            self.failures += 1
+        if status is Status.RATE_LIMITED:
+            self.rate_limited_until = self.not_before
+
+    def hold(self, until: datetime) -> None:
+        """Wait until ``until`` because claude.ai asked (a 429 here or for a sibling)."""
+        self.not_before = max(until, self.not_before or until)
+        self.rate_limited_until = max(until, self.rate_limited_until or until)
+        self.status = Status.RATE_LIMITED
+
+    def reusable_usage(self, now: datetime, interval: timedelta) -> Usage | None:
+        """Return the last usage when a new coordinator may start from it without asking.
+
+        It is younger than one interval (the flow's, a reload's), or a request went
+        out less than MIN_REQUEST_SPACING ago (a reload that cancelled a poll).
+        Nothing is reused while a wait runs.
+        """
+        if self.usage is None or self.fetched_at is None or self.not_before:
+            return None
+        recent_request = (
+            self.last_request is not None
+            and now - self.last_request < MIN_REQUEST_SPACING
+        )
+        return (
+            self.usage if now - self.fetched_at < interval or recent_request else None
+        )
+
+
+DATA_ACCOUNTS: HassKey[dict[str, AccountState]] = HassKey(DOMAIN)
+
+
+@callback
+def async_get_account(hass: HomeAssistant, org_uuid: str) -> AccountState:
+    """Return the lasting state of an organization, created on first use."""
+    return hass.data.setdefault(DATA_ACCOUNTS, {}).setdefault(org_uuid, AccountState())
+
+
+@callback
+def async_forget_account(hass: HomeAssistant, org_uuid: str) -> None:
+    """Drop the lasting state of an organization whose entry was removed."""
+    hass.data.get(DATA_ACCOUNTS, {}).pop(org_uuid, None)
+
+
+@callback
+def async_rate_limited_until(hass: HomeAssistant, org_uuid: str) -> datetime | None:
+    """Return until when claude.ai asked requests for an organization to wait, if it did."""
+    if (account := hass.data.get(DATA_ACCOUNTS, {}).get(org_uuid)) is None:
+        return None
+    return account.rate_limited_until
+
+
+def rate_limit_wait(
+    err: RateLimitedError, interval: timedelta, backoff: timedelta
+) -> timedelta:
+    """Return how long to wait after a 429, never less than one poll interval.
+
+    Its Retry-After, capped at MAX_RATE_LIMIT_WAIT; without a usable one, the
+    longer of DEFAULT_RATE_LIMIT_WAIT and the backoff, so repeated 429s wait longer.
+    """
+    if err.retry_after is None:
+        return max(DEFAULT_RATE_LIMIT_WAIT, backoff)
+    seconds = min(err.retry_after, MAX_RATE_LIMIT_WAIT.total_seconds())
+    return max(timedelta(seconds=seconds), interval)
+
+
+def is_oauth_entry(entry: ConfigEntry) -> bool:
+    """Tell whether the entry signs in with Claude (OAuth) rather than with a cookie."""
+    auth_type: str = entry.data.get(CONF_AUTH_TYPE, AUTH_TYPE_COOKIE)
+    return auth_type == AUTH_TYPE_OAUTH
+
+
+def _session_key(entry: ConfigEntry) -> str | None:
+    """Return the claude.ai session an entry signs in with (None for Sign in with Claude)."""
+    if is_oauth_entry(entry):
+        return None
+    try:
+        return parse_credentials(entry.data[CONF_COOKIE]).session_key
+    except InvalidCookieError:
+        return None
+
+
+@callback
+def async_hold_siblings(
+    hass: HomeAssistant, entry: ConfigEntry, until: datetime
+) -> None:
+    """Make the other organizations of this entry's session wait too: claude.ai limits the session."""
+    if (key := _session_key(entry)) is None:
+        return
+    for other in hass.config_entries.async_entries(DOMAIN):
+        if other.entry_id != entry.entry_id and _session_key(other) == key:
+            async_get_account(hass, other.data[CONF_ORG_UUID]).hold(until)
