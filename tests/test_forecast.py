@@ -15,7 +15,6 @@ from custom_components.claude_usage.forecast import (
     SampleBuffer,
     current_segment,
     project,
-    resets_at_moved,
     samples_from_history,
 )
 
@@ -96,32 +95,28 @@ def test_reset_inside_the_samples_by_the_reset_time_alone() -> None:
 
 def test_reset_time_jitter_is_the_same_window() -> None:
     """A reset time moving by seconds or minutes does not split the window."""
-    assert not resets_at_moved(at("15:00"), at("15:00") + timedelta(seconds=40))
-    assert not resets_at_moved(at("15:00"), at("15:59"))
-    assert resets_at_moved(at("15:00"), at("16:00"))
-    assert not resets_at_moved(None, at("16:00"))
-    assert not resets_at_moved(at("15:00"), None)
     points = [
         Sample(at("10:00"), 10, at("15:00")),
         Sample(at("10:30"), 20, at("15:00") + timedelta(seconds=30)),
+        Sample(at("10:40"), 21, at("15:59")),
     ]
     assert current_segment(points) == points
 
 
 def test_small_dip_is_rounding_a_larger_fall_is_a_new_window() -> None:
-    """A dip of 0.2 points stays in the window, a fall of one point starts a new one."""
-    dip = samples(("10:00", 20), ("10:30", 30), ("11:00", 29.8))
+    """A dip of a few points stays in the window; a fall of 10 points starts a new one."""
+    dip = samples(("10:00", 20), ("10:30", 30), ("11:00", 27))
     assert current_segment(dip) == dip
     forecast = project(dip, None, at("11:00"))
-    # 9.8 points in an hour.
-    assert forecast.limit_reached_at == at("11:00") + timedelta(hours=70.2 / 9.8)
+    # 7 points in an hour.
+    assert forecast.limit_reached_at == at("11:00") + timedelta(hours=73 / 7)
 
-    fall = samples(("10:00", 20), ("10:30", 30), ("10:40", 29), ("10:55", 31))
+    fall = samples(("10:00", 20), ("10:30", 30), ("10:40", 20), ("10:55", 22))
     assert current_segment(fall) == fall[2:]
     forecast = project(fall, at("12:55"), at("10:55"))
-    # 2 points in 15 min is 8 %/h: 31 + 8 * 2 = 47 at 12:55.
+    # 2 points in 15 min is 8 %/h: 22 + 8 * 2 = 38 at 12:55.
     assert forecast == Forecast(
-        projected_at_reset=pytest.approx(47.0), limit_reached_at=None
+        projected_at_reset=pytest.approx(38.0), limit_reached_at=None
     )
 
 

@@ -5,10 +5,10 @@ puts what it found on the bus; ``async_track_usage_events`` runs both after ever
 coordinator update of a config entry.
 
 Semantics:
-- A window *reset* is seen when its reset time moved forward by an hour or more,
-  when its utilization fell by ``RESET_MIN_DROP`` points or more, or when its
-  reset time vanished while its utilization fell (the window ran out and no new
-  one started yet).
+- A window *reset* is what :func:`~.api.resets.started_anew` says: its reset time
+  moved forward by an hour or more, its utilization fell by 10 points or more, or
+  its reset time vanished while its utilization fell (the window ran out and no
+  new one started yet).
 - A threshold is crossed *up* when the previous poll was below it and the new
   one is at or above it (so 100 means "limit reached"), and *down* when the
   previous poll was at or above it and the new one is below it. The two polls are
@@ -30,17 +30,14 @@ from typing import Final
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 
 from .api.models import LimitWindow, Usage
+from .api.resets import started_anew
 from .coordinator import ClaudeUsageConfigEntry
-from .forecast import resets_at_moved
 
 EVENT_WINDOW_RESET: Final = "claude_usage_window_reset"
 EVENT_THRESHOLD_CROSSED: Final = "claude_usage_threshold_crossed"
 
 # Utilization (%) thresholds that fire claude_usage_threshold_crossed.
 DEFAULT_THRESHOLDS: Final = (50.0, 75.0, 90.0, 100.0)
-
-# A fall of utilization by at least this many points is a reset, whatever the reset time says.
-RESET_MIN_DROP: Final = 10.0
 
 ATTR_ENTRY_ID: Final = "entry_id"
 ATTR_ACCOUNT: Final = "account"
@@ -83,15 +80,7 @@ type WindowEvent = WindowReset | ThresholdCrossed
 
 def is_window_reset(old: LimitWindow, new: LimitWindow) -> bool:
     """Return whether ``new`` is a later window than ``old`` (same key)."""
-    return (
-        resets_at_moved(old.resets_at, new.resets_at)
-        or old.utilization - new.utilization >= RESET_MIN_DROP
-        or (
-            old.resets_at is not None
-            and new.resets_at is None
-            and new.utilization < old.utilization
-        )
-    )
+    return started_anew(old.utilization, old.resets_at, new.utilization, new.resets_at)
 
 
 def detect_changes(

@@ -5,9 +5,8 @@ into a ``ForecastTracker``; the forecast sensors read ``ForecastTracker.forecast
 
 The pace is the average rate since the current window started, as far as the
 samples reach back: (last utilization - first utilization) / (time between them),
-over the samples of the current window only. A window starts anew where its reset
-time jumps forward (``resets_at_moved``) or its utilization falls (usage only ever
-adds up inside one window). Taking the two ends of the segment rather than a
+over the samples of the current window only. Where a window starts anew is the
+one rule of :func:`~.api.resets.started_anew`. Taking the two ends of the segment rather than a
 regression over every sample keeps the pace true to time when polls are uneven:
 a burst of samples before a gap weighs no more than the gap itself.
 """
@@ -20,19 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .api.models import LimitWindow, Usage, WindowKind
+from .api.resets import started_anew
 
 # Utilization (%) at which claude.ai stops answering until the reset.
 LIMIT = 100.0
-
-# A reset time that moves forward by at least this much belongs to a new window.
-# claude.ai shifts the reset time of one window by seconds from poll to poll; the
-# next window of the 5-hour limit resets at least four hours later.
-RESET_SHIFT = timedelta(hours=1)
-
-# A fall of utilization larger than this (percentage points) starts a new window
-# for the forecast. Inside one window usage only adds up; the tolerance absorbs
-# rounding of the value claude.ai reports.
-FORECAST_DROP_TOLERANCE = 0.5
 
 # Fewer samples than this, or samples spanning less than MIN_SPAN, give no pace.
 MIN_SAMPLES = 2
@@ -80,24 +70,17 @@ class Forecast:
 UNKNOWN_FORECAST = Forecast(projected_at_reset=None, limit_reached_at=None)
 
 
-def resets_at_moved(old: datetime | None, new: datetime | None) -> bool:
-    """Return whether a reset time moved forward far enough to be a new window."""
-    return old is not None and new is not None and new - old >= RESET_SHIFT
-
-
-def starts_new_segment(previous: Sample, sample: Sample) -> bool:
-    """Return whether ``sample`` belongs to a later window than ``previous``."""
-    return (
-        resets_at_moved(previous.resets_at, sample.resets_at)
-        or previous.utilization - sample.utilization > FORECAST_DROP_TOLERANCE
-    )
-
-
 def current_segment(samples: Iterable[Sample]) -> list[Sample]:
     """Return the samples of the latest window, oldest first (``samples`` sorted by time)."""
     segment: list[Sample] = []
     for sample in samples:
-        if segment and starts_new_segment(segment[-1], sample):
+        previous = segment[-1] if segment else None
+        if previous is not None and started_anew(
+            previous.utilization,
+            previous.resets_at,
+            sample.utilization,
+            sample.resets_at,
+        ):
             segment = []
         segment.append(sample)
     return segment
@@ -150,7 +133,7 @@ def samples_from_history(
     ``State.state``) from the recorder's history; states that are not numbers
     (``unavailable``, ``unknown``) are skipped. The recorder does not keep the
     reset time along the usage, so the segments of seeded samples are found by
-    falls of utilization alone.
+    falls of utilization alone (the rule's RESET_MIN_DROP).
     """
     samples: list[Sample] = []
     for time, state in states:

@@ -26,9 +26,6 @@ from .forecast import Forecast
 # The coordinator does all the fetching.
 PARALLEL_UPDATES = 0
 
-# A reset time that moves less than this is the same reset (see ClaudeWindowSensor).
-RESET_TIME_JITTER = timedelta(minutes=1)
-
 
 @dataclass(frozen=True, kw_only=True)
 class ClaudeWindowSensorEntityDescription(SensorEntityDescription):
@@ -188,21 +185,12 @@ class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
     def _current_value(self) -> float | datetime | None:
         """Return the window's utilization (%) or reset time.
 
-        claude.ai moves a window's reset time by a few seconds from one answer to
-        the next; such a shift keeps the time already shown, so the state (and the
-        recorder) only changes when the reset time really does.
+        Reset times arrive normalised to the minute (api/resets.py), so one that
+        jitters by fractions of a second between answers keeps its state.
         """
         if (window := self._window) is None:
             return None
-        value = self.entity_description.value_fn(window)
-        previous = self._attr_native_value
-        if (
-            isinstance(value, datetime)
-            and isinstance(previous, datetime)
-            and abs(value - previous) < RESET_TIME_JITTER
-        ):
-            return previous
-        return value
+        return self.entity_description.value_fn(window)
 
     @callback
     @override
