@@ -126,7 +126,9 @@ def build_rows(
         entity_id: count
         for entity_id, count in rec["rows_per_entity"].items()
         if entity_id.startswith("sensor.")
-        and not entity_id.endswith(("_projected_at_reset", "_limit_reached_at"))
+        and not entity_id.endswith(
+            ("_forecast", "_runs_out", "_status", "_last_update")
+        )
     }
     mirror_rows = sum(mirror.values())
     how_rec = (

@@ -174,6 +174,7 @@ async def test_recorder_day(
         for item in er.async_entries_for_config_entry(
             er.async_get(hass), entry.entry_id
         )
+        if item.disabled_by is None
     ]
     before = await recorder_mock.async_add_executor_job(_states_bytes, db_path)
     requests_before = fake.usage_request_count()

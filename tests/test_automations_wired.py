@@ -101,7 +101,7 @@ async def test_forecast_sensors(hass: HomeAssistant, poll_at: Poll) -> None:
     assert _states() == (STATE_UNKNOWN, STATE_UNKNOWN)
     state = hass.states.get(projected)
     assert state.attributes["unit_of_measurement"] == "%"
-    assert state.name == f"{ORG_NAME} Session usage projected at reset"
+    assert state.name == f"Claude {ORG_NAME} Session forecast"
     assert hass.states.get(limit_at).attributes["device_class"] == "timestamp"
 
     # 10 -> 20 % in 30 min = 20 %/h: 20 + 20 * 3.5 = 90 % at 14:00; no limit before it.
@@ -291,11 +291,11 @@ async def test_blueprints_on_the_running_integration(
     # 10 -> 55 % in an hour: above 50 %, and at 45 %/h the limit comes at 12:00.
     assert await poll(START + timedelta(hours=1), 55.0) == [
         (
-            f"At this pace, {ORG_NAME} Session limit reached at"
+            f"At this pace, Claude {ORG_NAME} Session runs out"
             f" {hhmm(START + timedelta(hours=2))},"
             f" before the reset at {hhmm(SESSION_RESET)}."
         ),
-        f"{ORG_NAME} Session usage is at 55 % (above 50 %).",
+        f"Claude {ORG_NAME} Session usage is at 55 % (above 50 %).",
     ]
     assert await poll(START + timedelta(hours=1, minutes=5), 60.0) == []
     assert await poll(

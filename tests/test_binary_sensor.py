@@ -69,9 +69,9 @@ async def test_one_binary_sensor_per_window(
         assert "device_class" not in state.attributes
         names[window_key] = state.name
     assert names == {
-        "five_hour": f"{ORG_NAME} Session limit reached",
-        "seven_day": f"{ORG_NAME} Weekly limit reached",
-        "seven_day_opus": f"{ORG_NAME} Weekly Opus limit reached",
+        "five_hour": f"Claude {ORG_NAME} Session at limit",
+        "seven_day": f"Claude {ORG_NAME} Weekly at limit",
+        "seven_day_opus": f"Claude {ORG_NAME} Weekly Opus at limit",
     }
 
     entity = er.async_get(hass).async_get(_entity_id(hass, "seven_day_opus"))
@@ -119,7 +119,7 @@ async def test_unknown_window(
     state = hass.states.get(_entity_id(hass, "monthly_tokens"))
     assert state is not None
     assert state.state == STATE_ON
-    assert state.name == f"{ORG_NAME} Monthly tokens limit reached"
+    assert state.name == f"Claude {ORG_NAME} Monthly tokens at limit"
 
 
 async def test_windows_come_and_go(

@@ -621,7 +621,7 @@ async def test_reconfigure_while_cloudflare_blocks(
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
-    assert hass.states.get("sensor.example_org_session_usage").state == "42.0"
+    assert hass.states.get("sensor.claude_example_org_session_usage").state == "42.0"
 
 
 async def test_reconfigure(

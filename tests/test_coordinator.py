@@ -33,7 +33,7 @@ from tests.fake_claude import (
 )
 from tests.helpers import Advance, run_until
 
-SESSION_USAGE = "sensor.example_org_session_usage"
+SESSION_USAGE = "sensor.claude_example_org_session_usage"
 
 
 async def _wait_for_next_request(

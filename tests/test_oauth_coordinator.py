@@ -33,7 +33,7 @@ from tests.conftest import fake_oauth_client
 from tests.fake_claude import ORG_UUID, FakeClaude
 from tests.helpers import Advance, run_until
 
-SESSION_USAGE = "sensor.example_org_session_usage"
+SESSION_USAGE = "sensor.claude_example_org_session_usage"
 
 
 def _tokens(entry: MockConfigEntry) -> dict[str, Any]:

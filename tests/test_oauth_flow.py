@@ -132,7 +132,7 @@ async def test_sign_in_creates_entry(
     assert tokens["refresh_token"].startswith("sk-ant-ort01-")
     assert tokens["organization_uuid"] == ORG_UUID
     assert entry.state is ConfigEntryState.LOADED
-    assert hass.states.get("sensor.example_org_session_usage") is not None
+    assert hass.states.get("sensor.claude_example_org_session_usage") is not None
     # One usage request by the flow; the setup reused it. No cookie request at all.
     assert fake_claude.oauth.exchange_count == 1
     assert fake_claude.oauth.usage_request_count == 1
@@ -462,7 +462,7 @@ async def test_sign_in_again(
     assert new_tokens["refresh_token"] != old_tokens["refresh_token"]
     assert entry.data[CONF_BASE_URL] == fake_claude.base_url
     assert entry.state is ConfigEntryState.LOADED
-    assert hass.states.get("sensor.example_org_session_usage").state == "10.0"
+    assert hass.states.get("sensor.claude_example_org_session_usage").state == "10.0"
 
 
 async def test_sign_in_again_waits_for_the_entrys_rate_limit(

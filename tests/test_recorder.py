@@ -60,6 +60,7 @@ async def test_unchanged_polls_write_no_state_rows(
         for entry in er.async_entries_for_config_entry(
             entity_registry, init_integration.entry_id
         )
+        if entry.disabled_by is None
     ]
     session_usage = entity_registry.async_get_entity_id(
         "sensor", DOMAIN, f"{ORG_UUID}_five_hour_usage"

@@ -16,7 +16,7 @@ from custom_components.claude_usage.repairs import async_create_fix_flow
 from tests.fake_claude import VALID_SESSION_KEY, FakeClaude
 from tests.helpers import Advance
 
-SESSION_USAGE = "sensor.example_org_session_usage"
+SESSION_USAGE = "sensor.claude_example_org_session_usage"
 
 
 async def _fix(hass: HomeAssistant, issue_id: str) -> dict:

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from unittest.mock import patch
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
@@ -36,6 +37,7 @@ def _state(hass: HomeAssistant, key: str) -> str:
     return state.state
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_sensors(
     hass: HomeAssistant,
     *,
@@ -44,8 +46,13 @@ async def test_sensors(
     fake_claude: FakeClaude,
     mock_config_entry: MockConfigEntry,
     usage_payload: dict[str, Any],
+    freezer: FrozenDateTimeFactory,
 ) -> None:
-    """Every window gets usage, reset and forecast sensors; extra usage gets three."""
+    """Every window gets usage, reset and forecast sensors; extra usage gets three.
+
+    The account gets a status sensor and a last update sensor (off by default).
+    """
+    freezer.move_to("2026-11-28T10:00:00+00:00")
     fake_claude.set_usage(usage_payload)
     mock_config_entry.add_to_hass(hass)
     with patch("custom_components.claude_usage.PLATFORMS", [Platform.SENSOR]):
@@ -114,7 +121,7 @@ async def test_extra_usage_disabled(
         f"{ORG_UUID}_{window}_{metric}"
         for window in ("five_hour", "seven_day", "seven_day_opus")
         for metric in ("usage", "reset", "projected", "limit_at")
-    }
+    } | {f"{ORG_UUID}_status", f"{ORG_UUID}_last_update"}
 
 
 async def test_extra_usage_turned_off_later(
@@ -149,7 +156,7 @@ async def test_new_window_appears_without_reload(
     usage = hass.states.get(_entity_id(hass, "seven_day_sonnet_usage"))
     assert usage is not None
     assert usage.state == "55.0"
-    assert usage.name == "Example Org Weekly Sonnet usage"
+    assert usage.name == "Claude Example Org Weekly Sonnet usage"
     assert _state(hass, "seven_day_sonnet_reset") == "2026-12-01T00:00:00+00:00"
 
 
@@ -170,7 +177,7 @@ async def test_unknown_window(
     state = hass.states.get(_entity_id(hass, "monthly_tokens_usage"))
     assert state is not None
     assert state.state == "3.0"
-    assert state.name == "Example Org Monthly tokens usage"
+    assert state.name == "Claude Example Org Monthly tokens usage"
     assert state.attributes["window_kind"] == "unknown"
 
 

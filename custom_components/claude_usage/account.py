@@ -9,12 +9,13 @@ a 429), and a 429 holds every organization of the same session cookie.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util.hass_dict import HassKey
 
 from .api import InvalidCookieError, RateLimitedError, Usage, parse_credentials
@@ -59,7 +60,16 @@ class AccountState:
     rate_limited_until: datetime | None = None
     failures: int = 0
     forecast: ForecastTracker = field(default_factory=ForecastTracker)
+    # Called after every change above (the status sensors of the entry listen).
+    _listeners: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
+    @callback
+    def async_add_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
+        """Call ``listener`` after each answer, failure or wait; return the remover."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    @callback
     def succeeded(self, usage: Usage, now: datetime) -> None:
         """Take a good answer: it is current, and every wait ends."""
         self.usage = usage
@@ -67,24 +77,36 @@ class AccountState:
         self.fetched_at = self.last_request = now
         self.not_before = self.rate_limited_until = None
         self.failures = 0
-        self.status = Status.OK
+        self._changed(Status.OK)
 
+    @callback
     def failed(
         self, status: Status, wait: timedelta, now: datetime, *, count: bool = True
     ) -> None:
         """Take a failure: no request for ``wait``; ``count`` False keeps the backoff."""
-        self.status = status
         self.not_before = now + wait
         if count:
             self.failures += 1
         if status is Status.RATE_LIMITED:
             self.rate_limited_until = self.not_before
+        self._changed(status)
 
+    @callback
+    def refused(self) -> None:
+        """Take a refused sign-in: nothing is asked until the user signs in again."""
+        self._changed(Status.REAUTH_REQUIRED)
+
+    @callback
     def hold(self, until: datetime) -> None:
         """Wait until ``until`` because claude.ai asked (a 429 here or for a sibling)."""
         self.not_before = max(until, self.not_before or until)
         self.rate_limited_until = max(until, self.rate_limited_until or until)
-        self.status = Status.RATE_LIMITED
+        self._changed(Status.RATE_LIMITED)
+
+    def _changed(self, status: Status) -> None:
+        self.status = status
+        for listener in list(self._listeners):
+            listener()
 
     def reusable_usage(self, now: datetime, interval: timedelta) -> Usage | None:
         """Return the last usage when a new coordinator may start from it without asking.

@@ -141,7 +141,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         try:
             usage = await self.client.async_get_usage(self.org_uuid)
         except AuthenticationError as err:
-            account.status = Status.REAUTH_REQUIRED
+            account.refused()
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN,
                 translation_key=(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import re
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
@@ -12,6 +13,23 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from .api import DEFAULT_BASE_URL, LimitWindow, WindowKind
 from .const import CONF_BASE_URL, CONF_PLAN, DOMAIN, MANUFACTURER
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
+
+# A personal organization is named after the account's email ("jane@example.com's
+# Organization"): that name must not end up in a device name or an entity id.
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+
+
+def device_name(organization_name: str) -> str:
+    """Name an organization's device so its entity ids start with ``claude_``.
+
+    "Claude Personal" for a personal organization (named after an email address),
+    else "Claude <organization>", without doubling a leading "Claude".
+    """
+    if _EMAIL.search(organization_name):
+        return "Claude Personal"
+    if organization_name.casefold().startswith("claude"):
+        return organization_name
+    return f"Claude {organization_name}"
 
 
 class ClaudeUsageEntity(CoordinatorEntity[ClaudeUsageCoordinator]):
@@ -31,7 +49,7 @@ class ClaudeUsageEntity(CoordinatorEntity[ClaudeUsageCoordinator]):
             entry_type=DeviceEntryType.SERVICE,
             manufacturer=MANUFACTURER,
             model=entry.data.get(CONF_PLAN),
-            name=entry.title,
+            name=device_name(entry.title),
             configuration_url=f"{base_url}/settings/usage",
         )
 
@@ -60,7 +78,8 @@ class ClaudeWindowEntity(ClaudeUsageEntity):
         self.window_key = window.key
         self._attr_translation_key = f"{TRANSLATION_PREFIX[window.kind]}_{metric}"
         if window.kind is WindowKind.WEEKLY_SCOPED:
-            self._attr_translation_placeholders = {"model": window.model or window.name}
+            # "Weekly {model} usage"; a scoped limit that names no model is "scoped".
+            self._attr_translation_placeholders = {"model": window.model or "scoped"}
         elif window.kind is WindowKind.UNKNOWN:
             self._attr_translation_placeholders = {"window": window.name}
 

@@ -13,11 +13,12 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import PERCENTAGE
+from homeassistant.const import PERCENTAGE, EntityCategory
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
+from .account import AccountState, Status
 from .api import ExtraUsage, LimitWindow, Usage
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 from .entity import ClaudeUsageEntity, ClaudeWindowEntity, async_add_window_entities
@@ -130,6 +131,55 @@ EXTRA_USAGE_SENSORS: tuple[ClaudeExtraUsageSensorEntityDescription, ...] = (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
+class ClaudeAccountSensorEntityDescription(SensorEntityDescription):
+    """A sensor of how the account's polling goes; it never turns unavailable."""
+
+    value_fn: Callable[[AccountState], str | datetime | None]
+    attributes_fn: Callable[[AccountState], dict[str, Any]] | None = None
+
+
+def _status_attributes(account: AccountState) -> dict[str, Any]:
+    """Return when the next request goes out and how old the kept values are.
+
+    Both are null while the status is ok, so the state is only written when the
+    status changes or a failed request sets a new wait.
+    """
+    waiting = account.status not in (Status.OK, Status.REAUTH_REQUIRED)
+    stale = account.status is not Status.OK
+    return {
+        "retry_at": account.not_before.isoformat()
+        if waiting and account.not_before
+        else None,
+        "last_update": account.fetched_at.isoformat()
+        if stale and account.fetched_at
+        else None,
+    }
+
+
+ACCOUNT_SENSORS: tuple[ClaudeAccountSensorEntityDescription, ...] = (
+    ClaudeAccountSensorEntityDescription(
+        key="status",
+        translation_key="status",
+        device_class=SensorDeviceClass.ENUM,
+        options=[status.value for status in Status],
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=lambda account: account.status.value,
+        attributes_fn=_status_attributes,
+    ),
+    # Its state changes with every good poll: off by default, so the recorder keeps
+    # no row a minute unless the user wants one (the status sensor says as much).
+    ClaudeAccountSensorEntityDescription(
+        key="last_update",
+        translation_key="last_update",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        entity_registry_enabled_default=False,
+        value_fn=lambda account: account.fetched_at,
+    ),
+)
+
+
 def _enabled_extra_usage(usage: Usage) -> ExtraUsage | None:
     """Return the extra usage when the organization has it turned on."""
     extra = usage.extra_usage
@@ -139,10 +189,13 @@ def _enabled_extra_usage(usage: Usage) -> ExtraUsage | None:
 def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[ClaudeUsageEntity]:
     """Return every sensor the current data calls for."""
     sensors: list[ClaudeUsageEntity] = [
+        ClaudeAccountSensor(coordinator, description) for description in ACCOUNT_SENSORS
+    ]
+    sensors.extend(
         ClaudeWindowSensor(coordinator, description, window)
         for window in coordinator.data.windows
         for description in WINDOW_SENSORS
-    ]
+    )
     sensors.extend(
         ClaudeForecastSensor(coordinator, description, window)
         for window in coordinator.data.windows
@@ -287,3 +340,42 @@ class ClaudeForecastSensor(ClaudeWindowEntity, SensorEntity):
         return self.entity_description.value_fn(
             self.coordinator.forecast.forecast(self.window_key, dt_util.utcnow())
         )
+
+
+class ClaudeAccountSensor(ClaudeUsageEntity, SensorEntity):
+    """Status or last good answer of the account's polling; available when polls fail."""
+
+    entity_description: ClaudeAccountSensorEntityDescription
+
+    def __init__(
+        self,
+        coordinator: ClaudeUsageCoordinator,
+        description: ClaudeAccountSensorEntityDescription,
+    ) -> None:
+        """Create the account sensor ``description.key``."""
+        super().__init__(coordinator, description.key)
+        self.entity_description = description
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the account's state, which also changes when no data does."""
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            self.coordinator.account.async_add_listener(self.async_write_ha_state)
+        )
+
+    @property
+    def available(self) -> bool:
+        """Return True: this sensor says why the others are unavailable."""
+        return True
+
+    @property
+    def native_value(self) -> str | datetime | None:
+        """Return the status, or the time of the last good answer."""
+        return self.entity_description.value_fn(self.coordinator.account)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return the status sensor's wait and age of the kept values."""
+        if (attributes := self.entity_description.attributes_fn) is None:
+            return None
+        return attributes(self.coordinator.account)
