@@ -17,3 +17,27 @@ def test_manifest_and_hacs_agree() -> None:
     assert manifest["integration_type"] == "service"
     assert manifest["config_flow"] is True
     assert hacs["name"] == manifest["name"] == "Claude Usage"
+
+
+def test_hacs_json_has_only_keys_hacs_accepts() -> None:
+    """HACS validates hacs.json with extra keys forbidden (its utils/validate.py)."""
+    allowed = {
+        "content_in_root",
+        "country",
+        "filename",
+        "hacs",
+        "hide_default_branch",
+        "homeassistant",
+        "name",
+        "persistent_directory",
+        "render_readme",
+        "zip_release",
+    }
+    assert set(json.loads((ROOT / "hacs.json").read_text())) <= allowed
+
+
+def test_license_is_mit() -> None:
+    """HACS reviewers ask for a license; the project is MIT licensed."""
+    text = (ROOT / "LICENSE").read_text()
+    assert text.startswith("MIT License\n\nCopyright (c) 2026 ")
+    assert "Permission is hereby granted, free of charge" in text
