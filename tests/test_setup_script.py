@@ -77,3 +77,20 @@ def test_print_python_without_patchelf_prints_only_a_path(tmp_path: Path) -> Non
     # The progress went to stderr, and patchelf was installed and used.
     assert "Selecting previously unselected package patchelf." in result.stderr
     assert "patched --set-interpreter" in result.stderr
+
+
+def test_unknown_options_print_the_usage() -> None:
+    """A mistyped option or Home Assistant choice stops before anything is installed."""
+    for args in (["--ha", "latest"], ["--ha"], ["--browsers"]):
+        result = subprocess.run(
+            ["bash", str(ROOT / "scripts/setup"), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 2, args
+        assert result.stdout == ""
+        assert result.stderr == (
+            "usage: scripts/setup [--browser] [--ha pinned|newest] [--print-python]\n"
+        )
