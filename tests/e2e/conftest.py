@@ -3,6 +3,8 @@
 These tests drive a ``hass`` subprocess and the fake claude.ai server over loopback
 HTTP, so they do not use the ``hass`` fixture. pytest-homeassistant-custom-component
 blocks sockets in every test; the fixtures here let them through (127.0.0.1 only).
+CLAUDE_USAGE_E2E_HA=newest runs them against the newest Home Assistant release
+(``.venv-ha-newest``) instead of the pinned one; the summary names the version that ran.
 """
 
 from __future__ import annotations
@@ -18,10 +20,20 @@ from tests.e2e.harness import (
     FakeClaudeProcess,
     HomeAssistantClient,
     HomeAssistantProcess,
+    deprecation_reports,
     free_port,
     http_session,
 )
 from tests.e2e.helpers import ARTIFACTS, PASSWORD, USERNAME, Product
+
+# The Home Assistant versions this session ran, each with its `hass` (for the summary).
+_RAN: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Name the Home Assistant the end-to-end tests ran against."""
+    for version, hass in _RAN.items():
+        terminalreporter.write_line(f"e2e: Home Assistant {version} ({hass})")
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +60,8 @@ async def product(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Pro
     """Start the fake server and an onboarded Home Assistant, once per test module.
 
     Both run in their own process groups and are stopped here whatever the tests do.
+    Home Assistant must report the version that CLAUDE_USAGE_E2E_HA chose, and its log
+    must not report a deprecated use by the integration.
     """
     # Set up within the first test, before its function-scoped `socket_enabled`.
     pytest_socket.enable_socket()
@@ -65,11 +79,16 @@ async def product(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Pro
                 name="End to end", username=USERNAME, password=PASSWORD
             )
             await client.wait_running(hass)
+            version = (await client.get("/api/config"))["version"]
+            _RAN[version] = str(hass.install.hass)
+            # CLAUDE_USAGE_E2E_HA chose this Home Assistant; it must be the one running.
+            assert version == hass.install.version, (hass.install, version)
             yield Product(session, fake, hass, client)
         finally:
             await client.close()
             await hass.async_stop()
             await fake.async_stop()
+        assert deprecation_reports(hass.config_dir) == []
 
 
 @pytest.fixture(scope="session")

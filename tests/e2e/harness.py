@@ -13,9 +13,11 @@ import base64
 from collections.abc import AsyncIterator, Callable, Mapping
 import contextlib
 from dataclasses import dataclass, field
+from importlib import metadata
 import json
 import os
 from pathlib import Path
+import re
 import signal
 import socket
 import subprocess
@@ -77,6 +79,19 @@ http:
   server_port: {port}
 """
 
+# Which Home Assistant a harness run starts: the one pinned in requirements_test.txt
+# (beside the interpreter running the harness) or, with CLAUDE_USAGE_E2E_HA=newest, the
+# newest release from requirements_ha_newest.txt (`scripts/setup --ha newest`).
+HA_CHOICE_VARIABLE = "CLAUDE_USAGE_E2E_HA"
+NEWEST_VENV = ROOT / ".venv-ha-newest"
+NEWEST_REQUIREMENTS = ROOT / "requirements_ha_newest.txt"
+
+# What Home Assistant logs when the integration uses something deprecated or in a way
+# that will stop working (helpers/frame.py's report_usage, helpers/deprecation.py).
+DEPRECATION_REPORT = re.compile(
+    rf"Detected that custom integration '{DOMAIN}'|The deprecated .* from {DOMAIN}\b"
+)
+
 _LIVE: set[ManagedProcess] = set()
 
 
@@ -96,6 +111,73 @@ def port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(1)
         return sock.connect_ex((HOST, port)) == 0
+
+
+@dataclass(frozen=True)
+class HomeAssistantInstall:
+    """A Home Assistant to run: its ``hass`` and the version it must report."""
+
+    choice: str
+    hass: Path
+    version: str
+
+
+def normalized_name(name: str) -> str:
+    """Return a package name as pip compares it (PyOTP, pyotp -> pyotp)."""
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
+
+
+def requirement_pins(requirements: Path) -> dict[str, str]:
+    """Return the ``name==version`` pins of a requirements file, by normalized name."""
+    pins = {}
+    for line in requirements.read_text().splitlines():
+        name, sep, version = line.partition("#")[0].partition("==")
+        if sep:
+            pins[normalized_name(name)] = version.strip()
+    return pins
+
+
+def pinned_version(requirements: Path, package: str) -> str:
+    """Return the version a requirements file pins ``package`` to (``package==X``)."""
+    if version := requirement_pins(requirements).get(normalized_name(package)):
+        return version
+    raise HarnessError(f"{requirements.name} pins no {package}")
+
+
+def ha_choice() -> str:
+    """Return the Home Assistant that CLAUDE_USAGE_E2E_HA names: pinned (default) or newest."""
+    choice = os.environ.get(HA_CHOICE_VARIABLE) or "pinned"
+    if choice not in ("pinned", "newest"):
+        raise HarnessError(
+            f"{HA_CHOICE_VARIABLE}={choice!r}: expected 'pinned' or 'newest'"
+        )
+    return choice
+
+
+def selected_home_assistant() -> HomeAssistantInstall:
+    """Return the ``hass`` of the chosen Home Assistant and the version it must report."""
+    if ha_choice() == "pinned":
+        return HomeAssistantInstall(
+            "pinned",
+            Path(sys.executable).with_name("hass"),
+            metadata.version("homeassistant"),
+        )
+    hass = NEWEST_VENV / "bin" / "hass"
+    if not hass.exists():
+        raise HarnessError(f"{hass} is missing; run scripts/setup --ha newest")
+    return HomeAssistantInstall(
+        "newest", hass, pinned_version(NEWEST_REQUIREMENTS, "homeassistant")
+    )
+
+
+def deprecation_reports(config_dir: Path) -> list[str]:
+    """Return the lines of Home Assistant's logs (this start's, the last one's) about us."""
+    return [
+        line
+        for log in sorted(config_dir.glob("home-assistant.log*"))
+        for line in log.read_text(errors="replace").splitlines()
+        if DEPRECATION_REPORT.search(line)
+    ]
 
 
 class ManagedProcess:
@@ -287,9 +369,9 @@ class HomeAssistantProcess(ManagedProcess):
         commit_interval: int = 1,
     ) -> None:
         """Describe the process; ``prepare()`` writes the config folder."""
-        hass = Path(sys.executable).with_name("hass")
+        self.install = selected_home_assistant()
         args = [
-            str(hass),
+            str(self.install.hass),
             "--config",
             str(config_dir),
             "--log-no-color",

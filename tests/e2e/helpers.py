@@ -14,12 +14,14 @@ from tests.e2e.harness import (
     FakeClaudeProcess,
     HomeAssistantClient,
     HomeAssistantProcess,
+    ha_choice,
     wait_for,
 )
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, usage_json
 
 USERNAME = "e2e"
-ARTIFACTS = ROOT / "artifacts" / "e2e"
+# Screenshots of a run against the newest Home Assistant go to a folder of their own.
+ARTIFACTS = ROOT / "artifacts" / ("e2e" if ha_choice() == "pinned" else "e2e-ha-newest")
 PASSWORD = "e2e-password"
 # The integration polls at most every 30 s (its minimum interval); a poll is due
 # within this long after any moment.
