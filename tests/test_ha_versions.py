@@ -23,8 +23,8 @@ from tests.e2e.harness import (
     HarnessError,
     deprecation_reports,
     ha_choice,
-    normalized_name,
     pinned_version,
+    pins_of,
     requirement_pins,
     selected_home_assistant,
 )
@@ -48,10 +48,8 @@ def _home_assistant_pins(package: Path) -> dict[str, set[str]]:
     # The auth modules (TOTP, notify) name theirs in code.
     for module in package.glob("auth/mfa_modules/*.py"):
         lines += re.findall(r'"([\w.-]+==[\w.]+)"', module.read_text())
-    for line in lines:
-        name, sep, version = line.partition("==")
-        if sep:
-            pins.setdefault(normalized_name(name), set()).add(version.strip())
+    for name, version in pins_of(lines):
+        pins.setdefault(name, set()).add(version)
     return pins
 
 

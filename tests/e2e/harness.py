@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import base64
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 import contextlib
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -127,14 +127,17 @@ def normalized_name(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
-def requirement_pins(requirements: Path) -> dict[str, str]:
-    """Return the ``name==version`` pins of a requirements file, by normalized name."""
-    pins = {}
-    for line in requirements.read_text().splitlines():
+def pins_of(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Yield (normalized name, version) of each ``name==version`` line; # starts a comment."""
+    for line in lines:
         name, sep, version = line.partition("#")[0].partition("==")
         if sep:
-            pins[normalized_name(name)] = version.strip()
-    return pins
+            yield normalized_name(name), version.strip()
+
+
+def requirement_pins(requirements: Path) -> dict[str, str]:
+    """Return the ``name==version`` pins of a requirements file, by normalized name."""
+    return dict(pins_of(requirements.read_text().splitlines()))
 
 
 def pinned_version(requirements: Path, package: str) -> str:
