@@ -79,9 +79,10 @@ async def test_forecast_seeded_from_the_recorder_after_a_restart(
     fake_claude.set_usage(_usage(make_usage, 35.0))
     freezer.move_to(START + timedelta(hours=1))
     assert await hass.config_entries.async_setup(init_integration.entry_id)
-    await hass.async_block_till_done()
+    # The seed runs as a background task of the entry.
+    await hass.async_block_till_done(wait_background_tasks=True)
     await async_wait_recording_done(hass)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
 
     # Recorded 10 % at 10:00 and 20 % at 10:30, live 35 % at 11:00: 25 %/h,
     # 35 + 25 * 3 = 110 % at 14:00, 100 % at 11:00 + 2.6 h = 13:36, shown as 13:35.
