@@ -23,6 +23,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.claude_usage.const import DOMAIN
+from custom_components.claude_usage.entity import usage_sensor_window_key
 from custom_components.claude_usage.events import (
     EVENT_THRESHOLD_CROSSED,
     EVENT_WINDOW_RESET,
@@ -163,6 +164,25 @@ async def test_events_from_polls(
     assert [(e.data["threshold"], e.data["direction"]) for e in crossed] == [
         (50.0, "down")
     ]
+
+
+async def test_usage_sensors_known_by_unique_id(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """The unique id names the window of exactly the usage sensors, as their attributes do."""
+    found = {
+        entity.entity_id: window_key
+        for entity in er.async_entries_for_config_entry(
+            er.async_get(hass), init_integration.entry_id
+        )
+        if entity.domain == "sensor"
+        and (window_key := usage_sensor_window_key(ORG_UUID, entity.unique_id))
+    }
+    assert sorted(found.values()) == ["five_hour", "seven_day", "seven_day_opus"]
+    for entity_id, window_key in found.items():
+        state = hass.states.get(entity_id)
+        assert state.attributes["window_key"] == window_key
+        assert state.attributes["unit_of_measurement"] == "%"
 
 
 async def test_device_trigger_on_the_running_integration(

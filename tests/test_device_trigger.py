@@ -150,6 +150,41 @@ async def _drive(
     return fired
 
 
+async def test_usage_sensor_known_by_its_unique_id_alone(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    device: dr.DeviceEntry,
+    calls: list[ServiceCall],
+) -> None:
+    """A window's usage sensor is found by its unique id, whatever its translation key."""
+    cowork = er.async_get(hass).async_get_or_create(
+        "sensor",
+        DOMAIN,
+        f"{ORG}_seven_day_cowork_usage",
+        config_entry=entry,
+        device_id=device.id,
+        suggested_object_id="acme_cowork_usage",
+    )
+    triggers = await async_get_device_automations(
+        hass, DeviceAutomationType.TRIGGER, device.id
+    )
+    assert sorted(t["type"] for t in triggers if t["entity_id"] == cowork.id) == [
+        "limit_reached",
+        "usage_above",
+        "usage_below",
+        "window_reset",
+    ]
+
+    await _automation(hass, device, cowork.entity_id, "window_reset", EVENT_TEMPLATE)
+    base = {"entry_id": entry.entry_id, "account": "Acme", "new_utilization": 1.0}
+    hass.bus.async_fire(EVENT_WINDOW_RESET, {**base, "window_key": "five_hour"})
+    hass.bus.async_fire(EVENT_WINDOW_RESET, {**base, "window_key": "seven_day_cowork"})
+    await hass.async_block_till_done()
+    assert [call.data["fired"] for call in calls] == [
+        "claude_usage_window_reset seven_day_cowork 1.0"
+    ]
+
+
 async def test_triggers_listed_per_usage_sensor(
     hass: HomeAssistant, device: dr.DeviceEntry
 ) -> None:

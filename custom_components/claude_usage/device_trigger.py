@@ -60,6 +60,7 @@ from homeassistant.helpers.typing import ConfigType
 import probatio
 
 from .const import CONF_ORG_UUID, DOMAIN
+from .entity import usage_sensor_window_key
 from .events import ATTR_ENTRY_ID, ATTR_WINDOW_KEY, EVENT_WINDOW_RESET
 from .forecast import LIMIT
 
@@ -79,12 +80,6 @@ THRESHOLD_OPTION: Final = {
     TRIGGER_USAGE_ABOVE: CONF_ABOVE,
     TRIGGER_USAGE_BELOW: CONF_BELOW,
 }
-
-# Translation keys of the usage sensors, one per window kind (see sensor.py).
-USAGE_TRANSLATION_KEYS: Final = frozenset(
-    {"session_usage", "weekly_usage", "scoped_usage", "other_usage"}
-)
-USAGE_UNIQUE_ID_SUFFIX: Final = "_usage"
 
 
 def _check_threshold_options(config: ConfigType) -> ConfigType:
@@ -117,14 +112,26 @@ TRIGGER_SCHEMA: Final = probatio.All(
 )
 
 
-def _is_usage_sensor(entry: er.RegistryEntry) -> bool:
-    """Return whether a registry entry is the usage sensor of a limit window."""
-    return (
-        entry.platform == DOMAIN
-        and entry.domain == SENSOR_DOMAIN
-        and entry.translation_key in USAGE_TRANSLATION_KEYS
-        and entry.unique_id.endswith(USAGE_UNIQUE_ID_SUFFIX)
-    )
+def _org_uuid(hass: HomeAssistant, entry: er.RegistryEntry) -> str | None:
+    """Return the organization of an entity's config entry, None when it has none."""
+    if entry.config_entry_id is None or (
+        (config_entry := hass.config_entries.async_get_entry(entry.config_entry_id))
+        is None
+    ):
+        return None
+    org_uuid: str = config_entry.data[CONF_ORG_UUID]
+    return org_uuid
+
+
+def _window_key(hass: HomeAssistant, entry: er.RegistryEntry) -> str | None:
+    """Return the window key of a window's usage sensor, None for any other entity."""
+    if (
+        entry.platform != DOMAIN
+        or entry.domain != SENSOR_DOMAIN
+        or (org_uuid := _org_uuid(hass, entry)) is None
+    ):
+        return None
+    return usage_sensor_window_key(org_uuid, entry.unique_id)
 
 
 async def async_get_triggers(
@@ -141,7 +148,7 @@ async def async_get_triggers(
             CONF_TYPE: trigger_type,
         }
         for entry in er.async_entries_for_device(registry, device_id)
-        if _is_usage_sensor(entry)
+        if _window_key(hass, entry) is not None
         for trigger_type in TRIGGER_TYPES
     ]
 
@@ -163,33 +170,23 @@ async def async_get_trigger_capabilities(
     }
 
 
-def _usage_sensor_entry(hass: HomeAssistant, entity_id: str) -> er.RegistryEntry:
-    """Return the registry entry of a usage sensor, or raise when it is not one."""
+def _usage_sensor(hass: HomeAssistant, entity_id: str) -> tuple[er.RegistryEntry, str]:
+    """Return a window's usage sensor and its window key, or raise when it is none."""
     entry = async_get_entity_registry_entry_or_raise(hass, entity_id)
-    if not _is_usage_sensor(entry):
-        raise InvalidDeviceAutomationConfig(
-            translation_domain=DOMAIN,
-            translation_key="not_a_usage_sensor",
-            translation_placeholders={"entity_id": entry.entity_id},
-        )
-    return entry
-
-
-def _window_key(hass: HomeAssistant, entry: er.RegistryEntry) -> str:
-    """Return the window key of a usage sensor: its unique_id is <org_uuid>_<key>_usage."""
-    config_entry = (
-        hass.config_entries.async_get_entry(entry.config_entry_id)
-        if entry.config_entry_id is not None
-        else None
-    )
-    if config_entry is None:
+    placeholders = {"entity_id": entry.entity_id}
+    if entry.platform == DOMAIN and _org_uuid(hass, entry) is None:
         raise InvalidDeviceAutomationConfig(
             translation_domain=DOMAIN,
             translation_key="no_account",
-            translation_placeholders={"entity_id": entry.entity_id},
+            translation_placeholders=placeholders,
         )
-    prefix = f"{config_entry.data[CONF_ORG_UUID]}_"
-    return entry.unique_id.removeprefix(prefix).removesuffix(USAGE_UNIQUE_ID_SUFFIX)
+    if (window_key := _window_key(hass, entry)) is None:
+        raise InvalidDeviceAutomationConfig(
+            translation_domain=DOMAIN,
+            translation_key="not_a_usage_sensor",
+            translation_placeholders=placeholders,
+        )
+    return entry, window_key
 
 
 def _numeric_value(state: State | None) -> float | None:
@@ -220,7 +217,7 @@ async def async_attach_trigger(
     trigger_info: TriggerInfo,
 ) -> CALLBACK_TYPE:
     """Attach a trigger to its window's usage sensor or to its reset event."""
-    entry = _usage_sensor_entry(hass, config[CONF_ENTITY_ID])
+    entry, window_key = _usage_sensor(hass, config[CONF_ENTITY_ID])
 
     if config[CONF_TYPE] == TRIGGER_WINDOW_RESET:
         event_config = event_trigger.TRIGGER_SCHEMA(
@@ -229,7 +226,7 @@ async def async_attach_trigger(
                 event_trigger.CONF_EVENT_TYPE: EVENT_WINDOW_RESET,
                 CONF_EVENT_DATA: {
                     ATTR_ENTRY_ID: entry.config_entry_id,
-                    ATTR_WINDOW_KEY: _window_key(hass, entry),
+                    ATTR_WINDOW_KEY: window_key,
                 },
             }
         )

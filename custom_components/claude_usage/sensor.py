@@ -21,7 +21,12 @@ from homeassistant.util import dt as dt_util
 from .account import AccountState, Status
 from .api import ExtraUsage, LimitWindow, Usage
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
-from .entity import ClaudeUsageEntity, ClaudeWindowEntity, async_add_window_entities
+from .entity import (
+    USAGE_METRIC,
+    ClaudeUsageEntity,
+    ClaudeWindowEntity,
+    async_add_window_entities,
+)
 from .forecast import Forecast
 
 # The coordinator does all the fetching.
@@ -46,7 +51,7 @@ class ClaudeExtraUsageSensorEntityDescription(SensorEntityDescription):
 
 WINDOW_SENSORS: tuple[ClaudeWindowSensorEntityDescription, ...] = (
     ClaudeWindowSensorEntityDescription(
-        key="usage",
+        key=USAGE_METRIC,
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=0,
