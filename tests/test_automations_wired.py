@@ -210,7 +210,7 @@ async def test_device_trigger_on_the_running_integration(
         {
             automation.DOMAIN: [
                 {
-                    "trigger": {**base, "type": "usage_above", "above": 50},
+                    "trigger": {**base, "type": "usage_above", "subtype": 50},
                     "action": {
                         "service": "test.automation",
                         "data": {"fired": "above"},

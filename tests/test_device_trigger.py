@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from homeassistant.components import automation
@@ -200,14 +202,44 @@ async def test_triggers_listed_per_usage_sensor(
             "device_id": device.id,
             "entity_id": entity.id,
             "type": type_,
+            **threshold,
             "metadata": {"secondary": False},
         }
         for entity in (registry.async_get(SESSION), registry.async_get(OPUS))
         if entity is not None
-        for type_ in ("usage_above", "usage_below", "window_reset", "limit_reached")
+        for type_, threshold in (
+            ("usage_above", {"subtype": 90}),
+            ("usage_below", {"subtype": 90}),
+            ("window_reset", {}),
+            ("limit_reached", {}),
+        )
     ]
     assert len(expected) == 8
     assert sorted(triggers, key=repr) == sorted(expected, key=repr)
+    # Saved as listed (the threshold untouched), each trigger is valid as it is.
+    for trigger in triggers:
+        del trigger["metadata"]
+        assert device_trigger.TRIGGER_SCHEMA(trigger) == {
+            **trigger,
+            **({"subtype": 90.0} if "subtype" in trigger else {}),
+        }
+
+
+def test_summaries_name_the_threshold() -> None:
+    """The editor fills {entity_name} and {subtype}: the summary shows the number."""
+    strings = json.loads(
+        (Path(device_trigger.__file__).parent / "strings.json").read_text()
+    )["device_automation"]["trigger_type"]
+    summaries = {
+        type_: text.format(entity_name="Session usage", subtype=90)
+        for type_, text in strings.items()
+    }
+    assert summaries == {
+        "usage_above": "Session usage rises above 90 %",
+        "usage_below": "Session usage drops below 90 %",
+        "window_reset": "Session usage resets",
+        "limit_reached": "Session usage reaches the limit",
+    }
 
 
 @pytest.mark.parametrize(
@@ -217,10 +249,18 @@ async def test_triggers_listed_per_usage_sensor(
             "usage_above",
             [
                 {
-                    "name": "above",
+                    "name": "subtype",
                     "required": True,
-                    "type": "float",
-                    "description": {"suffix": "%"},
+                    "default": 90,
+                    "selector": {
+                        "number": {
+                            "min": 0.0,
+                            "max": 100.0,
+                            "step": 1.0,
+                            "unit_of_measurement": "%",
+                            "mode": "box",
+                        }
+                    },
                 }
             ],
         ),
@@ -228,10 +268,18 @@ async def test_triggers_listed_per_usage_sensor(
             "usage_below",
             [
                 {
-                    "name": "below",
+                    "name": "subtype",
                     "required": True,
-                    "type": "float",
-                    "description": {"suffix": "%"},
+                    "default": 90,
+                    "selector": {
+                        "number": {
+                            "min": 0.0,
+                            "max": 100.0,
+                            "step": 1.0,
+                            "unit_of_measurement": "%",
+                            "mode": "box",
+                        }
+                    },
                 }
             ],
         ),
@@ -245,7 +293,7 @@ async def test_trigger_capabilities(
     type_: str,
     expected: list[dict[str, Any]],
 ) -> None:
-    """usage_above / usage_below ask for a percentage, the others for nothing."""
+    """usage_above / usage_below ask for a threshold: 0 to 100 %, 90 unless changed."""
     entity = er.async_get(hass).async_get(SESSION)
     assert entity is not None
     capabilities = await async_get_device_automation_capabilities(
@@ -257,6 +305,7 @@ async def test_trigger_capabilities(
             "device_id": device.id,
             "entity_id": entity.id,
             "type": type_,
+            **({"subtype": 90} if expected else {}),
         },
     )
     assert capabilities.get("extra_fields") == expected
@@ -267,7 +316,7 @@ async def test_usage_above_fires_once_per_crossing(
 ) -> None:
     """Above 90: once on the way up, not on later polls, an outage or the value itself."""
     _set_usage(hass, SESSION, 85)
-    await _automation(hass, device, SESSION, "usage_above", above=90)
+    await _automation(hass, device, SESSION, "usage_above", subtype=90)
 
     assert await _drive(hass, calls, SESSION, 90, 91, 95, 99) == [
         f"usage_above {SESSION} 90 -> 91"
@@ -290,7 +339,7 @@ async def test_usage_above_after_restart_mid_window(
 ) -> None:
     """Attached while already above (Home Assistant restarted): no fire until it dips."""
     _set_usage(hass, SESSION, 95)
-    await _automation(hass, device, SESSION, "usage_above", above=90)
+    await _automation(hass, device, SESSION, "usage_above", subtype=90)
     assert await _drive(hass, calls, SESSION, 96, 97) == []
     assert await _drive(hass, calls, SESSION, 3, 91) == [
         f"usage_above {SESSION} 3 -> 91"
@@ -301,7 +350,7 @@ async def test_usage_above_attached_before_the_sensor_exists(
     hass: HomeAssistant, device: dr.DeviceEntry, calls: list[ServiceCall]
 ) -> None:
     """The sensor's first value after a start is the baseline, whatever it is."""
-    await _automation(hass, device, SESSION, "usage_above", above=90)
+    await _automation(hass, device, SESSION, "usage_above", subtype=90)
     assert await _drive(hass, calls, SESSION, 95, 96) == []
     assert await _drive(hass, calls, SESSION, 50, 95) == [
         f"usage_above {SESSION} 50 -> 95"
@@ -311,14 +360,15 @@ async def test_usage_above_attached_before_the_sensor_exists(
 async def test_usage_below_fires_once_per_crossing(
     hass: HomeAssistant, device: dr.DeviceEntry, calls: list[ServiceCall]
 ) -> None:
-    """Below 50: fires on the way down only."""
+    """Below 50: fires on the way down only; trigger.below names the threshold."""
     _set_usage(hass, SESSION, 60)
-    await _automation(hass, device, SESSION, "usage_below", below=50)
+    fired = STATE_TEMPLATE + " below {{ trigger.below }} above {{ trigger.above }}"
+    await _automation(hass, device, SESSION, "usage_below", fired, subtype=50)
     assert await _drive(hass, calls, SESSION, 50, 49, 30, STATE_UNAVAILABLE, 20) == [
-        f"usage_below {SESSION} 50 -> 49"
+        f"usage_below {SESSION} 50 -> 49 below 50.0 above None"
     ]
     assert await _drive(hass, calls, SESSION, 70, 45) == [
-        f"usage_below {SESSION} 70 -> 45"
+        f"usage_below {SESSION} 70 -> 45 below 50.0 above None"
     ]
 
 
@@ -344,7 +394,7 @@ async def test_per_model_window_has_its_own_triggers(
     """A trigger on the Opus window ignores the session window."""
     _set_usage(hass, SESSION, 10)
     _set_usage(hass, OPUS, 10)
-    await _automation(hass, device, OPUS, "usage_above", above=75)
+    await _automation(hass, device, OPUS, "usage_above", subtype=75)
     assert await _drive(hass, calls, SESSION, 80) == []
     assert await _drive(hass, calls, OPUS, 80) == [f"usage_above {OPUS} 10 -> 80"]
 
@@ -354,7 +404,7 @@ async def test_text_state_is_ignored(
 ) -> None:
     """A state that is not a number is skipped: the crossing counts from 80."""
     _set_usage(hass, SESSION, 80)
-    await _automation(hass, device, SESSION, "usage_above", above=90)
+    await _automation(hass, device, SESSION, "usage_above", subtype=90)
     assert await _drive(hass, calls, SESSION, "garbage", 95) == [
         f"usage_above {SESSION} garbage -> 95"
     ]
@@ -389,14 +439,14 @@ async def test_window_reset_fires_on_the_event_of_its_window(
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ({"type": "usage_above"}, "Trigger type usage_above needs the option 'above'"),
-        ({"type": "usage_below", "above": 5}, "needs the option 'below'"),
-        (
-            {"type": "usage_below", "below": 5, "above": 2},
-            "Trigger type usage_below takes no option 'above'",
-        ),
-        ({"type": "limit_reached", "above": 5}, "takes no option 'above'"),
-        ({"type": "usage_above", "above": "lots"}, "expected float"),
+        ({"type": "usage_above"}, "Trigger type usage_above needs threshold 'subtype'"),
+        ({"type": "usage_below"}, "usage_below needs threshold 'subtype'"),
+        ({"type": "limit_reached", "subtype": 5}, "takes no threshold 'subtype'"),
+        ({"type": "window_reset", "subtype": 5}, "takes no threshold 'subtype'"),
+        ({"type": "usage_above", "subtype": 150}, "Value 150.0 is too large"),
+        ({"type": "usage_below", "subtype": -1}, "Value -1.0 is too small"),
+        ({"type": "usage_above", "subtype": "lots"}, "expected float"),
+        ({"type": "usage_above", "above": 90}, "not a valid option at 'above'"),
         ({"type": "usage_sideways"}, "value must be one of"),
     ],
 )

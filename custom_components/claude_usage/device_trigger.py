@@ -4,10 +4,11 @@ Each trigger belongs to one window's usage sensor (its ``entity_id``), so the
 per-model weekly windows have their own.
 
 ``usage_above``, ``usage_below`` and ``limit_reached`` fire once per crossing of
-the threshold, judged between the sensor's last two numeric states: ``above``
-fires when the previous value was at or below ``above`` and the new one is
-above it, ``below`` the other way round, ``limit_reached`` when the value
-reaches 100 % from below. Unlike a ``numeric_state`` trigger, a sensor that turns
+their threshold (the ``subtype`` of the first two, 0 to 100 %), judged between
+the sensor's last two numeric states: ``usage_above`` fires when the previous
+value was at or below the threshold and the new one is above it,
+``usage_below`` the other way round, ``limit_reached`` when the value reaches
+100 % from below. Unlike a ``numeric_state`` trigger, a sensor that turns
 unavailable for a poll (a failed request, a reload) and comes back on the same
 side does not fire again; and when the trigger attaches while the sensor has no
 value yet (Home Assistant starting), the first value is the baseline.
@@ -53,7 +54,11 @@ from homeassistant.core import (
     State,
     callback,
 )
-from homeassistant.helpers import config_validation as cv, entity_registry as er
+from homeassistant.helpers import (
+    config_validation as cv,
+    entity_registry as er,
+    selector,
+)
 from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.helpers.trigger import TriggerActionType, TriggerInfo
 from homeassistant.helpers.typing import ConfigType
@@ -75,27 +80,33 @@ TRIGGER_TYPES: Final = (
     TRIGGER_LIMIT_REACHED,
 )
 
-# The threshold option each trigger type needs, if any.
-THRESHOLD_OPTION: Final = {
-    TRIGGER_USAGE_ABOVE: CONF_ABOVE,
-    TRIGGER_USAGE_BELOW: CONF_BELOW,
-}
+# The threshold of usage_above and usage_below, in percent, is the trigger's
+# subtype: the automation editor fills only {entity_name} and {subtype} into a
+# device trigger's summary, so the summary shows the number it fires at.
+CONF_SUBTYPE: Final = "subtype"
+THRESHOLD_TYPES: Final = frozenset({TRIGGER_USAGE_ABOVE, TRIGGER_USAGE_BELOW})
+DEFAULT_THRESHOLD: Final = 90
+THRESHOLD_SELECTOR: Final = selector.NumberSelector(
+    selector.NumberSelectorConfig(
+        min=0,
+        max=LIMIT,
+        step=1,
+        unit_of_measurement=PERCENTAGE,
+        mode=selector.NumberSelectorMode.BOX,
+    )
+)
 
 
-def _check_threshold_options(config: ConfigType) -> ConfigType:
-    """Require the threshold option of the trigger type and refuse the others."""
-    needed = THRESHOLD_OPTION.get(config[CONF_TYPE])
-    if needed is not None and needed not in config:
+def _check_threshold(config: ConfigType) -> ConfigType:
+    """Require the threshold of usage_above / usage_below and refuse it elsewhere."""
+    needed = config[CONF_TYPE] in THRESHOLD_TYPES
+    if needed != (CONF_SUBTYPE in config):
         raise probatio.Invalid(
-            f"Trigger type {config[CONF_TYPE]} needs the option '{needed}'",
-            path=[needed],
+            f"Trigger type {config[CONF_TYPE]} "
+            + ("needs" if needed else "takes no")
+            + f" threshold '{CONF_SUBTYPE}'",
+            path=[CONF_SUBTYPE],
         )
-    for option in (CONF_ABOVE, CONF_BELOW):
-        if option != needed and option in config:
-            raise probatio.Invalid(
-                f"Trigger type {config[CONF_TYPE]} takes no option '{option}'",
-                path=[option],
-            )
     return config
 
 
@@ -104,11 +115,10 @@ TRIGGER_SCHEMA: Final = probatio.All(
         {
             probatio.Required(CONF_ENTITY_ID): cv.entity_id_or_uuid,
             probatio.Required(CONF_TYPE): probatio.In(TRIGGER_TYPES),
-            probatio.Optional(CONF_ABOVE): probatio.Coerce(float),
-            probatio.Optional(CONF_BELOW): probatio.Coerce(float),
+            probatio.Optional(CONF_SUBTYPE): THRESHOLD_SELECTOR,
         }
     ),
-    _check_threshold_options,
+    _check_threshold,
 )
 
 
@@ -136,8 +146,8 @@ def _window_key(hass: HomeAssistant, entry: er.RegistryEntry) -> str | None:
 
 async def async_get_triggers(
     hass: HomeAssistant, device_id: str
-) -> list[dict[str, str]]:
-    """List the triggers of every window's usage sensor of an account."""
+) -> list[dict[str, str | int]]:
+    """List the triggers of every window's usage sensor, thresholds at their default."""
     registry = er.async_get(hass)
     return [
         {
@@ -146,6 +156,11 @@ async def async_get_triggers(
             CONF_DOMAIN: DOMAIN,
             CONF_ENTITY_ID: entry.id,
             CONF_TYPE: trigger_type,
+            **(
+                {CONF_SUBTYPE: DEFAULT_THRESHOLD}
+                if trigger_type in THRESHOLD_TYPES
+                else {}
+            ),
         }
         for entry in er.async_entries_for_device(registry, device_id)
         if _window_key(hass, entry) is not None
@@ -156,15 +171,15 @@ async def async_get_triggers(
 async def async_get_trigger_capabilities(
     hass: HomeAssistant, config: ConfigType
 ) -> dict[str, probatio.Schema]:
-    """Ask for the threshold of usage_above / usage_below, in percent."""
-    if (option := THRESHOLD_OPTION.get(config[CONF_TYPE])) is None:
+    """Ask usage_above / usage_below for the threshold: 0 to 100 %, 90 unless changed."""
+    if config[CONF_TYPE] not in THRESHOLD_TYPES:
         return {}
     return {
         "extra_fields": probatio.Schema(
             {
                 probatio.Required(
-                    option, description={"suffix": PERCENTAGE}
-                ): probatio.Coerce(float)
+                    CONF_SUBTYPE, default=DEFAULT_THRESHOLD
+                ): THRESHOLD_SELECTOR
             }
         )
     }
@@ -201,13 +216,12 @@ def _numeric_value(state: State | None) -> float | None:
 
 def _crossing(config: ConfigType) -> Callable[[float, float], bool]:
     """Return whether going from one value to the next crosses the trigger's threshold."""
+    if config[CONF_TYPE] == TRIGGER_LIMIT_REACHED:
+        return lambda old, new: old < LIMIT <= new
+    threshold: float = config[CONF_SUBTYPE]
     if config[CONF_TYPE] == TRIGGER_USAGE_ABOVE:
-        above: float = config[CONF_ABOVE]
-        return lambda old, new: old <= above < new
-    if config[CONF_TYPE] == TRIGGER_USAGE_BELOW:
-        below: float = config[CONF_BELOW]
-        return lambda old, new: old >= below > new
-    return lambda old, new: old < LIMIT <= new
+        return lambda old, new: old <= threshold < new
+    return lambda old, new: old >= threshold > new
 
 
 async def async_attach_trigger(
@@ -236,6 +250,7 @@ async def async_attach_trigger(
 
     entity_id = entry.entity_id
     crossed = _crossing(config)
+    threshold = config.get(CONF_SUBTYPE)
     job = HassJob(action, f"claude_usage device trigger {trigger_info}")
     trigger_data = trigger_info["trigger_data"]
     last_value = _numeric_value(hass.states.get(entity_id))
@@ -256,8 +271,8 @@ async def async_attach_trigger(
             CONF_DEVICE_ID: config[CONF_DEVICE_ID],
             CONF_TYPE: config[CONF_TYPE],
             CONF_ENTITY_ID: entity_id,
-            CONF_ABOVE: config.get(CONF_ABOVE),
-            CONF_BELOW: config.get(CONF_BELOW),
+            CONF_ABOVE: threshold if config[CONF_TYPE] == TRIGGER_USAGE_ABOVE else None,
+            CONF_BELOW: threshold if config[CONF_TYPE] == TRIGGER_USAGE_BELOW else None,
             "from_state": event.data["old_state"],
             "to_state": new_state,
             "description": f"{config[CONF_TYPE]} of {entity_id}",
