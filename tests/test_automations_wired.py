@@ -14,7 +14,7 @@ from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
+from homeassistant.util import dt as dt_util, yaml as yaml_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -251,6 +251,40 @@ async def test_device_trigger_on_the_running_integration(
 
     assert await poll(3.0, NEXT_SESSION_RESET) == ["reset"]
     assert await poll(70.0, NEXT_SESSION_RESET) == ["above"]
+
+
+@pytest.mark.parametrize(
+    "name", ["usage_threshold_notify.yaml", "window_reset_notify.yaml"]
+)
+async def test_blueprint_sensor_input_offers_percentages_only(
+    hass: HomeAssistant, init_integration: MockConfigEntry, name: str
+) -> None:
+    """The usage sensor input offers the account's % sensors: no money, no times.
+
+    The entity selector's filter is applied as the frontend's entity picker does:
+    the integration and domain from the registry, the unit from the state.
+    """
+    blueprint = yaml_util.load_yaml_dict(BLUEPRINTS / name)["blueprint"]
+    [entity_filter] = blueprint["input"]["usage_sensor"]["selector"]["entity"]["filter"]
+    offered = sorted(
+        entity.unique_id.removeprefix(f"{ORG_UUID}_")
+        for entity in er.async_entries_for_config_entry(
+            er.async_get(hass), init_integration.entry_id
+        )
+        if entity.platform == entity_filter["integration"]
+        and entity.domain == entity_filter["domain"]
+        and hass.states.get(entity.entity_id).attributes.get("unit_of_measurement")
+        == entity_filter["unit_of_measurement"]
+    )
+    assert offered == [
+        "extra_usage_utilization",
+        "five_hour_projected",
+        "five_hour_usage",
+        "seven_day_opus_projected",
+        "seven_day_opus_usage",
+        "seven_day_projected",
+        "seven_day_usage",
+    ]
 
 
 async def test_blueprints_on_the_running_integration(
