@@ -1,0 +1,219 @@
+"""The device triggers and the blueprints in the automation editor, in headless Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+import shutil
+from typing import Any
+
+from playwright.async_api import Browser, Page, async_playwright, expect
+import pytest
+import pytest_asyncio
+import pytest_socket
+import yaml
+
+from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.e2e.helpers import (
+    ARTIFACTS,
+    PASSWORD,
+    USERNAME,
+    Product,
+    add_entry,
+    entity_ids,
+    eventually,
+    usage_payload,
+)
+from tests.fake_claude import ORG_NAME
+
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
+
+BLUEPRINTS = ROOT / "blueprints" / "automation" / "claude_usage"
+DESKTOP = {"width": 1280, "height": 900}
+SUMMARY = f"{ORG_NAME} Session usage rises above 90 %"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def account(product: Product) -> dict[str, str]:
+    """Add the integration and install the blueprints; return the entity ids."""
+    # Set up within a test's setup, before its function-scoped `socket_enabled`.
+    pytest_socket.enable_socket()
+    await product.fake_control("usage", {"payload": usage_payload(42.0, 61.0, 23.0)})
+    entry = await add_entry(product)
+    shutil.copytree(
+        BLUEPRINTS, product.hass.config_dir / "blueprints/automation/claude_usage"
+    )
+    return await entity_ids(product, entry["entry_id"])
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """Start Debian's Chromium, headless (never a downloaded browser)."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+async def _open(browser: Browser, product: Product, path: str) -> Page:
+    """Log a fresh desktop-sized browser context in without typing and open ``path``."""
+    context = await browser.new_context(viewport=DESKTOP)
+    page = await context.new_page()
+    await page.goto(
+        await product.client.browser_login_url(USERNAME, PASSWORD, path),
+        wait_until="networkidle",
+    )
+    return page
+
+
+async def _pick(page: Page, picker: str, text: str) -> None:
+    """Open a picker, search for ``text`` and take the first item of the list that has it."""
+    await page.locator(picker).click()
+    await page.locator(picker).get_by_placeholder("Search").fill(text)
+    await (
+        page.locator(picker)
+        .locator("ha-picker-combo-box ha-combo-box-item", has_text=text)
+        .first.click()
+    )
+
+
+async def _saved_automation(product: Product) -> dict[str, Any] | None:
+    """Return the one automation saved in automations.yaml, None before there is one."""
+    path = product.hass.config_dir / "automations.yaml"
+    saved = yaml.safe_load(path.read_text()) if path.exists() else None
+    return saved[0] if saved else None
+
+
+async def _automation_config(product: Product, automation_id: str) -> dict[str, Any]:
+    config: dict[str, Any] = await product.client.get(
+        f"/api/config/automation/config/{automation_id}"
+    )
+    return config
+
+
+async def test_device_trigger_in_the_automation_editor(
+    browser: Browser, product: Product, account: dict[str, str]
+) -> None:
+    """Add trigger > By type > Device: 90 % by default, 0 to 100, and the number shown."""
+    page = await _open(browser, product, "/config/automation/edit/new")
+    await page.get_by_text("Add trigger").first.click()
+
+    # "By target" lists only the new kind of triggers, not device triggers.
+    await page.get_by_text("Services", exact=True).click()
+    await page.get_by_text(ORG_NAME, exact=True).click()
+    await expect(page.get_by_text("No triggers available for")).to_be_visible()
+    await page.screenshot(path=ARTIFACTS / "automations-by-target.png")
+
+    await page.get_by_text("By type", exact=True).click()
+    await page.get_by_text("Device", exact=True).click()
+    await page.get_by_text("Triggers when something happens to a device").click()
+    await _pick(page, "ha-device-picker", ORG_NAME)
+    # The trigger picker takes clicks once the device's triggers have loaded.
+    await expect(page.locator("ha-device-trigger-picker")).to_contain_text(ORG_NAME)
+    await _pick(page, "ha-device-trigger-picker", "Session usage rises above")
+
+    threshold = page.locator("ha-selector-number input")
+    await expect(threshold).to_have_value("90")
+    assert await threshold.get_attribute("min") == "0"
+    assert await threshold.get_attribute("max") == "100"
+    await expect(page.locator("ha-selector-number").get_by_text("%")).to_be_visible()
+    await expect(page.get_by_text("Threshold")).to_be_visible()
+    await expect(page.locator("ha-automation-trigger-row").first).to_contain_text(
+        SUMMARY
+    )
+    await page.screenshot(path=ARTIFACTS / "automations-device-trigger.png")
+
+    # Saved untouched: above 90 %, the same summary when opened again.
+    await page.get_by_role("button", name="Save").last.click()
+    await (
+        page.locator("ha-dialog, ha-md-dialog, ha-wa-dialog")
+        .get_by_role("button", name="Save")
+        .click()
+    )
+    # The test configuration does not load automations.yaml, so the editor stays on
+    # "new"; the file holds what it saved.
+    config = await eventually(
+        lambda: _saved_automation(product), "the saved automation"
+    )
+    [trigger] = config["triggers"]
+    assert trigger["type"] == "usage_above"
+    assert trigger["subtype"] == 90
+    session = await product.client.ws(
+        "config/entity_registry/get", entity_id=account["five_hour_usage"]
+    )
+    assert trigger["entity_id"] == session["id"]
+
+    await page.goto(
+        f"{product.hass.url}/config/automation/edit/{config['id']}",
+        wait_until="networkidle",
+    )
+    await expect(page.locator("ha-automation-trigger-row").first).to_contain_text(
+        SUMMARY
+    )
+    await page.screenshot(path=ARTIFACTS / "automations-device-trigger-saved.png")
+
+    # Past 100 % the editor flags the field and Home Assistant refuses to save.
+    await page.locator("ha-automation-trigger-row").first.click()
+    await threshold.fill("150")
+    assert not await threshold.evaluate("input => input.checkValidity()")
+    await page.get_by_role("button", name="Save").last.click()
+    await expect(
+        page.get_by_text("Value 150.0 is too large", exact=False).first
+    ).to_be_visible()
+    saved = await _automation_config(product, config["id"])
+    assert saved["triggers"][0]["subtype"] == 90
+    await page.context.close()
+
+
+async def test_blueprint_form(
+    browser: Browser, product: Product, account: dict[str, str]
+) -> None:
+    """An automation from the threshold blueprint: its form, and the sensors it offers."""
+    await product.client.post(
+        "/api/config/automation/config/claude_session_90",
+        {
+            "alias": "Claude session above 90 %",
+            "use_blueprint": {
+                "path": "claude_usage/usage_threshold_notify.yaml",
+                "input": {
+                    "usage_sensor": account["five_hour_usage"],
+                    "threshold": 90,
+                    "notify": [
+                        {
+                            "action": "persistent_notification.create",
+                            "data": {"message": "{{ message }}"},
+                        }
+                    ],
+                },
+            },
+        },
+    )
+    page = await _open(browser, product, "/config/automation/edit/claude_session_90")
+    await expect(
+        page.get_by_label("Blueprint to use").get_by_text(
+            "Claude usage above a threshold"
+        )
+    ).to_be_visible()
+    await page.screenshot(path=ARTIFACTS / "automations-blueprint.png")
+
+    picker = page.locator("ha-selector-entity ha-entity-picker").first
+    await picker.click()
+    await picker.get_by_placeholder("Search").fill(ORG_NAME)
+    items = picker.locator("ha-picker-combo-box ha-combo-box-item")
+    await expect(items.first).to_be_visible()
+    await page.screenshot(path=ARTIFACTS / "automations-blueprint-sensors.png")
+    # Each item reads "<name>\n<device>\n<domain>": the % sensors only, no money,
+    # no reset times.
+    assert sorted(text.split("\n")[0] for text in await items.all_inner_texts()) == [
+        "Extra usage utilization",
+        "Session usage",
+        "Session usage projected at reset",
+        "Weekly Opus usage",
+        "Weekly Opus usage projected at reset",
+        "Weekly usage",
+        "Weekly usage projected at reset",
+    ]
+    await page.context.close()
