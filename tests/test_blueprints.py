@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+import re
 import shutil
 from typing import Any
+from urllib.parse import unquote
 
 from homeassistant.components import automation
 from homeassistant.components.blueprint import BLUEPRINT_SCHEMA, Blueprint
@@ -25,6 +27,10 @@ from custom_components.claude_usage.events import EVENT_WINDOW_RESET
 BLUEPRINTS = Path(__file__).parent.parent / "blueprints" / "automation" / "claude_usage"
 SOURCE_URL = (
     "https://github.com/claude-usage-ha/claude-usage-ha/blob/main/"
+    "blueprints/automation/claude_usage/{name}"
+)
+RAW_URL = (
+    "https://raw.githubusercontent.com/claude-usage-ha/claude-usage-ha/main/"
     "blueprints/automation/claude_usage/{name}"
 )
 ORG = "3f1c2b6e-0d7a-4c55-9e21-7b8a9c0d1e2f"
@@ -126,6 +132,24 @@ def test_blueprint_metadata(name: str) -> None:
     )
     assert blueprint.metadata["source_url"] == SOURCE_URL.format(name=name)
     assert "notify" in blueprint.inputs
+
+
+def test_readme_imports_every_blueprint() -> None:
+    """The README's import buttons: one per blueprint, My Home Assistant, raw file URL."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    links = re.findall(
+        r"\(https://my\.home-assistant\.io/redirect/blueprint_import/"
+        r"\?blueprint_url=([^)]+)\)",
+        readme,
+    )
+    assert sorted(unquote(link) for link in links) == [
+        RAW_URL.format(name=path.name) for path in sorted(BLUEPRINTS.glob("*.yaml"))
+    ]
+    assert all(unquote(link) != link for link in links)  # URL-encoded
+    assert "](docs/images/blueprint-usage-threshold.png)" in readme
+    assert (
+        Path(__file__).parent.parent / "docs/images/blueprint-usage-threshold.png"
+    ).is_file()
 
 
 @pytest.mark.usefixtures("entry")
