@@ -10,6 +10,9 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import automation
+from homeassistant.components.websocket_api.automation import (
+    async_get_triggers_for_target,
+)
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -355,3 +358,103 @@ async def test_blueprints_on_the_running_integration(
     assert await poll(
         SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET
     ) == [f"{ORG_NAME}: Session started anew, usage is at 2 % (was 60 %)."]
+
+
+async def test_triggers_for_the_account_as_target(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Add trigger > By target lists the usage triggers for the account and its sensors.
+
+    The editor asks the websocket command get_triggers_for_target, which answers
+    with this function.
+    """
+    [device] = dr.async_entries_for_config_entry(
+        dr.async_get(hass), init_integration.entry_id
+    )
+    hass.states.async_set("sensor.outside", "12", {"unit_of_measurement": "%"})
+    assert await async_setup_component(hass, automation.DOMAIN, {})
+
+    async def triggers_for(target: dict[str, Any]) -> list[str]:
+        found = await async_get_triggers_for_target(hass, target, expand_group=True)
+        return sorted(t for t in found if t.startswith(f"{DOMAIN}."))
+
+    ours = ["claude_usage.usage_crossed_threshold", "claude_usage.window_reset"]
+    assert await triggers_for({"device_id": [device.id]}) == ours
+    assert (
+        await triggers_for({"entity_id": [_entity_id(hass, "five_hour_usage")]}) == ours
+    )
+    assert await triggers_for({"entity_id": ["sensor.outside"]}) == []
+
+
+async def test_target_triggers_on_the_running_integration(
+    hass: HomeAssistant, init_integration: MockConfigEntry, poll_at: Poll
+) -> None:
+    """For the account as target: above 50 % once per crossing, and each reset."""
+    calls: list[ServiceCall] = async_mock_service(hass, "test", "automation")
+    [device] = dr.async_entries_for_config_entry(
+        dr.async_get(hass), init_integration.entry_id
+    )
+    fired = {
+        "service": "test.automation",
+        "data": {"fired": "{{ trigger.entity_id }}"},
+    }
+    assert await async_setup_component(
+        hass,
+        automation.DOMAIN,
+        {
+            automation.DOMAIN: [
+                {
+                    "triggers": {
+                        "trigger": f"{DOMAIN}.usage_crossed_threshold",
+                        "target": {"device_id": device.id},
+                        "options": {
+                            "threshold": {"type": "above", "value": {"number": 50}}
+                        },
+                    },
+                    "actions": {
+                        **fired,
+                        "data": {"fired": "above {{ trigger.entity_id }}"},
+                    },
+                },
+                {
+                    "triggers": {
+                        "trigger": f"{DOMAIN}.window_reset",
+                        "target": {"device_id": device.id},
+                    },
+                    "actions": {
+                        **fired,
+                        "data": {
+                            "fired": "reset {{ trigger.entity_id }}"
+                            " {{ trigger.event.data.new_utilization }}"
+                        },
+                    },
+                },
+                {
+                    "triggers": {
+                        "trigger": f"{DOMAIN}.window_reset",
+                        "target": {
+                            "entity_id": _entity_id(hass, "seven_day_opus_usage")
+                        },
+                    },
+                    "actions": {**fired, "data": {"fired": "opus reset"}},
+                },
+            ]
+        },
+    )
+    await hass.async_block_till_done()
+    session = _entity_id(hass, "five_hour_usage")
+    clock = START
+
+    async def poll(value: float, resets_at: datetime = SESSION_RESET) -> list[str]:
+        nonlocal clock
+        clock += timedelta(minutes=5)
+        await poll_at(clock, value, resets_at)
+        result = [call.data["fired"] for call in calls]
+        calls.clear()
+        return result
+
+    assert await poll(40.0) == []
+    assert await poll(55.0) == [f"above {session}"]
+    assert await poll(60.0) == []
+    assert await poll(3.0, NEXT_SESSION_RESET) == [f"reset {session} 3.0"]
+    assert await poll(51.0, NEXT_SESSION_RESET) == [f"above {session}"]

@@ -133,7 +133,7 @@ def _org_uuid(hass: HomeAssistant, entry: er.RegistryEntry) -> str | None:
     return org_uuid
 
 
-def _window_key(hass: HomeAssistant, entry: er.RegistryEntry) -> str | None:
+def window_key_of(hass: HomeAssistant, entry: er.RegistryEntry) -> str | None:
     """Return the window key of a window's usage sensor, None for any other entity."""
     if (
         entry.platform != DOMAIN
@@ -163,7 +163,7 @@ async def async_get_triggers(
             ),
         }
         for entry in er.async_entries_for_device(registry, device_id)
-        if _window_key(hass, entry) is not None
+        if window_key_of(hass, entry) is not None
         for trigger_type in TRIGGER_TYPES
     ]
 
@@ -195,7 +195,7 @@ def _usage_sensor(hass: HomeAssistant, entity_id: str) -> tuple[er.RegistryEntry
             translation_key="no_account",
             translation_placeholders=placeholders,
         )
-    if (window_key := _window_key(hass, entry)) is None:
+    if (window_key := window_key_of(hass, entry)) is None:
         raise InvalidDeviceAutomationConfig(
             translation_domain=DOMAIN,
             translation_key="not_a_usage_sensor",

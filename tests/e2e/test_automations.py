@@ -101,12 +101,6 @@ async def test_device_trigger_in_the_automation_editor(
     page = await _open(browser, product, "/config/automation/edit/new")
     await page.get_by_text("Add trigger").first.click()
 
-    # "By target" lists only the new kind of triggers, not device triggers.
-    await page.get_by_text("Services", exact=True).click()
-    await page.get_by_text(ORG_NAME, exact=True).click()
-    await expect(page.get_by_text("No triggers available for")).to_be_visible()
-    await page.screenshot(path=ARTIFACTS / "automations-by-target.png")
-
     await page.get_by_text("By type", exact=True).click()
     await page.get_by_text("Device", exact=True).click()
     await page.get_by_text("Triggers when something happens to a device").click()
@@ -165,6 +159,30 @@ async def test_device_trigger_in_the_automation_editor(
     ).to_be_visible()
     saved = await _automation_config(product, config["id"])
     assert saved["triggers"][0]["subtype"] == 90
+    await page.context.close()
+
+
+async def test_by_target_in_the_automation_editor(
+    browser: Browser, product: Product, account: dict[str, str]
+) -> None:
+    """Add trigger opens By target: the account lists its usage triggers, 90 % above."""
+    page = await _open(browser, product, "/config/automation/edit/new")
+    await page.get_by_text("Add trigger").first.click()
+    await page.get_by_text("Services", exact=True).click()
+    await page.get_by_text(ORG_NAME, exact=True).click()
+    await expect(page.get_by_text("Claude usage window reset")).to_be_visible()
+    await page.screenshot(path=ARTIFACTS / "automations-by-target.png")
+
+    await page.get_by_text("Claude usage crossed threshold").click()
+    row = page.locator("ha-automation-trigger-row").first
+    await expect(row).to_contain_text("Claude usage crossed threshold")
+    await expect(row).to_contain_text("above 90%")
+    threshold = page.locator("ha-selector-numeric_threshold input").first
+    await threshold.scroll_into_view_if_needed()
+    await expect(threshold).to_have_value("90")
+    assert await threshold.get_attribute("min") == "0"
+    assert await threshold.get_attribute("max") == "100"
+    await page.screenshot(path=ARTIFACTS / "automations-by-target-threshold.png")
     await page.context.close()
 
 
