@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from playwright.async_api import Browser, async_playwright
 import pytest
 import pytest_asyncio
 import pytest_socket
 
 from tests.e2e.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     FakeClaudeProcess,
     HomeAssistantClient,
     HomeAssistantProcess,
@@ -89,6 +92,19 @@ async def product(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Pro
             await hass.async_stop()
             await fake.async_stop()
         assert deprecation_reports(hass.config_dir) == []
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """Start Debian's Chromium, headless (never a downloaded browser)."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 import shutil
 from typing import Any
 
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 import pytest
 import pytest_asyncio
 import pytest_socket
 import yaml
 
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.e2e.harness import ROOT
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
@@ -43,19 +42,6 @@ async def account(product: Product) -> dict[str, str]:
         BLUEPRINTS, product.hass.config_dir / "blueprints/automation/claude_usage"
     )
     return await entity_ids(product, entry["entry_id"])
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    """Start Debian's Chromium, headless (never a downloaded browser)."""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 async def _open(browser: Browser, product: Product, path: str) -> Page:

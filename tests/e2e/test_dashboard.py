@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 import re
 import time
 
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 import pytest
 import pytest_asyncio
 import pytest_socket
 
-from tests.e2e.harness import CARD_TYPE, CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.harness import CARD_TYPE
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
@@ -49,19 +48,6 @@ async def dashboard(product: Product) -> None:
     await product.client.ensure_dashboard(
         DASHBOARD, "Claude usage", [{"type": CARD_TYPE, "device_id": device["id"]}]
     )
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    """Start Debian's Chromium, headless (never a downloaded browser)."""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 async def _open(
