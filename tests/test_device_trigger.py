@@ -95,6 +95,23 @@ def _set_usage(hass: HomeAssistant, entity_id: str, value: float | str) -> None:
     )
 
 
+# The threshold field of usage_above / usage_below, as the automation editor gets it.
+THRESHOLD_FIELDS = [
+    {
+        "name": "subtype",
+        "required": True,
+        "default": 90,
+        "selector": {
+            "number": {
+                "min": 0.0,
+                "max": 100.0,
+                "step": 1.0,
+                "unit_of_measurement": "%",
+                "mode": "box",
+            }
+        },
+    }
+]
 STATE_TEMPLATE = (
     "{{ trigger.type }} {{ trigger.entity_id }}"
     " {{ trigger.from_state.state }} -> {{ trigger.to_state.state }}"
@@ -245,44 +262,8 @@ def test_summaries_name_the_threshold() -> None:
 @pytest.mark.parametrize(
     ("type_", "expected"),
     [
-        (
-            "usage_above",
-            [
-                {
-                    "name": "subtype",
-                    "required": True,
-                    "default": 90,
-                    "selector": {
-                        "number": {
-                            "min": 0.0,
-                            "max": 100.0,
-                            "step": 1.0,
-                            "unit_of_measurement": "%",
-                            "mode": "box",
-                        }
-                    },
-                }
-            ],
-        ),
-        (
-            "usage_below",
-            [
-                {
-                    "name": "subtype",
-                    "required": True,
-                    "default": 90,
-                    "selector": {
-                        "number": {
-                            "min": 0.0,
-                            "max": 100.0,
-                            "step": 1.0,
-                            "unit_of_measurement": "%",
-                            "mode": "box",
-                        }
-                    },
-                }
-            ],
-        ),
+        ("usage_above", THRESHOLD_FIELDS),
+        ("usage_below", THRESHOLD_FIELDS),
         ("window_reset", []),
         ("limit_reached", []),
     ],
