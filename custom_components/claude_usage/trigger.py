@@ -94,12 +94,9 @@ class WindowResetTrigger(Trigger):
             self._hass, self._target
         )
         registry = er.async_get(self._hass)
-        for entity_id in _usage_sensors(
-            self._hass, entities.referenced | entities.indirectly_referenced
-        ):
-            entry = registry.async_get(entity_id)
+        for entity_id in entities.referenced | entities.indirectly_referenced:
             if (
-                entry is not None
+                (entry := registry.async_get(entity_id)) is not None
                 and entry.config_entry_id == event.data[ATTR_ENTRY_ID]
                 and window_key_of(self._hass, entry) == event.data[ATTR_WINDOW_KEY]
             ):
