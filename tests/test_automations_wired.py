@@ -274,7 +274,8 @@ async def test_blueprint_sensor_input_offers_percentages_only(
         for entity in er.async_entries_for_config_entry(
             er.async_get(hass), init_integration.entry_id
         )
-        if entity.platform == entity_filter["integration"]
+        if entity.disabled_by is None
+        and entity.platform == entity_filter["integration"]
         and entity.domain == entity_filter["domain"]
         and hass.states.get(entity.entity_id).attributes.get("unit_of_measurement")
         == entity_filter["unit_of_measurement"]
