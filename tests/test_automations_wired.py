@@ -26,7 +26,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.claude_usage.const import DOMAIN
-from custom_components.claude_usage.entity import usage_sensor_window_key
+from custom_components.claude_usage.contract import usage_sensor_window_key
 from custom_components.claude_usage.events import (
     EVENT_THRESHOLD_CROSSED,
     EVENT_WINDOW_RESET,

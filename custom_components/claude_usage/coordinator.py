@@ -45,6 +45,7 @@ from .const import (
     MAX_BACKOFF,
     MIN_REQUEST_SPACING,
 )
+from .contract import USAGE_METRIC, window_unique_id
 from .forecast import MAX_AGE, ForecastTracker, samples_from_history
 
 type ClaudeUsageConfigEntry = ConfigEntry[ClaudeUsageCoordinator]
@@ -242,7 +243,9 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         start = dt_util.utcnow() - max(MAX_AGE.values())
         for window in self.data.windows:
             entity_id = registry.async_get_entity_id(
-                SENSOR_DOMAIN, DOMAIN, f"{self.org_uuid}_{window.key}_usage"
+                SENSOR_DOMAIN,
+                DOMAIN,
+                window_unique_id(self.org_uuid, window.key, USAGE_METRIC),
             )
             if entity_id is None:
                 continue

@@ -65,7 +65,7 @@ from homeassistant.helpers.typing import ConfigType
 import probatio
 
 from .const import CONF_ORG_UUID, DOMAIN
-from .entity import usage_sensor_window_key
+from .contract import usage_sensor_window_key
 from .events import ATTR_ENTRY_ID, ATTR_WINDOW_KEY, EVENT_WINDOW_RESET
 from .forecast import LIMIT
 

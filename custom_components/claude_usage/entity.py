@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 import re
-from typing import Final
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
@@ -13,6 +12,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .api import DEFAULT_BASE_URL, LimitWindow, WindowKind
 from .const import CONF_BASE_URL, CONF_PLAN, DOMAIN, MANUFACTURER
+from .contract import window_unique_id
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 
 # A personal organization is named after the account's email ("jane@example.com's
@@ -31,23 +31,6 @@ def device_name(organization_name: str) -> str:
     if organization_name.casefold().startswith("claude"):
         return organization_name
     return f"Claude {organization_name}"
-
-
-# The metric of a window's usage sensor (see sensor.py).
-USAGE_METRIC: Final = "usage"
-
-
-def window_unique_id(org_uuid: str, window_key: str, metric: str) -> str:
-    """Return the unique id of a window's entity: ``<org_uuid>_<window_key>_<metric>``."""
-    return f"{org_uuid}_{window_key}_{metric}"
-
-
-def usage_sensor_window_key(org_uuid: str, unique_id: str) -> str | None:
-    """Return the window key of a window's usage sensor, None for any other unique id."""
-    window_key = unique_id.removeprefix(f"{org_uuid}_").removesuffix(f"_{USAGE_METRIC}")
-    if window_key and window_unique_id(org_uuid, window_key, USAGE_METRIC) == unique_id:
-        return window_key
-    return None
 
 
 class ClaudeUsageEntity(CoordinatorEntity[ClaudeUsageCoordinator]):

@@ -20,13 +20,9 @@ from homeassistant.util import dt as dt_util
 
 from .account import AccountState, Status
 from .api import ExtraUsage, LimitWindow, Usage
+from .contract import ATTR_SEVERITY, ATTR_WINDOW_KEY, ATTR_WINDOW_KIND, USAGE_METRIC
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
-from .entity import (
-    USAGE_METRIC,
-    ClaudeUsageEntity,
-    ClaudeWindowEntity,
-    async_add_window_entities,
-)
+from .entity import ClaudeUsageEntity, ClaudeWindowEntity, async_add_window_entities
 from .forecast import Forecast
 
 # The coordinator does all the fetching.
@@ -261,13 +257,13 @@ class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
     def extra_state_attributes(self) -> dict[str, Any]:
         """Return what identifies the window (static) and, for usage, its severity."""
         attributes: dict[str, Any] = {
-            "window_key": self.window_key,
-            "window_kind": self._window_kind.value,
+            ATTR_WINDOW_KEY: self.window_key,
+            ATTR_WINDOW_KIND: self._window_kind.value,
         }
         if self.entity_description.severity_attribute:
             window = self._window
             severity = window.severity if window is not None else None
-            attributes["severity"] = severity.value if severity is not None else None
+            attributes[ATTR_SEVERITY] = severity.value if severity is not None else None
         return attributes
 
 
