@@ -28,7 +28,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
 BLUEPRINTS = ROOT / "blueprints" / "automation" / "claude_usage"
 DESKTOP = {"width": 1280, "height": 900}
-SUMMARY = f"{ORG_NAME} Session usage rises above 90 %"
+# The account's device is "Claude <organization>".
+DEVICE = f"Claude {ORG_NAME}"
+SUMMARY = f"{DEVICE} Session usage rises above 90 %"
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -90,9 +92,9 @@ async def test_device_trigger_in_the_automation_editor(
     await page.get_by_text("By type", exact=True).click()
     await page.get_by_text("Device", exact=True).click()
     await page.get_by_text("Triggers when something happens to a device").click()
-    await _pick(page, "ha-device-picker", ORG_NAME)
+    await _pick(page, "ha-device-picker", DEVICE)
     # The trigger picker takes clicks once the device's triggers have loaded.
-    await expect(page.locator("ha-device-trigger-picker")).to_contain_text(ORG_NAME)
+    await expect(page.locator("ha-device-trigger-picker")).to_contain_text(DEVICE)
     await _pick(page, "ha-device-trigger-picker", "Session usage rises above")
 
     threshold = page.locator("ha-selector-number input")
@@ -155,7 +157,7 @@ async def test_by_target_in_the_automation_editor(
     page = await _open(browser, product, "/config/automation/edit/new")
     await page.get_by_text("Add trigger").first.click()
     await page.get_by_text("Services", exact=True).click()
-    await page.get_by_text(ORG_NAME, exact=True).click()
+    await page.get_by_text(DEVICE, exact=True).click()
     await expect(page.get_by_text("Claude usage window reset")).to_be_visible()
     await page.screenshot(path=ARTIFACTS / "automations-by-target.png")
 
@@ -205,7 +207,7 @@ async def test_blueprint_form(
 
     picker = page.locator("ha-selector-entity ha-entity-picker").first
     await picker.click()
-    await picker.get_by_placeholder("Search").fill(ORG_NAME)
+    await picker.get_by_placeholder("Search").fill(DEVICE)
     items = picker.locator("ha-picker-combo-box ha-combo-box-item")
     await expect(items.first).to_be_visible()
     await page.screenshot(path=ARTIFACTS / "automations-blueprint-sensors.png")
@@ -213,11 +215,11 @@ async def test_blueprint_form(
     # no reset times.
     assert sorted(text.split("\n")[0] for text in await items.all_inner_texts()) == [
         "Extra usage utilization",
+        "Session forecast",
         "Session usage",
-        "Session usage projected at reset",
+        "Weekly Opus forecast",
         "Weekly Opus usage",
-        "Weekly Opus usage projected at reset",
+        "Weekly forecast",
         "Weekly usage",
-        "Weekly usage projected at reset",
     ]
     await page.context.close()
