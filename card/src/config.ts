@@ -1,5 +1,6 @@
 /** The card's configuration: validation, defaults and the visual editor's form. */
 
+import type { ActionConfig, ActionsConfig } from "./action-handler";
 import { localize, type StringKey } from "./i18n";
 import { DOMAIN } from "./types";
 
@@ -24,6 +25,9 @@ export interface CardConfig {
   hours_to_show?: number;
   show_graph?: boolean;
   thresholds?: Partial<Thresholds>;
+  tap_action?: ActionConfig;
+  hold_action?: ActionConfig;
+  double_tap_action?: ActionConfig;
 }
 
 /** A validated configuration with every default filled in. */
@@ -33,7 +37,11 @@ export interface ResolvedConfig {
   range: Range;
   showGraph: boolean;
   thresholds: Thresholds;
+  /** What a tap, hold or double tap on a gauge does (Home Assistant's actions). */
+  actions: ActionsConfig;
 }
+
+const ACTION_OPTIONS = ["tap_action", "hold_action", "double_tap_action"] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -96,14 +104,37 @@ export function resolveConfig(config: unknown): ResolvedConfig {
       `thresholds.warning (${resolved.warning}) must be lower than thresholds.critical (${resolved.critical})`,
     );
   }
+  const actions: ActionsConfig = {};
+  for (const name of ACTION_OPTIONS) {
+    const action = config[name];
+    if (action === undefined) {
+      continue;
+    }
+    if (!isRecord(action) || typeof action.action !== "string") {
+      throw new Error(`${name} must be a mapping with an action, e.g. action: more-info`);
+    }
+    actions[name] = action as ActionConfig;
+  }
   return {
     deviceId: device_id,
     title,
     range,
     showGraph: show_graph ?? true,
     thresholds: resolved,
+    actions,
   };
 }
+
+/** The editor's own labels; Home Assistant labels the rest (the actions). */
+const EDITOR_LABELS: Record<string, StringKey> = {
+  device_id: "editor_device_id",
+  title: "editor_title",
+  default_range: "editor_default_range",
+  show_graph: "editor_show_graph",
+  thresholds: "editor_thresholds",
+  warning: "editor_warning",
+  critical: "editor_critical",
+};
 
 function editorLanguage(): string {
   return document.documentElement.lang || navigator.language || "en";
@@ -155,9 +186,22 @@ export function configForm(language: string = editorLanguage()) {
           },
         ],
       },
+      {
+        // Labelled by Home Assistant ("Interactions", "Tap behavior", ...).
+        type: "expandable",
+        name: "interactions",
+        flatten: true,
+        schema: [
+          { name: "tap_action", selector: { ui_action: { default_action: "more-info" } } },
+          { name: "hold_action", selector: { ui_action: {} } },
+          { name: "double_tap_action", selector: { ui_action: { default_action: "none" } } },
+        ],
+      },
     ],
     computeLabel: (schema: { name: string }) =>
-      schema.name ? label(`editor_${schema.name}` as StringKey) : undefined,
+      schema.name in EDITOR_LABELS ? label(EDITOR_LABELS[schema.name]!) : undefined,
+    computeHelper: (schema: { name: string }) =>
+      schema.name === "hold_action" ? label("editor_hold_action_helper") : undefined,
     assertConfig: (config: unknown) => {
       resolveConfig(config);
     },

@@ -26,6 +26,7 @@ const en = {
   editor_thresholds: "Color thresholds",
   editor_warning: "Warning from (%)",
   editor_critical: "Critical from (%)",
+  editor_hold_action_helper: "By default, holding a gauge shows its exact reset time.",
   card_description: "Claude.ai usage limits with live reset countdowns and history.",
 };
 
@@ -57,6 +58,8 @@ const de: Record<StringKey, string> = {
   editor_thresholds: "Farbschwellen",
   editor_warning: "Warnung ab (%)",
   editor_critical: "Kritisch ab (%)",
+  editor_hold_action_helper:
+    "Standardmäßig zeigt langes Drücken auf eine Anzeige den genauen Zeitpunkt der Zurücksetzung.",
   card_description: "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
 };
 
@@ -86,6 +89,8 @@ const fr: Record<StringKey, string> = {
   editor_thresholds: "Seuils de couleur",
   editor_warning: "Avertissement à partir de (%)",
   editor_critical: "Critique à partir de (%)",
+  editor_hold_action_helper:
+    "Par défaut, un appui long sur une jauge affiche l'heure exacte de la réinitialisation.",
   card_description: "Limites d'utilisation de Claude.ai avec compte à rebours et historique.",
 };
 

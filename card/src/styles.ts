@@ -1,6 +1,8 @@
 import { css } from "lit";
 
-/** Only Home Assistant theme variables, so the card follows light and dark themes. */
+// Only Home Assistant theme variables, so the card follows light and dark themes.
+
+/** The card: header, content, status messages and the grid of gauges. */
 export const cardStyles = css`
   :host {
     display: block;
@@ -23,6 +25,37 @@ export const cardStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
     gap: 12px 8px;
+  }
+  .status {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    align-items: flex-start;
+    padding: 8px 0;
+    color: var(--secondary-text-color);
+  }
+  .status.warning {
+    color: var(--primary-text-color);
+    border-left: 4px solid var(--warning-color);
+    padding-left: 12px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0;
+    color: var(--primary-color);
+    text-decoration: underline;
+  }
+`;
+
+/** One gauge (`claude-usage-gauge`). */
+export const gaugeStyles = css`
+  :host {
+    display: block;
   }
   .gauge {
     display: flex;
@@ -80,34 +113,19 @@ export const cardStyles = css`
     line-height: 1.3;
     font-variant-numeric: tabular-nums;
   }
-  .status {
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
-    align-items: flex-start;
-    padding: 8px 0;
-    color: var(--secondary-text-color);
-  }
-  .status.warning {
-    color: var(--primary-text-color);
-    border-left: 4px solid var(--warning-color);
-    padding-left: 12px;
+`;
+
+/** The history graph, its range switch, tooltip and legend (`claude-usage-history`). */
+export const historyStyles = css`
+  :host {
+    display: block;
+    margin-top: 16px;
+    border-top: 1px solid var(--divider-color);
+    padding-top: 10px;
   }
   button {
     font: inherit;
     cursor: pointer;
-  }
-  button.link {
-    background: none;
-    border: none;
-    padding: 0;
-    color: var(--primary-color);
-    text-decoration: underline;
-  }
-  .history {
-    margin-top: 16px;
-    border-top: 1px solid var(--divider-color);
-    padding-top: 10px;
   }
   .history-header {
     display: flex;

@@ -11,6 +11,7 @@ describe("resolveConfig", () => {
       range: "24h",
       showGraph: true,
       thresholds: { warning: 75, critical: 90 },
+      actions: {},
     });
   });
 
@@ -28,6 +29,9 @@ describe("resolveConfig", () => {
         default_range: "7d",
         show_graph: false,
         thresholds: { warning: 50, critical: 80 },
+        tap_action: { action: "navigate", navigation_path: "/energy" },
+        hold_action: { action: "more-info" },
+        double_tap_action: { action: "none" },
         grid_options: { columns: 6 },
       }),
     ).toEqual({
@@ -36,6 +40,11 @@ describe("resolveConfig", () => {
       range: "7d",
       showGraph: false,
       thresholds: { warning: 50, critical: 80 },
+      actions: {
+        tap_action: { action: "navigate", navigation_path: "/energy" },
+        hold_action: { action: "more-info" },
+        double_tap_action: { action: "none" },
+      },
     });
     expect(resolveConfig({ type: "x", thresholds: { critical: 99 } }).thresholds).toEqual({
       warning: 75,
@@ -59,6 +68,14 @@ describe("resolveConfig", () => {
       "Set either default_range or hours_to_show, not both",
     ],
     [{ thresholds: 80 }, "thresholds must be a mapping with warning and critical percentages"],
+    [
+      { tap_action: "more-info" },
+      "tap_action must be a mapping with an action, e.g. action: more-info",
+    ],
+    [
+      { hold_action: { navigation_path: "/" } },
+      "hold_action must be a mapping with an action, e.g. action: more-info",
+    ],
     [
       { thresholds: { warning: "high" } },
       'thresholds.warning must be a number from 0 to 100, got "high"',
@@ -116,6 +133,20 @@ describe("configForm", () => {
     expect(configForm("fr").computeLabel({ name: "device_id" })).toBe("Compte");
     expect(configForm("en").computeLabel({ name: "" })).toBeUndefined();
   });
+
+  it("leaves the action fields to Home Assistant's labels, and explains the default hold", () => {
+    const form = configForm("en");
+    const interactions = form.schema.find((item) => item.name === "interactions");
+    expect(interactions).toMatchObject({ type: "expandable", flatten: true });
+    for (const name of ["interactions", "tap_action", "hold_action", "double_tap_action"]) {
+      expect(form.computeLabel({ name })).toBeUndefined();
+    }
+    expect(form.computeHelper({ name: "hold_action" })).toBe(
+      "By default, holding a gauge shows its exact reset time.",
+    );
+    expect(configForm("de").computeHelper({ name: "hold_action" })).toContain("langes Drücken");
+    expect(form.computeHelper({ name: "tap_action" })).toBeUndefined();
+  });
 });
 
 describe("levelFor", () => {
@@ -171,6 +202,9 @@ describe("configForm defaults", () => {
       show_graph: resolved.showGraph,
       warning: resolved.thresholds.warning,
       critical: resolved.thresholds.critical,
+      tap_action: undefined,
+      hold_action: undefined,
+      double_tap_action: undefined,
     });
   });
 });

@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 DASHBOARD = "claude-usage"
 VIEW = f"/{DASHBOARD}/usage"
 CARD = "claude-usage-card"
+GAUGE = "claude-usage-gauge"
 # The session window of the served usage resets 2 h 13 min after the fixture ran.
 COUNTDOWN = re.compile(r"Resets in 2 hr (\d+) min")
 
@@ -118,14 +119,14 @@ async def test_card_shows_the_usage(
         card = page.locator(CARD)
         for key, percent in (("five_hour", "42%"), ("seven_day", "61%")):
             await expect(
-                card.locator(f'.gauge[data-key="{key}"] .percent')
+                card.locator(f'{GAUGE}[data-key="{key}"] .percent')
             ).to_have_text(percent)
         await expect(
-            card.locator('.gauge[data-key="seven_day_opus"] .percent')
+            card.locator(f'{GAUGE}[data-key="seven_day_opus"] .percent')
         ).to_have_text("23%")
         await expect(card.locator(".gauge")).to_have_count(3)
 
-        reset = card.locator('.gauge[data-key="five_hour"] .reset')
+        reset = card.locator(f'{GAUGE}[data-key="five_hour"] .reset')
         await expect(reset).to_have_text(COUNTDOWN)
         before = await reset.inner_text()
         await page.clock.fast_forward(60_000)
@@ -177,5 +178,18 @@ async def test_range_switch(
         )
         await expect(card.locator(".graph path.line").first).to_be_attached()
         await page.screenshot(path=artifacts / "dashboard-7d.png", full_page=True)
+    finally:
+        await page.context.close()
+
+
+@pytest.mark.usefixtures("dashboard")
+async def test_tap_opens_more_info(product: Product, browser: Browser) -> None:
+    """A tap on a gauge reaches Home Assistant's action handling: more-info of its sensor."""
+    page = await _open(browser, product, (1280, 800))
+    try:
+        await page.locator(f'{GAUGE}[data-key="seven_day"] .gauge').click()
+        await expect(page.get_by_role("dialog")).to_be_visible()
+        dialog = page.locator("ha-more-info-dialog")
+        await expect(dialog.get_by_text("Weekly usage", exact=True).first).to_be_visible()
     finally:
         await page.context.close()

@@ -1,0 +1,451 @@
+/**
+ * The history of an account's windows: a range switch, a step-line graph with reset markers
+ * and a tooltip. It owns the data: a `history/stream` subscription for 3 h, 6 h and 24 h,
+ * 5-minute long-term statistics (refreshed every few minutes) for 7 days.
+ */
+
+import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
+
+import { RANGE_HOURS, RANGES, type Range, type Thresholds } from "./config";
+import { resetPending, type WindowState } from "./entities";
+import {
+  formatAxisTime,
+  formatDateTime,
+  formatList,
+  formatPercent,
+  formatRangeLabel,
+} from "./format";
+import { buildGraph, scales, type GraphGeometry, type GraphSeries } from "./graph";
+import {
+  decodeStatistics,
+  endAt,
+  findResets,
+  mergeStreamMessage,
+  toPoints,
+  trimBefore,
+  valueAt,
+  type HistoryStreamMessage,
+  type Point,
+  type StateHistory,
+  type StatisticsResult,
+} from "./history";
+import { localize, type StringKey } from "./i18n";
+import { historyStyles } from "./styles";
+import type { HomeAssistant, UnsubscribeFunc } from "./types";
+
+export const HISTORY_TYPE = "claude-usage-history";
+
+const HOUR_MS = 3_600_000;
+/** The graph's right edge (now) moves on once a minute. */
+const TICK_MS = 60_000;
+const DEFAULT_GRAPH_WIDTH = 300;
+/** Long-term statistics gain a 5-minute row every 5 minutes. */
+const STATISTICS_REFRESH_MS = 5 * 60_000;
+
+const GRAPH_FALLBACK_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#9498a0"];
+
+function seriesColor(index: number): string {
+  const fallback = GRAPH_FALLBACK_COLORS[index % GRAPH_FALLBACK_COLORS.length];
+  return `var(--graph-color-${index + 1}, ${fallback})`;
+}
+
+type HistoryStatus = "idle" | "loading" | "ready" | "error";
+
+interface Hover {
+  x: number;
+  t: number;
+}
+
+export class ClaudeUsageHistory extends LitElement {
+  static override properties = {
+    hass: { attribute: false },
+    readings: { attribute: false },
+    range: { attribute: false },
+    thresholds: { attribute: false },
+    _now: { state: true },
+    _history: { state: true },
+    _statistics: { state: true },
+    _status: { state: true },
+    _hover: { state: true },
+    _width: { state: true },
+  };
+
+  static override styles = historyStyles;
+
+  declare hass: HomeAssistant | undefined;
+  /** The windows to draw, with their current state. */
+  declare readings: WindowState[];
+  declare range: Range;
+  declare thresholds: Thresholds | undefined;
+  declare private _now: number;
+  declare private _history: StateHistory;
+  declare private _statistics: Record<string, Point[]>;
+  declare private _status: HistoryStatus;
+  declare private _hover: Hover | undefined;
+  declare private _width: number;
+
+  private _key: string | undefined;
+  private _generation = 0;
+  private _statisticsAt = 0;
+  private _subscription: Promise<UnsubscribeFunc> | undefined;
+  private _tickTimer: ReturnType<typeof setTimeout> | undefined;
+  private _resizeObserver: ResizeObserver | undefined;
+  private _observed: Element | undefined;
+
+  constructor() {
+    super();
+    this.readings = [];
+    this.range = "24h";
+    this._now = Date.now();
+    this._history = {};
+    this._statistics = {};
+    this._status = "idle";
+    this._width = DEFAULT_GRAPH_WIDTH;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._now = Date.now();
+    this._scheduleTick();
+    // Resubscribe when the card comes back (e.g. switching dashboard views).
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._tickTimer);
+    this._tickTimer = undefined;
+    this._resizeObserver?.disconnect();
+    this._observed = undefined;
+    this._stop();
+  }
+
+  protected override willUpdate(): void {
+    this._sync();
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    this._observeSize();
+  }
+
+  private _t(key: StringKey, values?: Record<string, string>): string {
+    return localize(this.hass?.locale.language, key, values);
+  }
+
+  private _scheduleTick(): void {
+    clearTimeout(this._tickTimer);
+    this._tickTimer = setTimeout(() => {
+      this._now = Date.now();
+      if (
+        this.hass &&
+        this.range === "7d" &&
+        this._key !== undefined &&
+        this._now - this._statisticsAt >= STATISTICS_REFRESH_MS
+      ) {
+        this._fetchStatistics(this.hass, this._usageIds(), this._generation);
+      }
+      this._scheduleTick();
+    }, TICK_MS);
+  }
+
+  private _usageIds(): string[] {
+    return this.readings.map((reading) => reading.window.usageEntityId);
+  }
+
+  private _stop(): void {
+    this._generation += 1;
+    this._key = undefined;
+    const subscription = this._subscription;
+    this._subscription = undefined;
+    subscription?.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+  }
+
+  /** Subscribe (or fetch) anew when the range or the windows' sensors change. */
+  private _sync(): void {
+    const hass = this.hass;
+    if (!this.isConnected || !hass || this.readings.length === 0) {
+      if (this._key !== undefined) {
+        this._stop();
+      }
+      return;
+    }
+    const usageIds = this._usageIds();
+    const resetIds = this.readings.flatMap((reading) =>
+      reading.window.resetEntityId ? [reading.window.resetEntityId] : [],
+    );
+    const range = this.range;
+    const key = `${range}|${usageIds.join(",")}|${resetIds.join(",")}`;
+    if (key === this._key) {
+      return;
+    }
+    this._stop();
+    this._key = key;
+    const generation = this._generation;
+    this._history = {};
+    this._statistics = {};
+    this._status = "loading";
+    if (range === "7d") {
+      this._fetchStatistics(hass, usageIds, generation);
+      return;
+    }
+    const hours = RANGE_HOURS[range];
+    this._subscription = hass.connection.subscribeMessage<HistoryStreamMessage>(
+      (message) => {
+        if (generation === this._generation) {
+          this._history = mergeStreamMessage(this._history, message, Date.now() - hours * HOUR_MS);
+          this._status = "ready";
+        }
+      },
+      {
+        type: "history/stream",
+        entity_ids: [...usageIds, ...resetIds],
+        start_time: new Date(Date.now() - hours * HOUR_MS).toISOString(),
+        minimal_response: true,
+        no_attributes: true,
+        significant_changes_only: true,
+      },
+    );
+    this._subscription.catch(() => {
+      if (generation === this._generation) {
+        this._status = "error";
+      }
+    });
+  }
+
+  /**
+   * Load the 5-minute means of the last 7 days. Called again every few minutes while the
+   * 7-day range is shown; a failed refresh keeps the data already drawn.
+   */
+  private _fetchStatistics(hass: HomeAssistant, usageIds: string[], generation: number): void {
+    this._statisticsAt = Date.now();
+    hass
+      .callWS<StatisticsResult>({
+        type: "recorder/statistics_during_period",
+        start_time: new Date(Date.now() - RANGE_HOURS["7d"] * HOUR_MS).toISOString(),
+        statistic_ids: usageIds,
+        period: "5minute",
+        types: ["mean"],
+      })
+      .then(
+        (result) => {
+          if (generation === this._generation) {
+            this._statistics = decodeStatistics(result);
+            this._status = "ready";
+          }
+        },
+        () => {
+          if (generation === this._generation && this._status === "loading") {
+            this._status = "error";
+          }
+        },
+      );
+  }
+
+  private _observeSize(): void {
+    const graph = this.renderRoot.querySelector(".graph") ?? undefined;
+    if (graph === this._observed || typeof ResizeObserver === "undefined") {
+      return;
+    }
+    this._resizeObserver ??= new ResizeObserver((entries) => {
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (width > 0 && width !== this._width) {
+        this._width = width;
+      }
+    });
+    this._resizeObserver.disconnect();
+    this._observed = graph;
+    if (graph) {
+      this._resizeObserver.observe(graph);
+    }
+  }
+
+  private _setRange(range: Range): void {
+    this.range = range;
+    this._hover = undefined;
+  }
+
+  private _onPointer(event: PointerEvent, geometry: GraphGeometry, start: number, end: number) {
+    const chart = event.currentTarget as Element;
+    const rect = chart.getBoundingClientRect();
+    const scale = rect.width > 0 ? geometry.layout.width / rect.width : 1;
+    const x = (event.clientX - rect.left) * scale;
+    const { layout } = geometry;
+    const clamped = Math.min(layout.right, Math.max(layout.left, x));
+    this._hover = { x: clamped, t: scales(layout, start, end).t(clamped) };
+  }
+
+  private _series(start: number, end: number): GraphSeries[] {
+    return this.readings.map((reading, index) => {
+      const { window: limit } = reading;
+      let points: Point[];
+      let resets: number[];
+      if (this.range === "7d") {
+        points = [...(this._statistics[limit.usageEntityId] ?? [])];
+        if (reading.utilization !== null) {
+          points.push({ t: end, v: reading.utilization });
+        }
+        resets = findResets(points);
+      } else {
+        points = toPoints(trimBefore(this._history[limit.usageEntityId] ?? [], start));
+        const resetStates = limit.resetEntityId ? this._history[limit.resetEntityId] : undefined;
+        resets = findResets(points, resetStates);
+      }
+      // While the window resets, its sensor still holds the old window's value: the line
+      // ends at the reset time instead of carrying that value on to now.
+      if (resetPending(reading, end)) {
+        points = endAt(points, reading.resetsAt!.getTime());
+      }
+      return { key: limit.key, name: limit.name, color: seriesColor(index), points, resets };
+    });
+  }
+
+  protected override render() {
+    const hass = this.hass;
+    if (!hass || !this.thresholds) {
+      return nothing;
+    }
+    const language = hass.locale.language;
+    const end = this._now;
+    const start = end - RANGE_HOURS[this.range] * HOUR_MS;
+    const series = this._series(start, end);
+    const hasData = series.some((item) => item.points.some((point) => point.v !== null));
+    return html`
+      <div class="history-header">
+        <span class="history-title">${this._t("history")}</span>
+        <div class="ranges" role="group" aria-label=${this._t("range")}>
+          ${RANGES.map(
+            (range) =>
+              html`<button
+                class="range"
+                aria-pressed=${range === this.range ? "true" : "false"}
+                data-range=${range}
+                @click=${() => this._setRange(range)}
+              >
+                ${formatRangeLabel(RANGE_HOURS[range], language)}
+              </button>`,
+          )}
+        </div>
+      </div>
+      <div class="graph">
+        ${
+          this._status === "error"
+            ? html`<div class="graph-message">${this._t("history_unavailable")}</div>`
+            : this._status === "loading"
+              ? html`<div class="graph-message">${this._t("loading")}</div>`
+              : !hasData
+                ? html`<div class="graph-message">${this._t("no_history")}</div>`
+                : this._renderGraph(series, start, end)
+        }
+      </div>
+      <div class="legend">
+        ${series.map(
+          (item) =>
+            html`<span class="legend-item"
+              ><span class="swatch" style="background:${item.color}"></span>${item.name}</span
+            >`,
+        )}
+      </div>
+    `;
+  }
+
+  /** What the graph shows, for screen readers: the range and each window's latest value. */
+  private _graphLabel(series: GraphSeries[], end: number): string {
+    const language = this.hass!.locale.language;
+    const values = series.map((item) => {
+      const value = valueAt(item.points, end);
+      return `${item.name} ${value === null ? this._t("no_value") : formatPercent(value, language)}`;
+    });
+    return this._t("history_label", {
+      range: formatRangeLabel(RANGE_HOURS[this.range], language, "long"),
+      values: formatList(values, language),
+    });
+  }
+
+  private _renderGraph(series: GraphSeries[], start: number, end: number) {
+    const hass = this.hass!;
+    const language = hass.locale.language;
+    const geometry = buildGraph(series, start, end, this._width, this.thresholds!);
+    const { layout } = geometry;
+    const multiDay = this.range === "7d";
+    const hover = this._hover;
+    const nearReset = hover
+      ? geometry.markers.find((marker) => Math.abs(marker.x - hover.x) <= 4)
+      : undefined;
+    const onPointer = (event: PointerEvent) => this._onPointer(event, geometry, start, end);
+    return html`
+      <svg
+        class="chart"
+        viewBox="0 0 ${layout.width} ${layout.height}"
+        width=${layout.width}
+        height=${layout.height}
+        role="img"
+        aria-label=${this._graphLabel(series, end)}
+        @pointermove=${onPointer}
+        @pointerdown=${onPointer}
+        @pointerleave=${() => {
+          this._hover = undefined;
+        }}
+      >
+        ${geometry.yTicks.map(
+          (
+            tick,
+          ) => svg`<line class="grid" x1=${layout.left} x2=${layout.right} y1=${tick.y} y2=${tick.y}></line>
+            <text class="axis" x=${layout.left - 4} y=${tick.y + 3} text-anchor="end">${formatPercent(tick.value, language)}</text>`,
+        )}
+        ${geometry.thresholds.map(
+          (line) =>
+            svg`<line class="threshold ${line.level}" x1=${layout.left} x2=${layout.right} y1=${line.y} y2=${line.y}></line>`,
+        )}
+        ${geometry.xTicks.map(
+          (tick, index) => svg`<text
+              class="axis"
+              x=${tick.x}
+              y=${layout.height - 4}
+              text-anchor=${index === 0 ? "start" : index === geometry.xTicks.length - 1 ? "end" : "middle"}
+            >${formatAxisTime(new Date(tick.t), hass, multiDay)}</text>`,
+        )}
+        ${geometry.lines.map(
+          (line) =>
+            svg`<path class="line" data-key=${line.key} style="stroke:${line.color}" d=${line.d}></path>`,
+        )}
+        ${geometry.markers.map(
+          (marker) => svg`<g class="reset-marker" data-key=${marker.key}>
+              <line x1=${marker.x} x2=${marker.x} y1=${layout.top} y2=${layout.bottom} style="stroke:${marker.color}"></line>
+              <circle cx=${marker.x} cy=${layout.bottom} r="3" style="fill:${marker.color}"></circle>
+              <title>${this._t("reset_marker")} · ${formatDateTime(new Date(marker.t), hass)}</title>
+            </g>`,
+        )}
+        ${
+          hover
+            ? svg`<line class="cursor" x1=${hover.x} x2=${hover.x} y1=${layout.top} y2=${layout.bottom}></line>`
+            : nothing
+        }
+      </svg>
+      ${
+        hover
+          ? html`<div
+              class="tooltip"
+              style="--x:${Math.round((hover.x / layout.width) * 100)}%"
+              data-align=${hover.x > layout.width / 2 ? "end" : "start"}
+            >
+              <div class="tooltip-time">${formatDateTime(new Date(hover.t), hass)}</div>
+              ${series.map((item) => {
+                const value = valueAt(item.points, hover.t);
+                return html`<div class="tooltip-row">
+                  <span class="swatch" style="background:${item.color}"></span>${item.name}:
+                  <strong>${value === null ? "—" : formatPercent(value, language)}</strong>
+                </div>`;
+              })}
+              ${nearReset ? html`<div class="tooltip-row">${this._t("reset_marker")}</div>` : nothing}
+            </div>`
+          : nothing
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "claude-usage-history": ClaudeUsageHistory;
+  }
+}

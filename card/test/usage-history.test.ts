@@ -1,0 +1,398 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { historyStyles } from "../src/styles";
+import {
+  COWORK,
+  DEVICE_ID,
+  FakeConnection,
+  makeHass,
+  NOW,
+  OPUS,
+  SESSION,
+  WEEKLY,
+} from "./fixtures";
+import {
+  fakeTime,
+  history,
+  HOUR,
+  mount,
+  plain,
+  settle,
+  streamMessage,
+  styleRule,
+  unmountAll,
+} from "./helpers";
+
+beforeEach(fakeTime);
+
+afterEach(() => {
+  unmountAll();
+  vi.useRealTimers();
+});
+
+describe("history", () => {
+  it("subscribes to the history stream of all usage and reset sensors", async () => {
+    const { hass } = await mount();
+    expect(hass.connection.subscriptions).toHaveLength(1);
+    expect(hass.connection.subscriptions[0]!.message).toEqual({
+      type: "history/stream",
+      entity_ids: [
+        "sensor.acme_session_usage",
+        "sensor.acme_weekly_usage",
+        "sensor.acme_opus_weekly_usage",
+        "sensor.acme_session_reset",
+        "sensor.acme_weekly_reset",
+        "sensor.acme_opus_weekly_reset",
+      ],
+      start_time: new Date(NOW - 24 * HOUR).toISOString(),
+      minimal_response: true,
+      no_attributes: true,
+      significant_changes_only: true,
+    });
+  });
+
+  it("draws the streamed history with reset markers and live updates", async () => {
+    const { root, hass, card } = await mount();
+    const graph = history(root);
+    expect(plain(graph.querySelector(".graph")?.textContent)).toBe("Loading…");
+    const base = (NOW - 3 * HOUR) / 1000;
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "70", lu: base },
+          { s: "5", lu: base + 3600 },
+          { s: "42", lu: base + 7200 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "80.5", lu: base }],
+        "sensor.acme_session_reset": [{ s: "2026-11-28T08:00:00+00:00", lu: base }],
+      }),
+    );
+    await settle(card);
+    const lines = [...graph.querySelectorAll<SVGPathElement>("path.line")];
+    expect(lines.map((line) => line.dataset.key)).toEqual([
+      "five_hour",
+      "seven_day",
+      "seven_day_opus",
+    ]);
+    expect(lines[0]!.getAttribute("d")).toMatch(/^M\d/);
+    expect(lines[2]!.getAttribute("d")).toBe("");
+    expect(graph.querySelector("svg.chart")!.getAttribute("aria-label")).toBe(
+      "History, last 24 hours: Session usage 42%, Weekly usage 81%, Opus weekly usage no data",
+    );
+    const markers = [...graph.querySelectorAll<SVGGElement>(".reset-marker")];
+    expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
+    expect(plain(markers[0]!.querySelector("title")?.textContent)).toBe(
+      "Reset · Nov 28, 2026, 09:00",
+    );
+    const before = lines[1]!.getAttribute("d");
+    hass.connection.subscriptions[0]!.callback({
+      states: { "sensor.acme_weekly_usage": [{ s: "20", lu: NOW / 1000 - 60 }] },
+    });
+    await settle(card);
+    expect(graph.querySelector('path.line[data-key="seven_day"]')!.getAttribute("d")).not.toBe(
+      before,
+    );
+    expect(graph.querySelectorAll(".reset-marker")).toHaveLength(2);
+    expect(
+      [...graph.querySelectorAll(".legend-item")].map((item) => plain(item.textContent)),
+    ).toEqual(["Session usage", "Weekly usage", "Opus weekly usage"]);
+  });
+
+  it("describes the range and the latest values in the user's language", async () => {
+    const { root, hass, card } = await mount({ default_range: "6h" }, { language: "de" });
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "70", lu: (NOW - 5 * HOUR) / 1000 },
+          { s: "12.4", lu: (NOW - HOUR) / 1000 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "35", lu: (NOW - 2 * HOUR) / 1000 }],
+        "sensor.acme_opus_weekly_usage": [{ s: "95", lu: (NOW - 2 * HOUR) / 1000 }],
+      }),
+    );
+    await settle(card);
+    expect(plain(history(root).querySelector("svg.chart")!.getAttribute("aria-label"))).toBe(
+      "Verlauf der letzten 6 Stunden: Session usage 12 %, Weekly usage 35 % und Opus weekly usage 95 %",
+    );
+  });
+
+  it("shows values and time under the pointer", async () => {
+    const { root, hass, card } = await mount();
+    const graph = history(root);
+    const base = (NOW - 12 * HOUR) / 1000;
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "30", lu: base },
+          { s: "60", lu: base + 6 * 3600 },
+        ],
+      }),
+    );
+    await settle(card);
+    const chart = graph.querySelector<SVGSVGElement>("svg.chart")!;
+    // 300 px wide: the plot spans x = 34..294 for 24 h, so x = 294 is now.
+    chart.dispatchEvent(new PointerEvent("pointermove", { clientX: 294 }));
+    await settle(card);
+    expect(plain(graph.querySelector(".tooltip")?.textContent)).toBe(
+      "Nov 28, 2026, 11:00 Session usage: 60% Weekly usage: — Opus weekly usage: —",
+    );
+    chart.dispatchEvent(new PointerEvent("pointerleave"));
+    await settle(card);
+    expect(graph.querySelector(".tooltip")).toBeNull();
+  });
+
+  it("ends a resetting window's line at the reset time instead of carrying its old value on", async () => {
+    // The usage sensors were last written at 09:00; the session window reset at 09:30.
+    const passed = { ...SESSION, resetsAt: new Date(NOW - 30 * 60_000).toISOString() };
+    const callWS = vi.fn(async () => ({
+      "sensor.acme_session_usage": [
+        { start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean: 42 },
+      ],
+      "sensor.acme_weekly_usage": [
+        { start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean: 80 },
+      ],
+    }));
+    const { root, hass, card } = await mount({}, { windows: [passed, WEEKLY], callWS });
+    const graph = history(root);
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "70", lu: (NOW - 3 * HOUR) / 1000 },
+          { s: "42", lu: (NOW - HOUR) / 1000 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "80.5", lu: (NOW - HOUR) / 1000 }],
+      }),
+    );
+    await settle(card);
+    const line = (key: string) =>
+      graph.querySelector(`path.line[data-key="${key}"]`)!.getAttribute("d");
+    // 300 px wide: the plot spans x = 34..294 for 24 h, so 09:30 is x = 288.6 and now x = 294.
+    expect(line("five_hour")).toMatch(/H288\.6$/);
+    expect(line("seven_day")).toMatch(/H294$/);
+    const chart = graph.querySelector<SVGSVGElement>("svg.chart")!;
+    chart.dispatchEvent(new PointerEvent("pointermove", { clientX: 294 }));
+    await settle(card);
+    expect(plain(graph.querySelector(".tooltip")?.textContent)).toBe(
+      "Nov 28, 2026, 11:00 Session usage: — Weekly usage: 81%",
+    );
+
+    graph.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
+    await settle(card);
+    // 7 days: 09:30 is x = 34 + 260 × 167.5 / 168 = 293.2.
+    expect(line("five_hour")).toMatch(/H293\.2$/);
+    expect(line("seven_day")).toMatch(/H294$/);
+  });
+
+  it("says when the range has no history yet, and when history is unavailable", async () => {
+    const { root, hass, card } = await mount();
+    hass.connection.subscriptions[0]!.callback(streamMessage({}));
+    await settle(card);
+    expect(plain(history(root).querySelector(".graph")?.textContent)).toBe(
+      "No history in this range yet",
+    );
+
+    const connection = new FakeConnection();
+    connection.error = new Error("Unknown command.");
+    const failing = await mount({}, { connection });
+    expect(plain(history(failing.root).querySelector(".graph")?.textContent)).toBe(
+      "History unavailable",
+    );
+  });
+
+  it("says when long-term statistics are unavailable", async () => {
+    const callWS = vi.fn(async () => {
+      throw new Error("Unknown command.");
+    });
+    const { root, card } = await mount({ default_range: "7d" }, { callWS });
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(1);
+    expect(plain(history(root).querySelector(".graph")?.textContent)).toBe("History unavailable");
+  });
+
+  it("resubscribes when the range changes and uses 5-minute statistics for 7 days", async () => {
+    const callWS = vi.fn(async () => ({
+      "sensor.acme_session_usage": [
+        { start: NOW - 48 * HOUR, end: NOW - 48 * HOUR + 300_000, mean: 80 },
+        { start: NOW - 47 * HOUR, end: NOW - 47 * HOUR + 300_000, mean: 3 },
+      ],
+    }));
+    const { root, hass, card } = await mount({}, { callWS });
+    const graph = history(root);
+    const first = hass.connection.subscriptions[0]!;
+
+    graph.querySelector<HTMLButtonElement>('button[data-range="6h"]')!.click();
+    await settle(card);
+    expect(first.unsubscribed).toBe(true);
+    expect(hass.connection.active).toHaveLength(1);
+    expect(hass.connection.active[0]!.message.start_time).toBe(
+      new Date(NOW - 6 * HOUR).toISOString(),
+    );
+    expect(graph.querySelector('button[data-range="6h"]')!.getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+
+    graph.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
+    await settle(card);
+    expect(hass.connection.active).toHaveLength(0);
+    expect(callWS).toHaveBeenCalledWith({
+      type: "recorder/statistics_during_period",
+      start_time: new Date(NOW - 168 * HOUR).toISOString(),
+      statistic_ids: [
+        "sensor.acme_session_usage",
+        "sensor.acme_weekly_usage",
+        "sensor.acme_opus_weekly_usage",
+      ],
+      period: "5minute",
+      types: ["mean"],
+    });
+    const markers = [...graph.querySelectorAll<SVGGElement>(".reset-marker")];
+    expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
+    expect(graph.querySelectorAll("path.line")).toHaveLength(3);
+    expect(plain(graph.querySelector(".chart text.axis:last-of-type")?.textContent)).not.toBe("");
+  });
+
+  it("refreshes the 7-day statistics every 5 minutes and keeps them when a refresh fails", async () => {
+    const rows = (mean: number) => ({
+      "sensor.acme_session_usage": [{ start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean }],
+    });
+    const callWS = vi
+      .fn<(message: Record<string, unknown>) => Promise<unknown>>()
+      .mockResolvedValueOnce(rows(10))
+      .mockResolvedValueOnce(rows(90))
+      .mockRejectedValueOnce(new Error("Connection lost"));
+    const { root, card } = await mount({ default_range: "7d" }, { callWS });
+    const graph = history(root);
+    const session = () => graph.querySelector('path.line[data-key="five_hour"]')!.getAttribute("d");
+    const first = session();
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(1);
+    // The next tick after 5 minutes (the graph moves on once a minute).
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(2);
+    const second = session();
+    expect(second).not.toBe(first);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await settle(card);
+    expect(callWS).toHaveBeenCalledTimes(3);
+    expect(graph.querySelector("path.line")).not.toBeNull();
+    expect(plain(graph.querySelector(".graph-message")?.textContent)).toBe("");
+  });
+
+  it("ignores messages of an ended subscription", async () => {
+    const { root, hass, card } = await mount();
+    const graph = history(root);
+    const first = hass.connection.subscriptions[0]!;
+    graph.querySelector<HTMLButtonElement>('button[data-range="3h"]')!.click();
+    await settle(card);
+    first.callback(
+      streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: NOW / 1000 - 60 }] }),
+    );
+    await settle(card);
+    expect(plain(graph.querySelector(".graph")?.textContent)).toBe("Loading…");
+  });
+
+  it("resubscribes when the device's windows change", async () => {
+    const { hass, card } = await mount();
+    const grown = makeHass({
+      windows: [SESSION, WEEKLY, OPUS, COWORK],
+      connection: hass.connection,
+    });
+    card.hass = grown;
+    await settle(card);
+    expect(hass.connection.subscriptions).toHaveLength(2);
+    expect(hass.connection.subscriptions[0]!.unsubscribed).toBe(true);
+    expect(hass.connection.active[0]!.message.entity_ids).toContain(
+      "sensor.acme_cowork_weekly_usage",
+    );
+  });
+
+  it("does not subscribe without the graph", async () => {
+    const { hass } = await mount({ show_graph: false });
+    expect(hass.connection.subscriptions).toHaveLength(0);
+  });
+});
+
+describe("lifecycle", () => {
+  it("ends the subscription and the timers when removed, and resumes when re-added", async () => {
+    const { hass, card } = await mount();
+    expect(hass.connection.active).toHaveLength(1);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+    card.remove();
+    await settle(card);
+    expect(hass.connection.active).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+
+    document.body.append(card);
+    await settle(card);
+    expect(hass.connection.active).toHaveLength(1);
+    expect(hass.connection.subscriptions).toHaveLength(2);
+  });
+
+  it("ends a subscription that resolves after removal", async () => {
+    const { hass, card } = await mount({ show_graph: false });
+    card.setConfig({ type: "custom:claude-usage-card", device_id: DEVICE_ID });
+    card.hass = { ...hass };
+    await card.updateComplete;
+    card.remove();
+    await settle(card);
+    expect(hass.connection.subscriptions).toHaveLength(1);
+    expect(hass.connection.active).toHaveLength(0);
+  });
+});
+
+describe("layout", () => {
+  it("gives the range buttons room for a finger and a focus ring that is not clipped", async () => {
+    const { root } = await mount();
+    const graph = history(root);
+    const buttons = [...graph.querySelectorAll<HTMLButtonElement>(".range")];
+    expect(buttons.map((button) => getComputedStyle(button).minHeight)).toEqual(
+      buttons.map(() => "32px"),
+    );
+    expect(getComputedStyle(graph.querySelector(".ranges")!).overflow).not.toBe("hidden");
+    const ring = styleRule(historyStyles, ".range:focus-visible");
+    expect(ring).toBeDefined();
+    expect([ring!.outlineStyle, ring!.outlineWidth, ring!.outlineOffset]).toEqual([
+      "solid",
+      "2px",
+      "2px",
+    ]);
+  });
+
+  it("keeps the tooltip inside the graph and wraps long names on a phone", async () => {
+    const { root, hass, card } = await mount();
+    const graph = history(root);
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: (NOW - HOUR) / 1000 }] }),
+    );
+    await settle(card);
+    const chart = graph.querySelector<SVGSVGElement>("svg.chart")!;
+    const tooltipAt = async (clientX: number) => {
+      chart.dispatchEvent(new PointerEvent("pointermove", { clientX }));
+      await settle(card);
+      const tooltip = graph.querySelector<HTMLElement>(".tooltip")!;
+      const style = getComputedStyle(tooltip);
+      return {
+        x: tooltip.getAttribute("style"),
+        align: tooltip.dataset.align,
+        maxWidth: style.maxWidth,
+        nowrap: style.whiteSpace === "nowrap",
+        overflowWrap: style.overflowWrap,
+      };
+    };
+    const wrapping = {
+      maxWidth: "min(260px, 100%)",
+      nowrap: false,
+      overflowWrap: "anywhere",
+    };
+    expect(await tooltipAt(60)).toEqual({ x: "--x:20%", align: "start", ...wrapping });
+    expect(await tooltipAt(294)).toEqual({ x: "--x:98%", align: "end", ...wrapping });
+    expect(styleRule(historyStyles, ".tooltip")!.left).toBe("calc(var(--x) + 4px)");
+    expect(styleRule(historyStyles, '.tooltip[data-align="end"]')!.right).toBe(
+      "calc(100% - var(--x) + 4px)",
+    );
+    expect(getComputedStyle(graph.querySelector(".legend-item")!).overflowWrap).toBe("anywhere");
+  });
+});
