@@ -1,6 +1,7 @@
 // Injected into every page before Home Assistant's scripts run (bench/paint.py).
 // Marks, per card element name, performance.now() when the card's `hass` is first
-// set and when the first frame after the card became complete starts.
+// set and when the first frame starts after each of its milestones: our card's gauges
+// painted and graph complete, the built-in history-graph card's chart painted.
 (() => {
   const marks = {};
   // The usage sensors the history-graph card shows (USAGE_SENSORS in bench/paint.py).
@@ -16,38 +17,56 @@
     return found;
   };
 
-  const complete = {
-    // Gauges drawn, and a line with points (a step path: M, then H/V) per window.
-    "claude-usage-card": (card) => {
-      const root = card.shadowRoot;
-      if (!root) return false;
-      const gauges = root.querySelectorAll(".gauge").length;
-      const lines = [...root.querySelectorAll(".graph path.line")];
-      const drawn = lines.filter((line) => (line.getAttribute("d") || "").includes("H"));
-      return gauges > 0 && lines.length === gauges && drawn.length === lines.length;
+  const shadow = (element, selector) => [...(element.shadowRoot?.querySelectorAll(selector) ?? [])];
+
+  // The milestones of each card, each marked at the first frame after it is reached.
+  const milestones = {
+    "claude-usage-card": {
+      // A gauge per window, each drawn with its value.
+      gauges: (card) => {
+        const gauges = shadow(card, "claude-usage-gauge");
+        return (
+          gauges.length > 0 &&
+          gauges.every((gauge) => (shadow(gauge, ".percent")[0]?.textContent ?? "") !== "")
+        );
+      },
+      // And a line with points (a step path: M, then H/V) per window.
+      graph: (card) => {
+        const gauges = shadow(card, "claude-usage-gauge").length;
+        const lines = shadow(card, "claude-usage-history").flatMap((graph) =>
+          shadow(graph, ".graph path.line"),
+        );
+        const drawn = lines.filter((line) => (line.getAttribute("d") || "").includes("H"));
+        return gauges > 0 && lines.length === gauges && drawn.length === lines.length;
+      },
     },
-    // Its chart has an ECharts drawing surface and a series with points per entity.
-    "hui-history-graph-card": (card) => {
-      const charts = deepAll(card.shadowRoot, "ha-chart-base");
-      if (charts.length === 0) return false;
-      const series = charts.flatMap((chart) => {
-        if (!chart.chart || deepAll(chart.shadowRoot, "canvas, svg").length === 0) return [];
-        return chart.chart.getOption()?.series ?? [];
-      });
-      const drawn = series.filter((item) => (item.data?.length ?? 0) >= 2);
-      return drawn.length >= ENTITIES;
+    "hui-history-graph-card": {
+      // Its chart has an ECharts drawing surface and a series with points per entity.
+      painted: (card) => {
+        const charts = deepAll(card.shadowRoot, "ha-chart-base");
+        if (charts.length === 0) return false;
+        const series = charts.flatMap((chart) => {
+          if (!chart.chart || deepAll(chart.shadowRoot, "canvas, svg").length === 0) return [];
+          return chart.chart.getOption()?.series ?? [];
+        });
+        const drawn = series.filter((item) => (item.data?.length ?? 0) >= 2);
+        return drawn.length >= ENTITIES;
+      },
     },
   };
 
   const watch = (card, name) => {
+    const pending = new Set(Object.keys(milestones[name]));
     const tick = () => {
-      if (complete[name](card)) {
-        requestAnimationFrame(() => {
-          marks[name].painted = performance.now();
-        });
-        return;
+      for (const milestone of pending) {
+        if (milestones[name][milestone](card)) {
+          pending.delete(milestone);
+          requestAnimationFrame(() => {
+            marks[name][milestone] = performance.now();
+          });
+        }
       }
-      requestAnimationFrame(tick);
+      if (pending.size > 0) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   };
@@ -87,7 +106,7 @@
     });
   };
   const watchRegistry = (registry) => {
-    for (const name of Object.keys(complete)) {
+    for (const name of Object.keys(milestones)) {
       registry.whenDefined(name).then(() => wrap(name));
     }
   };
