@@ -1,5 +1,7 @@
 /** Decoding history/statistics websocket messages, reset detection and down-sampling. */
 
+import { startedAnew } from "./resets";
+
 /** A compressed state of a `history/stream` message: state, last updated in seconds. */
 export interface CompressedState {
   s: string;
@@ -131,45 +133,49 @@ export function valueAt(points: Point[], t: number): number | null {
   return value;
 }
 
-/** A drop of at least this many percentage points counts as a reset. */
-const RESET_DROP = 1;
 /**
- * A reset time moving forward by more than this is a new window: a new window's reset
- * lies at least one window length (5 hours or more) after the previous one, while a
- * window's own reset time only jitters by seconds between polls.
+ * A poll writes a window's usage sensor, then its reset sensor, within a moment: a usage
+ * state pairs with the reset time that holds this long after it.
  */
-const RESET_JUMP_MS = 3_600_000;
-/** Reset markers of one window closer than this are one reset. */
+export const SAME_POLL_MS = 5_000;
+
+/** Reset markers of one window closer than this are one reset (a 5-minute mean smears one). */
 const RESET_MERGE_MS = 10 * 60_000;
 
+/** The reset time (ms) a reset sensor's state says; null for none ("unknown"). */
+function resetTime(state: StatePoint): number | null {
+  const time = Date.parse(state.s);
+  return Number.isNaN(time) ? null : time;
+}
+
 /**
- * Times at which a window reset: its utilization dropped, or its reset time moved
- * forward (a new window started), from the reset sensor's history when given.
+ * Times at which a window started anew (`startedAnew`, the integration's rule): each usage
+ * point is read with the reset time that held `span` ms after it (the same poll for states,
+ * the end of the period for statistics), and compared with the reading before it.
+ * "unavailable" reset states carry no news and are skipped.
  */
-export function findResets(usage: Point[], resetStates: StatePoint[] = []): number[] {
+export function findResets(usage: Point[], resetStates: StatePoint[], span: number): number[] {
+  const resets = resetStates.filter((state) => state.s !== "unavailable");
   const times: number[] = [];
-  let previous: number | null = null;
+  let next = 0;
+  let resetsAt: number | null = null;
+  let previous: { utilization: number; resetsAt: number | null } | undefined;
   for (const point of usage) {
+    while (next < resets.length && resets[next]!.t <= point.t + span) {
+      resetsAt = resetTime(resets[next]!);
+      next += 1;
+    }
     if (point.v === null) {
       continue;
     }
-    if (previous !== null && point.v <= previous - RESET_DROP) {
+    if (
+      previous !== undefined &&
+      startedAnew(previous.utilization, previous.resetsAt, point.v, resetsAt)
+    ) {
       times.push(point.t);
     }
-    previous = point.v;
+    previous = { utilization: point.v, resetsAt };
   }
-  let previousReset: number | null = null;
-  for (const state of resetStates) {
-    const resetsAt = Date.parse(state.s);
-    if (Number.isNaN(resetsAt)) {
-      continue;
-    }
-    if (previousReset !== null && resetsAt > previousReset + RESET_JUMP_MS) {
-      times.push(state.t);
-    }
-    previousReset = resetsAt;
-  }
-  times.sort((a, b) => a - b);
   return times.filter((time, index) => index === 0 || time - times[index - 1]! > RESET_MERGE_MS);
 }
 

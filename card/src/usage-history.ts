@@ -1,7 +1,9 @@
 /**
  * The history of an account's windows: a range switch, a step-line graph with reset markers
  * and a tooltip. It owns the data: a `history/stream` subscription for 3 h, 6 h and 24 h,
- * 5-minute long-term statistics (refreshed every few minutes) for 7 days.
+ * 5-minute long-term statistics and the reset sensors' states (refreshed every few
+ * minutes) for 7 days. A marker is where a window started anew (`startedAnew`, the
+ * integration's rule), each usage value read with the reset time that held then.
  */
 
 import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
@@ -21,6 +23,7 @@ import {
   endAt,
   findResets,
   mergeStreamMessage,
+  SAME_POLL_MS,
   toPoints,
   trimBefore,
   valueAt,
@@ -40,7 +43,7 @@ const HOUR_MS = 3_600_000;
 const TICK_MS = 60_000;
 const DEFAULT_GRAPH_WIDTH = 300;
 /** Long-term statistics gain a 5-minute row every 5 minutes. */
-const STATISTICS_REFRESH_MS = 5 * 60_000;
+const STATISTICS_PERIOD_MS = 5 * 60_000;
 
 const GRAPH_FALLBACK_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#9498a0"];
 
@@ -140,9 +143,9 @@ export class ClaudeUsageHistory extends LitElement {
         this.hass &&
         this.range === "7d" &&
         this._key !== undefined &&
-        this._now - this._statisticsAt >= STATISTICS_REFRESH_MS
+        this._now - this._statisticsAt >= STATISTICS_PERIOD_MS
       ) {
-        this._fetchStatistics(this.hass, this._usageIds(), this._generation);
+        this._fetchWeek(this.hass, this._generation);
       }
       this._scheduleTick();
     }, TICK_MS);
@@ -150,6 +153,12 @@ export class ClaudeUsageHistory extends LitElement {
 
   private _usageIds(): string[] {
     return this.readings.map((reading) => reading.window.usageEntityId);
+  }
+
+  private _resetIds(): string[] {
+    return this.readings.flatMap((reading) =>
+      reading.window.resetEntityId ? [reading.window.resetEntityId] : [],
+    );
   }
 
   private _stop(): void {
@@ -170,9 +179,7 @@ export class ClaudeUsageHistory extends LitElement {
       return;
     }
     const usageIds = this._usageIds();
-    const resetIds = this.readings.flatMap((reading) =>
-      reading.window.resetEntityId ? [reading.window.resetEntityId] : [],
-    );
+    const resetIds = this._resetIds();
     const range = this.range;
     const key = `${range}|${usageIds.join(",")}|${resetIds.join(",")}`;
     if (key === this._key) {
@@ -185,7 +192,7 @@ export class ClaudeUsageHistory extends LitElement {
     this._statistics = {};
     this._status = "loading";
     if (range === "7d") {
-      this._fetchStatistics(hass, usageIds, generation);
+      this._fetchWeek(hass, generation);
       return;
     }
     const hours = RANGE_HOURS[range];
@@ -213,16 +220,19 @@ export class ClaudeUsageHistory extends LitElement {
   }
 
   /**
-   * Load the 5-minute means of the last 7 days. Called again every few minutes while the
-   * 7-day range is shown; a failed refresh keeps the data already drawn.
+   * Load the 5-minute means of the last 7 days, and the reset sensors' states of that week
+   * for the reset markers. Called again every few minutes while the 7-day range is shown;
+   * a failed refresh keeps the data already drawn.
    */
-  private _fetchStatistics(hass: HomeAssistant, usageIds: string[], generation: number): void {
+  private _fetchWeek(hass: HomeAssistant, generation: number): void {
     this._statisticsAt = Date.now();
+    const start = Date.now() - RANGE_HOURS["7d"] * HOUR_MS;
+    const startTime = new Date(start).toISOString();
     hass
       .callWS<StatisticsResult>({
         type: "recorder/statistics_during_period",
-        start_time: new Date(Date.now() - RANGE_HOURS["7d"] * HOUR_MS).toISOString(),
-        statistic_ids: usageIds,
+        start_time: startTime,
+        statistic_ids: this._usageIds(),
         period: "5minute",
         types: ["mean"],
       })
@@ -238,6 +248,24 @@ export class ClaudeUsageHistory extends LitElement {
             this._status = "error";
           }
         },
+      );
+    hass
+      .callWS<HistoryStreamMessage["states"]>({
+        type: "history/history_during_period",
+        start_time: startTime,
+        entity_ids: this._resetIds(),
+        minimal_response: true,
+        no_attributes: true,
+        significant_changes_only: true,
+      })
+      .then(
+        (states) => {
+          if (generation === this._generation) {
+            this._history = mergeStreamMessage({}, { states }, start);
+          }
+        },
+        // Without them, the week is drawn without reset markers.
+        () => undefined,
       );
   }
 
@@ -277,6 +305,7 @@ export class ClaudeUsageHistory extends LitElement {
   private _series(start: number, end: number): GraphSeries[] {
     return this.readings.map((reading, index) => {
       const { window: limit } = reading;
+      const resetStates = (limit.resetEntityId && this._history[limit.resetEntityId]) || [];
       let points: Point[];
       let resets: number[];
       if (this.range === "7d") {
@@ -284,11 +313,11 @@ export class ClaudeUsageHistory extends LitElement {
         if (reading.utilization !== null) {
           points.push({ t: end, v: reading.utilization });
         }
-        resets = findResets(points);
+        // A 5-minute mean pairs with the reset time at the end of its period.
+        resets = findResets(points, resetStates, STATISTICS_PERIOD_MS);
       } else {
         points = toPoints(trimBefore(this._history[limit.usageEntityId] ?? [], start));
-        const resetStates = limit.resetEntityId ? this._history[limit.resetEntityId] : undefined;
-        resets = findResets(points, resetStates);
+        resets = findResets(points, resetStates, SAME_POLL_MS);
       }
       // While the window resets, its sensor still holds the old window's value: the line
       // ends at the reset time instead of carrying that value on to now.

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 
+import fixture from "../../tests/fixtures/window_resets.json";
 import {
   decodeStatistics,
   downsample,
   endAt,
   findResets,
   mergeStreamMessage,
+  SAME_POLL_MS,
   toPoints,
   trimBefore,
   valueAt,
   type Point,
+  type StatePoint,
 } from "../src/history";
 
 const T0 = Date.parse("2026-11-28T00:00:00Z");
@@ -191,43 +194,87 @@ describe("toPoints and valueAt", () => {
 });
 
 describe("findResets", () => {
-  it("marks drops of utilization, ignoring gaps and small wiggles", () => {
+  const reset = (minute: number, s: string): StatePoint => ({ t: T0 + minute * MINUTE, s });
+
+  it("marks a fall of 10 points or more, ignoring gaps and smaller dips", () => {
     const points: Point[] = [
       { t: T0, v: 40 },
       { t: T0 + MINUTE, v: 60 },
       { t: T0 + 2 * MINUTE, v: null },
-      { t: T0 + 3 * MINUTE, v: 59.5 },
+      { t: T0 + 3 * MINUTE, v: 51 },
       { t: T0 + 60 * MINUTE, v: 2 },
       { t: T0 + 61 * MINUTE, v: 5 },
     ];
-    expect(findResets(points)).toEqual([T0 + 60 * MINUTE]);
+    expect(findResets(points, [], SAME_POLL_MS)).toEqual([T0 + 60 * MINUTE]);
   });
 
-  it("marks a reset time moving forward and merges it with the drop it causes", () => {
+  it("reads each value with the reset time of the same poll, written a moment later", () => {
     const usage: Point[] = [
       { t: T0, v: 30 },
-      { t: T0 + 121 * MINUTE, v: 0 },
+      { t: T0 + 120 * MINUTE, v: 29 },
+      { t: T0 + 200 * MINUTE, v: 31 },
+      { t: T0 + 300 * MINUTE, v: 30 },
     ];
     const resets = [
-      { t: T0, s: "2026-11-28T02:00:00+00:00" },
-      { t: T0 + 30 * MINUTE, s: "2026-11-28T02:00:20+00:00" },
-      { t: T0 + 40 * MINUTE, s: "2026-11-28T02:40:00+00:00" },
-      { t: T0 + 120 * MINUTE, s: "2026-11-28T07:00:00+00:00" },
-      { t: T0 + 200 * MINUTE, s: "unknown" },
-      { t: T0 + 300 * MINUTE, s: "2026-11-28T12:00:00+00:00" },
+      reset(0, "2026-11-28T02:00:00+00:00"),
+      // The same poll as the value of minute 120, 40 ms later: a new window.
+      { t: T0 + 120 * MINUTE + 40, s: "2026-11-28T07:00:00+00:00" },
+      reset(250, "unavailable"),
+      // 40 minutes later: the same window.
+      reset(300, "2026-11-28T07:40:00+00:00"),
     ];
-    expect(findResets(usage, resets)).toEqual([T0 + 120 * MINUTE, T0 + 300 * MINUTE]);
+    expect(findResets(usage, resets, SAME_POLL_MS)).toEqual([T0 + 120 * MINUTE]);
+  });
+
+  it("marks a reset time that vanished while usage fell", () => {
+    const usage: Point[] = [
+      { t: T0, v: 4 },
+      { t: T0 + 60 * MINUTE, v: 0 },
+    ];
+    const resets = [reset(0, "2026-11-28T01:00:00+00:00"), reset(60, "unknown")];
+    expect(findResets(usage, resets, SAME_POLL_MS)).toEqual([T0 + 60 * MINUTE]);
+  });
+
+  it("reads a 5-minute mean with the reset time at the end of its period, one marker per reset", () => {
+    const usage: Point[] = [0, 5, 10, 15].map((minute, index) => ({
+      t: T0 + minute * MINUTE,
+      v: [80, 45, 2, 3][index]!,
+    }));
+    const resets = [reset(0, "2026-11-28T00:30:00+00:00"), reset(7, "2026-11-28T05:07:00+00:00")];
+    expect(findResets(usage, resets, 5 * MINUTE)).toEqual([T0 + 5 * MINUTE]);
   });
 
   it("finds nothing in steadily rising usage", () => {
     expect(
-      findResets([
-        { t: 1, v: 1 },
-        { t: 2, v: 5 },
-        { t: 3, v: 5 },
-      ]),
+      findResets(
+        [
+          { t: 1, v: 1 },
+          { t: 2, v: 5 },
+          { t: 3, v: 5 },
+        ],
+        [],
+        SAME_POLL_MS,
+      ),
     ).toEqual([]);
   });
+
+  // The graph's markers follow the integration's rule: every shared case, as a history.
+  it.each(fixture.cases.map((entry) => [entry.name, entry] as const))(
+    "agrees with the integration: %s",
+    (_name, entry) => {
+      const usage: Point[] = [
+        { t: T0, v: entry.old.utilization },
+        { t: T0 + 60 * MINUTE, v: entry.new.utilization },
+      ];
+      const resets: StatePoint[] = [
+        reset(0, entry.old.resets_at ?? "unknown"),
+        { t: T0 + 60 * MINUTE + 40, s: entry.new.resets_at ?? "unknown" },
+      ];
+      expect(findResets(usage, resets, SAME_POLL_MS)).toEqual(
+        entry.started_anew ? [T0 + 60 * MINUTE] : [],
+      );
+    },
+  );
 });
 
 describe("downsample", () => {

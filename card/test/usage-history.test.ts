@@ -23,6 +23,20 @@ import {
   unmountAll,
 } from "./helpers";
 
+/** Statistics requests of a `callWS` mock, in order. */
+function statisticsCalls(callWS: { mock: { calls: unknown[][] } }) {
+  return callWS.mock.calls.filter(
+    ([message]) => (message as { type: string }).type === "recorder/statistics_during_period",
+  );
+}
+
+/** A `callWS` answering statistics requests with `statistics`, history with `resets`. */
+function weekData(statistics: () => Promise<unknown>, resets: unknown = {}) {
+  return vi.fn(async (message: Record<string, unknown>) =>
+    message.type === "recorder/statistics_during_period" ? statistics() : resets,
+  );
+}
+
 beforeEach(fakeTime);
 
 afterEach(() => {
@@ -144,7 +158,7 @@ describe("history", () => {
   it("ends a resetting window's line at the reset time instead of carrying its old value on", async () => {
     // The usage sensors were last written at 09:00; the session window reset at 09:30.
     const passed = { ...SESSION, resetsAt: new Date(NOW - 30 * 60_000).toISOString() };
-    const callWS = vi.fn(async () => ({
+    const callWS = weekData(async () => ({
       "sensor.acme_session_usage": [
         { start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean: 42 },
       ],
@@ -200,17 +214,17 @@ describe("history", () => {
   });
 
   it("says when long-term statistics are unavailable", async () => {
-    const callWS = vi.fn(async () => {
+    const callWS = weekData(async () => {
       throw new Error("Unknown command.");
     });
     const { root, card } = await mount({ default_range: "7d" }, { callWS });
     await settle(card);
-    expect(callWS).toHaveBeenCalledTimes(1);
+    expect(statisticsCalls(callWS)).toHaveLength(1);
     expect(plain(history(root).querySelector(".graph")?.textContent)).toBe("History unavailable");
   });
 
   it("resubscribes when the range changes and uses 5-minute statistics for 7 days", async () => {
-    const callWS = vi.fn(async () => ({
+    const callWS = weekData(async () => ({
       "sensor.acme_session_usage": [
         { start: NOW - 48 * HOUR, end: NOW - 48 * HOUR + 300_000, mean: 80 },
         { start: NOW - 47 * HOUR, end: NOW - 47 * HOUR + 300_000, mean: 3 },
@@ -245,37 +259,75 @@ describe("history", () => {
       period: "5minute",
       types: ["mean"],
     });
+    expect(callWS).toHaveBeenCalledWith({
+      type: "history/history_during_period",
+      start_time: new Date(NOW - 168 * HOUR).toISOString(),
+      entity_ids: [
+        "sensor.acme_session_reset",
+        "sensor.acme_weekly_reset",
+        "sensor.acme_opus_weekly_reset",
+      ],
+      minimal_response: true,
+      no_attributes: true,
+      significant_changes_only: true,
+    });
     const markers = [...graph.querySelectorAll<SVGGElement>(".reset-marker")];
     expect(markers.map((marker) => marker.dataset.key)).toEqual(["five_hour"]);
     expect(graph.querySelectorAll("path.line")).toHaveLength(3);
     expect(plain(graph.querySelector(".chart text.axis:last-of-type")?.textContent)).not.toBe("");
   });
 
+  it("marks the week's new windows from the reset sensors' history", async () => {
+    const bucket = (hours: number, mean: number) => ({
+      start: NOW - hours * HOUR,
+      end: NOW - hours * HOUR + 300_000,
+      mean,
+    });
+    // Weekly usage hardly moves, but its reset time moved on by a week 30 hours ago.
+    const callWS = weekData(
+      async () => ({ "sensor.acme_weekly_usage": [bucket(31, 4), bucket(30, 3), bucket(29, 5)] }),
+      {
+        "sensor.acme_weekly_reset": [
+          { s: "2026-11-27T08:00:00+00:00", lu: (NOW - 40 * HOUR) / 1000 },
+          { s: "2026-12-04T08:00:00+00:00", lu: (NOW - 30 * HOUR + 60_000) / 1000 },
+        ],
+      },
+    );
+    const { root, card } = await mount({ default_range: "7d" }, { callWS });
+    await settle(card);
+    const markers = [...history(root).querySelectorAll<SVGGElement>(".reset-marker")];
+    expect(markers.map((marker) => marker.dataset.key)).toEqual(["seven_day"]);
+    expect(plain(markers[0]!.querySelector("title")?.textContent)).toBe(
+      "Reset · Nov 27, 2026, 05:00",
+    );
+  });
+
   it("refreshes the 7-day statistics every 5 minutes and keeps them when a refresh fails", async () => {
     const rows = (mean: number) => ({
       "sensor.acme_session_usage": [{ start: NOW - 2 * HOUR, end: NOW - 2 * HOUR + 300_000, mean }],
     });
-    const callWS = vi
-      .fn<(message: Record<string, unknown>) => Promise<unknown>>()
+    const statistics = vi
+      .fn<() => Promise<unknown>>()
       .mockResolvedValueOnce(rows(10))
       .mockResolvedValueOnce(rows(90))
       .mockRejectedValueOnce(new Error("Connection lost"));
+    const callWS = weekData(statistics);
     const { root, card } = await mount({ default_range: "7d" }, { callWS });
     const graph = history(root);
     const session = () => graph.querySelector('path.line[data-key="five_hour"]')!.getAttribute("d");
     const first = session();
     await vi.advanceTimersByTimeAsync(4 * 60_000);
     await settle(card);
-    expect(callWS).toHaveBeenCalledTimes(1);
+    expect(statistics).toHaveBeenCalledTimes(1);
     // The next tick after 5 minutes (the graph moves on once a minute).
     await vi.advanceTimersByTimeAsync(2 * 60_000);
     await settle(card);
-    expect(callWS).toHaveBeenCalledTimes(2);
+    expect(statistics).toHaveBeenCalledTimes(2);
     const second = session();
     expect(second).not.toBe(first);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     await settle(card);
-    expect(callWS).toHaveBeenCalledTimes(3);
+    expect(statistics).toHaveBeenCalledTimes(3);
     expect(graph.querySelector("path.line")).not.toBeNull();
     expect(plain(graph.querySelector(".graph-message")?.textContent)).toBe("");
   });
