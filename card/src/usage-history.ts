@@ -92,6 +92,7 @@ export class ClaudeUsageHistory extends LitElement {
   private _statisticsAt = 0;
   private _subscription: Promise<UnsubscribeFunc> | undefined;
   private _tickTimer: ReturnType<typeof setTimeout> | undefined;
+  private _stopTimer: ReturnType<typeof setTimeout> | undefined;
   private _resizeObserver: ResizeObserver | undefined;
   private _observed: Element | undefined;
 
@@ -108,6 +109,7 @@ export class ClaudeUsageHistory extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    clearTimeout(this._stopTimer);
     this._now = Date.now();
     this._scheduleTick();
     // Resubscribe when the card comes back (e.g. switching dashboard views).
@@ -120,7 +122,9 @@ export class ClaudeUsageHistory extends LitElement {
     this._tickTimer = undefined;
     this._resizeObserver?.disconnect();
     this._observed = undefined;
-    this._stop();
+    // A dashboard moves its cards around (masonry columns) while it lays them out: the
+    // data stays when the element is back at once, instead of being requested again.
+    this._stopTimer = setTimeout(() => this._stop(), 0);
   }
 
   protected override willUpdate(): void {

@@ -373,6 +373,7 @@ describe("lifecycle", () => {
     expect(vi.getTimerCount()).toBeGreaterThan(0);
 
     card.remove();
+    await vi.advanceTimersByTimeAsync(0);
     await settle(card);
     expect(hass.connection.active).toHaveLength(0);
     expect(vi.getTimerCount()).toBe(0);
@@ -389,9 +390,22 @@ describe("lifecycle", () => {
     card.hass = { ...hass };
     await card.updateComplete;
     card.remove();
+    await vi.advanceTimersByTimeAsync(0);
     await settle(card);
     expect(hass.connection.subscriptions).toHaveLength(1);
     expect(hass.connection.active).toHaveLength(0);
+  });
+
+  it("keeps its data when the dashboard moves the card (masonry columns)", async () => {
+    const callWS = weekData(async () => ({}));
+    const { card } = await mount({ default_range: "7d" }, { callWS });
+    const column = document.createElement("div");
+    document.body.append(column);
+    column.append(card);
+    await vi.advanceTimersByTimeAsync(0);
+    await settle(card);
+    expect(statisticsCalls(callWS)).toHaveLength(1);
+    column.remove();
   });
 });
 
