@@ -37,6 +37,11 @@ export interface Point {
   v: number | null;
 }
 
+/** A statistic's mean over a period, from `t` to `end`. */
+export interface StatisticPoint extends Point {
+  end: number;
+}
+
 export type StateHistory = Record<string, StatePoint[]>;
 
 /** Keep the points from `start` on, plus the last earlier one moved to `start` (it still holds there). */
@@ -98,17 +103,26 @@ function toTime(value: number | string): number {
   return typeof value === "number" ? value : Date.parse(value);
 }
 
-/** Decode `recorder/statistics_during_period` (mean) into points per statistic id. */
-export function decodeStatistics(result: StatisticsResult): Record<string, Point[]> {
-  const decoded: Record<string, Point[]> = {};
-  for (const [statisticId, rows] of Object.entries(result)) {
-    decoded[statisticId] = (rows ?? [])
-      .map((row) => ({
-        t: toTime(row.start),
-        v: typeof row.mean === "number" && Number.isFinite(row.mean) ? row.mean : null,
-      }))
-      .filter((point) => Number.isFinite(point.t))
-      .sort((a, b) => a.t - b.t);
+/**
+ * Decode `recorder/statistics_during_period` answers (mean) into points per statistic id;
+ * several answers (e.g. hourly, then 5-minute periods) join in time order.
+ */
+export function decodeStatistics(...results: StatisticsResult[]): Record<string, StatisticPoint[]> {
+  const decoded: Record<string, StatisticPoint[]> = {};
+  for (const result of results) {
+    for (const [statisticId, rows] of Object.entries(result)) {
+      const points = (rows ?? [])
+        .map((row) => {
+          const t = toTime(row.start);
+          return {
+            t,
+            end: row.end === undefined ? t : toTime(row.end),
+            v: typeof row.mean === "number" && Number.isFinite(row.mean) ? row.mean : null,
+          };
+        })
+        .filter((point) => Number.isFinite(point.t));
+      decoded[statisticId] = [...(decoded[statisticId] ?? []), ...points].sort((a, b) => a.t - b.t);
+    }
   }
   return decoded;
 }
@@ -139,6 +153,12 @@ export function valueAt(points: Point[], t: number): number | null {
  */
 export const SAME_POLL_MS = 5_000;
 
+/** `findResets`' pairing of a sensor state: the reset time of the same poll. */
+export const samePoll = (point: Point): number => point.t + SAME_POLL_MS;
+
+/** `findResets`' pairing of a statistic: the reset time at the end of its period. */
+export const periodEnd = (point: StatisticPoint): number => point.end;
+
 /** Reset markers of one window closer than this are one reset (a 5-minute mean smears one). */
 const RESET_MERGE_MS = 10 * 60_000;
 
@@ -150,18 +170,22 @@ function resetTime(state: StatePoint): number | null {
 
 /**
  * Times at which a window started anew (`startedAnew`, the integration's rule): each usage
- * point is read with the reset time that held `span` ms after it (the same poll for states,
- * the end of the period for statistics), and compared with the reading before it.
- * "unavailable" reset states carry no news and are skipped.
+ * point is read with the reset time that held at `pairedAt(point)` (a moment later for a
+ * state, the same poll; the end of its period for a statistic), and compared with the
+ * reading before it. "unavailable" reset states carry no news and are skipped.
  */
-export function findResets(usage: Point[], resetStates: StatePoint[], span: number): number[] {
+export function findResets<P extends Point>(
+  usage: P[],
+  resetStates: StatePoint[],
+  pairedAt: (point: P) => number,
+): number[] {
   const resets = resetStates.filter((state) => state.s !== "unavailable");
   const times: number[] = [];
   let next = 0;
   let resetsAt: number | null = null;
   let previous: { utilization: number; resetsAt: number | null } | undefined;
   for (const point of usage) {
-    while (next < resets.length && resets[next]!.t <= point.t + span) {
+    while (next < resets.length && resets[next]!.t <= pairedAt(point)) {
       resetsAt = resetTime(resets[next]!);
       next += 1;
     }

@@ -23,13 +23,15 @@ import {
   endAt,
   findResets,
   mergeStreamMessage,
-  SAME_POLL_MS,
+  periodEnd,
+  samePoll,
   toPoints,
   trimBefore,
   valueAt,
   type HistoryStreamMessage,
   type Point,
   type StateHistory,
+  type StatisticPoint,
   type StatisticsResult,
 } from "./history";
 import { localize, type StringKey } from "./i18n";
@@ -43,7 +45,7 @@ const HOUR_MS = 3_600_000;
 const TICK_MS = 60_000;
 const DEFAULT_GRAPH_WIDTH = 300;
 /** Long-term statistics gain a 5-minute row every 5 minutes. */
-const STATISTICS_PERIOD_MS = 5 * 60_000;
+const STATISTICS_REFRESH_MS = 5 * 60_000;
 
 const GRAPH_FALLBACK_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#9498a0"];
 
@@ -82,7 +84,7 @@ export class ClaudeUsageHistory extends LitElement {
   declare thresholds: Thresholds | undefined;
   declare private _now: number;
   declare private _history: StateHistory;
-  declare private _statistics: Record<string, Point[]>;
+  declare private _statistics: Record<string, StatisticPoint[]>;
   declare private _status: HistoryStatus;
   declare private _hover: Hover | undefined;
   declare private _width: number;
@@ -147,7 +149,7 @@ export class ClaudeUsageHistory extends LitElement {
         this.hass &&
         this.range === "7d" &&
         this._key !== undefined &&
-        this._now - this._statisticsAt >= STATISTICS_PERIOD_MS
+        this._now - this._statisticsAt >= STATISTICS_REFRESH_MS
       ) {
         this._fetchWeek(this.hass, this._generation);
       }
@@ -224,39 +226,44 @@ export class ClaudeUsageHistory extends LitElement {
   }
 
   /**
-   * Load the 5-minute means of the last 7 days, and the reset sensors' states of that week
-   * for the reset markers. Called again every few minutes while the 7-day range is shown;
-   * a failed refresh keeps the data already drawn.
+   * Load the week's means, hourly up to a day ago and every 5 minutes since (a 5-minute
+   * line for the whole week is four times the data for the same pixels), and the reset
+   * sensors' states of the week for the reset markers. Called again every few minutes
+   * while the 7-day range is shown; a failed refresh keeps the data already drawn.
    */
   private _fetchWeek(hass: HomeAssistant, generation: number): void {
-    this._statisticsAt = Date.now();
-    const start = Date.now() - RANGE_HOURS["7d"] * HOUR_MS;
-    const startTime = new Date(start).toISOString();
-    hass
-      .callWS<StatisticsResult>({
+    const now = Date.now();
+    this._statisticsAt = now;
+    const start = now - RANGE_HOURS["7d"] * HOUR_MS;
+    const weekStart = new Date(start - (start % HOUR_MS)).toISOString();
+    const dayAgo = now - 24 * HOUR_MS;
+    const dayStart = new Date(dayAgo - (dayAgo % HOUR_MS)).toISOString();
+    const statistics = (period: string, from: string, to?: string) =>
+      hass.callWS<StatisticsResult>({
         type: "recorder/statistics_during_period",
-        start_time: startTime,
+        start_time: from,
+        ...(to === undefined ? {} : { end_time: to }),
         statistic_ids: this._usageIds(),
-        period: "5minute",
+        period,
         types: ["mean"],
-      })
-      .then(
-        (result) => {
-          if (generation === this._generation) {
-            this._statistics = decodeStatistics(result);
-            this._status = "ready";
-          }
-        },
-        () => {
-          if (generation === this._generation && this._status === "loading") {
-            this._status = "error";
-          }
-        },
-      );
+      });
+    Promise.all([statistics("hour", weekStart, dayStart), statistics("5minute", dayStart)]).then(
+      (results) => {
+        if (generation === this._generation) {
+          this._statistics = decodeStatistics(...results);
+          this._status = "ready";
+        }
+      },
+      () => {
+        if (generation === this._generation && this._status === "loading") {
+          this._status = "error";
+        }
+      },
+    );
     hass
       .callWS<HistoryStreamMessage["states"]>({
         type: "history/history_during_period",
-        start_time: startTime,
+        start_time: weekStart,
         entity_ids: this._resetIds(),
         minimal_response: true,
         no_attributes: true,
@@ -265,7 +272,7 @@ export class ClaudeUsageHistory extends LitElement {
       .then(
         (states) => {
           if (generation === this._generation) {
-            this._history = mergeStreamMessage({}, { states }, start);
+            this._history = mergeStreamMessage({}, { states }, Date.parse(weekStart));
           }
         },
         // Without them, the week is drawn without reset markers.
@@ -313,15 +320,15 @@ export class ClaudeUsageHistory extends LitElement {
       let points: Point[];
       let resets: number[];
       if (this.range === "7d") {
-        points = [...(this._statistics[limit.usageEntityId] ?? [])];
+        const means = [...(this._statistics[limit.usageEntityId] ?? [])];
         if (reading.utilization !== null) {
-          points.push({ t: end, v: reading.utilization });
+          means.push({ t: end, end, v: reading.utilization });
         }
-        // A 5-minute mean pairs with the reset time at the end of its period.
-        resets = findResets(points, resetStates, STATISTICS_PERIOD_MS);
+        resets = findResets(means, resetStates, periodEnd);
+        points = means;
       } else {
         points = toPoints(trimBefore(this._history[limit.usageEntityId] ?? [], start));
-        resets = findResets(points, resetStates, SAME_POLL_MS);
+        resets = findResets(points, resetStates, samePoll);
       }
       // While the window resets, its sensor still holds the old window's value: the line
       // ends at the reset time instead of carrying that value on to now.

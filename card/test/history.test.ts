@@ -7,7 +7,8 @@ import {
   endAt,
   findResets,
   mergeStreamMessage,
-  SAME_POLL_MS,
+  samePoll,
+  periodEnd,
   toPoints,
   trimBefore,
   valueAt,
@@ -142,7 +143,7 @@ describe("endAt", () => {
 });
 
 describe("decodeStatistics", () => {
-  it("decodes 5-minute means (ms timestamps, ISO strings, missing means)", () => {
+  it("decodes means over their periods (ms timestamps, ISO strings, missing means)", () => {
     expect(
       decodeStatistics({
         "sensor.a_usage": [
@@ -154,11 +155,30 @@ describe("decodeStatistics", () => {
       }),
     ).toEqual({
       "sensor.a_usage": [
-        { t: T0, v: 10 },
-        { t: T0 + 5 * MINUTE, v: 12.5 },
-        { t: T0 + 10 * MINUTE, v: null },
+        { t: T0, end: T0 + 5 * MINUTE, v: 10 },
+        { t: T0 + 5 * MINUTE, end: T0 + 10 * MINUTE, v: 12.5 },
+        { t: T0 + 10 * MINUTE, end: T0 + 10 * MINUTE, v: null },
       ],
       "sensor.b_usage": [],
+    });
+  });
+
+  it("joins hourly and 5-minute answers in time order", () => {
+    const HOUR = 60 * MINUTE;
+    expect(
+      decodeStatistics(
+        { "sensor.a_usage": [{ start: T0, end: T0 + HOUR, mean: 20 }] },
+        {
+          "sensor.a_usage": [{ start: T0 + HOUR, end: T0 + HOUR + 5 * MINUTE, mean: 30 }],
+          "sensor.b_usage": [{ start: T0 + HOUR, end: T0 + HOUR + 5 * MINUTE, mean: 5 }],
+        },
+      ),
+    ).toEqual({
+      "sensor.a_usage": [
+        { t: T0, end: T0 + HOUR, v: 20 },
+        { t: T0 + HOUR, end: T0 + HOUR + 5 * MINUTE, v: 30 },
+      ],
+      "sensor.b_usage": [{ t: T0 + HOUR, end: T0 + HOUR + 5 * MINUTE, v: 5 }],
     });
   });
 });
@@ -205,7 +225,7 @@ describe("findResets", () => {
       { t: T0 + 60 * MINUTE, v: 2 },
       { t: T0 + 61 * MINUTE, v: 5 },
     ];
-    expect(findResets(points, [], SAME_POLL_MS)).toEqual([T0 + 60 * MINUTE]);
+    expect(findResets(points, [], samePoll)).toEqual([T0 + 60 * MINUTE]);
   });
 
   it("reads each value with the reset time of the same poll, written a moment later", () => {
@@ -223,7 +243,7 @@ describe("findResets", () => {
       // 40 minutes later: the same window.
       reset(300, "2026-11-28T07:40:00+00:00"),
     ];
-    expect(findResets(usage, resets, SAME_POLL_MS)).toEqual([T0 + 120 * MINUTE]);
+    expect(findResets(usage, resets, samePoll)).toEqual([T0 + 120 * MINUTE]);
   });
 
   it("marks a reset time that vanished while usage fell", () => {
@@ -232,16 +252,17 @@ describe("findResets", () => {
       { t: T0 + 60 * MINUTE, v: 0 },
     ];
     const resets = [reset(0, "2026-11-28T01:00:00+00:00"), reset(60, "unknown")];
-    expect(findResets(usage, resets, SAME_POLL_MS)).toEqual([T0 + 60 * MINUTE]);
+    expect(findResets(usage, resets, samePoll)).toEqual([T0 + 60 * MINUTE]);
   });
 
   it("reads a 5-minute mean with the reset time at the end of its period, one marker per reset", () => {
-    const usage: Point[] = [0, 5, 10, 15].map((minute, index) => ({
+    const usage = [0, 5, 10, 15].map((minute, index) => ({
       t: T0 + minute * MINUTE,
+      end: T0 + (minute + 5) * MINUTE,
       v: [80, 45, 2, 3][index]!,
     }));
     const resets = [reset(0, "2026-11-28T00:30:00+00:00"), reset(7, "2026-11-28T05:07:00+00:00")];
-    expect(findResets(usage, resets, 5 * MINUTE)).toEqual([T0 + 5 * MINUTE]);
+    expect(findResets(usage, resets, periodEnd)).toEqual([T0 + 5 * MINUTE]);
   });
 
   it("finds nothing in steadily rising usage", () => {
@@ -253,7 +274,7 @@ describe("findResets", () => {
           { t: 3, v: 5 },
         ],
         [],
-        SAME_POLL_MS,
+        samePoll,
       ),
     ).toEqual([]);
   });
@@ -270,7 +291,7 @@ describe("findResets", () => {
         reset(0, entry.old.resets_at ?? "unknown"),
         { t: T0 + 60 * MINUTE + 40, s: entry.new.resets_at ?? "unknown" },
       ];
-      expect(findResets(usage, resets, SAME_POLL_MS)).toEqual(
+      expect(findResets(usage, resets, samePoll)).toEqual(
         entry.started_anew ? [T0 + 60 * MINUTE] : [],
       );
     },

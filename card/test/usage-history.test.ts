@@ -23,18 +23,25 @@ import {
   unmountAll,
 } from "./helpers";
 
-/** Statistics requests of a `callWS` mock, in order. */
+/** The periods of the statistics requests of a `callWS` mock, in order. */
 function statisticsCalls(callWS: { mock: { calls: unknown[][] } }) {
-  return callWS.mock.calls.filter(
-    ([message]) => (message as { type: string }).type === "recorder/statistics_during_period",
-  );
+  return callWS.mock.calls
+    .map(([message]) => message as { type: string; period?: string })
+    .filter((message) => message.type === "recorder/statistics_during_period")
+    .map((message) => message.period);
 }
 
-/** A `callWS` answering statistics requests with `statistics`, history with `resets`. */
-function weekData(statistics: () => Promise<unknown>, resets: unknown = {}) {
-  return vi.fn(async (message: Record<string, unknown>) =>
-    message.type === "recorder/statistics_during_period" ? statistics() : resets,
-  );
+/**
+ * A `callWS` answering 5-minute statistics requests with `statistics`, hourly ones with
+ * `hourly`, and history requests with `resets`.
+ */
+function weekData(statistics: () => Promise<unknown>, resets: unknown = {}, hourly: unknown = {}) {
+  return vi.fn(async (message: Record<string, unknown>) => {
+    if (message.type !== "recorder/statistics_during_period") {
+      return resets;
+    }
+    return message.period === "5minute" ? statistics() : hourly;
+  });
 }
 
 beforeEach(fakeTime);
@@ -219,11 +226,11 @@ describe("history", () => {
     });
     const { root, card } = await mount({ default_range: "7d" }, { callWS });
     await settle(card);
-    expect(statisticsCalls(callWS)).toHaveLength(1);
+    expect(statisticsCalls(callWS)).toEqual(["hour", "5minute"]);
     expect(plain(history(root).querySelector(".graph")?.textContent)).toBe("History unavailable");
   });
 
-  it("resubscribes when the range changes and uses 5-minute statistics for 7 days", async () => {
+  it("resubscribes when the range changes and uses long-term statistics for 7 days", async () => {
     const callWS = weekData(async () => ({
       "sensor.acme_session_usage": [
         { start: NOW - 48 * HOUR, end: NOW - 48 * HOUR + 300_000, mean: 80 },
@@ -248,14 +255,24 @@ describe("history", () => {
     graph.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
     await settle(card);
     expect(hass.connection.active).toHaveLength(0);
+    const statistic_ids = [
+      "sensor.acme_session_usage",
+      "sensor.acme_weekly_usage",
+      "sensor.acme_opus_weekly_usage",
+    ];
+    // Hourly means up to a day ago, 5-minute means since.
     expect(callWS).toHaveBeenCalledWith({
       type: "recorder/statistics_during_period",
       start_time: new Date(NOW - 168 * HOUR).toISOString(),
-      statistic_ids: [
-        "sensor.acme_session_usage",
-        "sensor.acme_weekly_usage",
-        "sensor.acme_opus_weekly_usage",
-      ],
+      end_time: new Date(NOW - 24 * HOUR).toISOString(),
+      statistic_ids,
+      period: "hour",
+      types: ["mean"],
+    });
+    expect(callWS).toHaveBeenCalledWith({
+      type: "recorder/statistics_during_period",
+      start_time: new Date(NOW - 24 * HOUR).toISOString(),
+      statistic_ids,
       period: "5minute",
       types: ["mean"],
     });
@@ -404,7 +421,7 @@ describe("lifecycle", () => {
     column.append(card);
     await vi.advanceTimersByTimeAsync(0);
     await settle(card);
-    expect(statisticsCalls(callWS)).toHaveLength(1);
+    expect(statisticsCalls(callWS)).toEqual(["hour", "5minute"]);
     column.remove();
   });
 });
