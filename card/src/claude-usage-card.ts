@@ -8,7 +8,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 
 import type { ActionsConfig } from "./action-handler";
 import { configForm, resolveConfig, type ResolvedConfig } from "./config";
-import { cardStatus, firstDevice, readWindow, windowDiscovery, type UsageWindow } from "./entities";
+import { accountDiscovery, cardStatus, firstDevice, readWindow, type Account } from "./entities";
 import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
 import { localize, type StringKey } from "./i18n";
 import { cardStyles } from "./styles";
@@ -30,8 +30,8 @@ export class ClaudeUsageCard extends LitElement {
   declare hass: HomeAssistant | undefined;
   declare private _config: ResolvedConfig | undefined;
 
-  private _windows: UsageWindow[] = [];
-  private _discoverWindows = windowDiscovery();
+  private _account: Account = { windows: [], unidentified: [] };
+  private _discover = accountDiscovery();
 
   static getConfigForm() {
     return configForm();
@@ -47,7 +47,7 @@ export class ClaudeUsageCard extends LitElement {
   }
 
   getCardSize(): number {
-    const windows = Math.max(1, this._windows.length);
+    const windows = Math.max(1, this._account.windows.length);
     return 1 + Math.ceil(windows / 2) * 2 + (this._config?.showGraph === false ? 0 : 4);
   }
 
@@ -73,19 +73,18 @@ export class ClaudeUsageCard extends LitElement {
     ) {
       return true;
     }
-    return this._windows.some(
-      (limit) =>
-        old.states[limit.usageEntityId] !== hass.states[limit.usageEntityId] ||
-        (limit.resetEntityId !== undefined &&
-          old.states[limit.resetEntityId] !== hass.states[limit.resetEntityId]),
-    );
+    const { windows, unidentified } = this._account;
+    return [
+      ...windows.flatMap((limit) => [limit.usageEntityId, limit.resetEntityId]),
+      ...unidentified,
+    ].some((id) => id !== undefined && old.states[id] !== hass.states[id]);
   }
 
   protected override willUpdate(): void {
-    this._windows =
+    this._account =
       this.hass && this._config?.deviceId
-        ? this._discoverWindows(this.hass, this._config.deviceId)
-        : [];
+        ? this._discover(this.hass, this._config.deviceId)
+        : { windows: [], unidentified: [] };
   }
 
   private _t(key: StringKey): string {
@@ -105,8 +104,8 @@ export class ClaudeUsageCard extends LitElement {
     if (!hass || !config) {
       return nothing;
     }
-    const states = this._windows.map((limit) => readWindow(hass, limit));
-    const status = cardStatus(hass, config.deviceId, states);
+    const states = this._account.windows.map((limit) => readWindow(hass, limit));
+    const status = cardStatus(hass, config.deviceId, this._account, states);
     const device = config.deviceId ? hass.devices[config.deviceId] : undefined;
     const title = config.title ?? device?.name_by_user ?? device?.name ?? "Claude Usage";
     const actions: ActionsConfig = config.actions;

@@ -1,4 +1,8 @@
-/** Finding a Claude Usage device's windows in `hass` and reading their current state. */
+/**
+ * An account's entities in `hass` (the integration's entity contract) and their current
+ * state. A window's sensors are known by their `window_key` and `window_kind` attributes;
+ * the account's other sensors by their translation key.
+ */
 
 import { DOMAIN, type HassEntity, type HomeAssistant } from "./types";
 
@@ -13,14 +17,6 @@ export interface UsageWindow {
   resetEntityId: string | undefined;
 }
 
-/** Window kind by the sensors' translation key prefix (the integration's entity contract). */
-const KIND_BY_PREFIX: Record<string, WindowKind> = {
-  session: "session",
-  weekly: "weekly",
-  scoped: "weekly_scoped",
-  other: "unknown",
-};
-
 const KIND_ORDER: Record<WindowKind, number> = {
   session: 0,
   weekly: 1,
@@ -30,26 +26,51 @@ const KIND_ORDER: Record<WindowKind, number> = {
 
 const KNOWN_KINDS = new Set<string>(Object.keys(KIND_ORDER));
 
-/** Window keys fixed by the entity contract, used while a sensor has no attributes (unavailable). */
-const FIXED_KEYS: Partial<Record<WindowKind, string>> = {
-  session: "five_hour",
-  weekly: "seven_day",
-};
+/** Which window a sensor belongs to: its `window_key` and `window_kind` attributes. */
+export interface WindowIdentity {
+  key: string;
+  kind: WindowKind;
+}
+
+/**
+ * The identities seen, by entity id. Home Assistant drops a sensor's attributes while it is
+ * unavailable; the card still knows its window from what it saw before, or from the
+ * recorder (`rememberIdentity` with a recorded state's attributes).
+ */
+const identities = new Map<string, WindowIdentity>();
+/** Changes whenever an identity is learned, so cached discoveries run again. */
+let identitiesLearned = 0;
+
+/** The window of a sensor from its attributes (recorded or current), remembered for later. */
+export function rememberIdentity(
+  entityId: string,
+  attributes: Record<string, unknown> | undefined,
+): WindowIdentity | undefined {
+  const key = attributes?.window_key;
+  const kind = attributes?.window_kind;
+  if (typeof key !== "string" || key === "") {
+    return identities.get(entityId);
+  }
+  const known = identities.get(entityId);
+  if (known?.key === key && known.kind === kind) {
+    return known;
+  }
+  const identity: WindowIdentity = {
+    key,
+    kind: typeof kind === "string" && KNOWN_KINDS.has(kind) ? (kind as WindowKind) : "unknown",
+  };
+  identities.set(entityId, identity);
+  identitiesLearned += 1;
+  return identity;
+}
+
+/** Forget every identity seen (a fresh page, for tests). */
+export function forgetIdentities(): void {
+  identities.clear();
+  identitiesLearned += 1;
+}
 
 type Metric = "usage" | "reset";
-
-interface Candidate {
-  entityId: string;
-  metric: Metric;
-  kind: WindowKind;
-  key: string;
-  name: string;
-}
-
-function stringAttribute(state: HassEntity, name: string): string | undefined {
-  const value = state.attributes[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 function metricOf(translationKey: string | undefined, state: HassEntity): Metric | undefined {
   if (translationKey?.endsWith("_usage")) {
@@ -58,7 +79,7 @@ function metricOf(translationKey: string | undefined, state: HassEntity): Metric
   if (translationKey?.endsWith("_reset")) {
     return "reset";
   }
-  if (translationKey === undefined && stringAttribute(state, "window_key") !== undefined) {
+  if (translationKey === undefined && typeof state.attributes.window_key === "string") {
     return state.attributes.device_class === "timestamp" ? "reset" : "usage";
   }
   return undefined;
@@ -82,36 +103,12 @@ export function entityName(hass: HomeAssistant, entityId: string): string {
   return friendly;
 }
 
-function candidate(hass: HomeAssistant, entityId: string): Candidate | undefined {
-  const entry = hass.entities[entityId];
-  const state = hass.states[entityId];
-  if (entry === undefined || state === undefined) {
-    return undefined;
-  }
-  const metric = metricOf(entry.translation_key, state);
-  if (metric === undefined) {
-    return undefined;
-  }
-  const attributeKind = stringAttribute(state, "window_kind");
-  const prefix = entry.translation_key?.slice(0, entry.translation_key.lastIndexOf("_"));
-  const kind: WindowKind =
-    attributeKind !== undefined && KNOWN_KINDS.has(attributeKind)
-      ? (attributeKind as WindowKind)
-      : (KIND_BY_PREFIX[prefix ?? ""] ?? "unknown");
-  // An unavailable sensor carries no attributes; pair it by the rest of its entity id.
-  const key =
-    stringAttribute(state, "window_key") ??
-    FIXED_KEYS[kind] ??
-    `entity:${entityId.replace(/_?(usage|reset)(_\d+)?$/, "")}`;
-  return { entityId, metric, kind, key, name: entityName(hass, entityId) };
-}
-
-/**
- * The windows of one Claude Usage device, ordered session, weekly, per-model weekly
- * (alphabetical by window key, i.e. by model) and other windows.
- */
-export function discoverWindows(hass: HomeAssistant, deviceId: string): UsageWindow[] {
-  return windowsOf(hass, deviceEntityIds(hass, deviceId));
+/** The entities of one account (a Claude Usage device) that the card reads. */
+export interface Account {
+  /** Ordered session, weekly, per-model weekly (by window key), other. */
+  windows: UsageWindow[];
+  /** Window sensors whose window is not known (unavailable since before the card saw them). */
+  unidentified: string[];
 }
 
 /** The ids of the device's Claude Usage entities, in registry order. */
@@ -125,47 +122,61 @@ function deviceEntityIds(hass: HomeAssistant, deviceId: string): string[] {
   return ids;
 }
 
-function windowsOf(hass: HomeAssistant, entityIds: string[]): UsageWindow[] {
-  const usage = new Map<string, Candidate>();
-  const reset = new Map<string, Candidate>();
-  for (const entityId of entityIds) {
-    const found = candidate(hass, entityId);
-    if (found !== undefined) {
-      const target = found.metric === "usage" ? usage : reset;
-      if (!target.has(found.key)) {
-        target.set(found.key, found);
-      }
+function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
+  const usage = new Map<string, { entityId: string; identity: WindowIdentity; order: number }>();
+  const reset = new Map<string, string>();
+  const unidentified: string[] = [];
+  entityIds.forEach((entityId, order) => {
+    const state = hass.states[entityId];
+    const metric = state && metricOf(hass.entities[entityId]?.translation_key, state);
+    if (!metric) {
+      return;
     }
-  }
-  return [...usage.values()]
-    .map((found) => ({
-      key: found.key,
-      kind: found.kind,
-      name: found.name,
-      usageEntityId: found.entityId,
-      resetEntityId: reset.get(found.key)?.entityId,
-    }))
+    const identity = rememberIdentity(entityId, state.attributes);
+    if (identity === undefined) {
+      unidentified.push(entityId);
+    } else if (metric === "usage") {
+      if (!usage.has(identity.key)) usage.set(identity.key, { entityId, identity, order });
+    } else if (!reset.has(identity.key)) {
+      reset.set(identity.key, entityId);
+    }
+  });
+  const windows = [...usage.values()]
     .sort(
       (a, b) =>
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
+        KIND_ORDER[a.identity.kind] - KIND_ORDER[b.identity.kind] ||
+        (a.identity.key < b.identity.key ? -1 : a.identity.key > b.identity.key ? 1 : 0),
+    )
+    .map(({ entityId, identity }) => ({
+      ...identity,
+      name: entityName(hass, entityId),
+      usageEntityId: entityId,
+      resetEntityId: reset.get(identity.key),
+    }));
+  return { windows, unidentified };
+}
+
+/** The account of one Claude Usage device. */
+export function discoverAccount(hass: HomeAssistant, deviceId: string): Account {
+  return accountOf(hass, deviceEntityIds(hass, deviceId));
 }
 
 /**
- * A `discoverWindows` that answers with its previous result while nothing it reads changed:
- * the entity and device registries, the device, and the attributes of the device's sensors.
- * Home Assistant keeps an entity's attributes object when only its state changes, so a poll
- * that moves the usage does not discover the windows again.
+ * A `discoverAccount` that answers with its previous result while nothing it reads changed:
+ * the entity and device registries, the device, the attributes of the device's sensors and
+ * the identities known. Home Assistant keeps an entity's attributes object when only its
+ * state changes, so a poll that moves the usage does not discover the account again.
  */
-export function windowDiscovery(): (hass: HomeAssistant, deviceId: string) => UsageWindow[] {
+export function accountDiscovery(): (hass: HomeAssistant, deviceId: string) => Account {
   let last:
     | {
         entities: HomeAssistant["entities"];
         devices: HomeAssistant["devices"];
         deviceId: string;
+        learned: number;
         entityIds: string[];
         attributes: (HassEntity["attributes"] | undefined)[];
-        windows: UsageWindow[];
+        account: Account;
       }
     | undefined;
   return (hass, deviceId) => {
@@ -175,22 +186,25 @@ export function windowDiscovery(): (hass: HomeAssistant, deviceId: string) => Us
       previous.entities === hass.entities &&
       previous.devices === hass.devices &&
       previous.deviceId === deviceId &&
+      previous.learned === identitiesLearned &&
       previous.entityIds.every(
         (id, index) => hass.states[id]?.attributes === previous.attributes[index],
       )
     ) {
-      return previous.windows;
+      return previous.account;
     }
     const entityIds = deviceEntityIds(hass, deviceId);
+    const account = accountOf(hass, entityIds);
     last = {
       entities: hass.entities,
       devices: hass.devices,
       deviceId,
+      learned: identitiesLearned,
       entityIds,
       attributes: entityIds.map((id) => hass.states[id]?.attributes),
-      windows: windowsOf(hass, entityIds),
+      account,
     };
-    return last.windows;
+    return account;
   };
 }
 
@@ -239,12 +253,12 @@ export function parseTimestamp(state: string | undefined): Date | null {
 export function readWindow(hass: HomeAssistant, limit: UsageWindow): WindowState {
   const usage = hass.states[limit.usageEntityId];
   const reset = limit.resetEntityId ? hass.states[limit.resetEntityId] : undefined;
-  const severity = usage ? stringAttribute(usage, "severity") : undefined;
+  const severity = usage?.attributes.severity;
   return {
     window: limit,
     available: usage !== undefined && usage.state !== UNAVAILABLE,
     utilization: parseNumber(usage?.state),
-    severity: severity ?? null,
+    severity: typeof severity === "string" && severity !== "" ? severity : null,
     resetsAt: parseTimestamp(reset?.state),
     updatedAt: parseTimestamp(usage?.last_updated),
   };
@@ -269,6 +283,7 @@ export type CardStatus = "no_device" | "device_not_found" | "no_data" | "unavail
 export function cardStatus(
   hass: HomeAssistant,
   deviceId: string | undefined,
+  account: Account,
   states: WindowState[],
 ): CardStatus {
   if (deviceId === undefined) {
@@ -276,6 +291,9 @@ export function cardStatus(
   }
   if (hass.devices[deviceId] === undefined) {
     return "device_not_found";
+  }
+  if (states.every((state) => !state.available) && account.unidentified.length > 0) {
+    return "unavailable";
   }
   if (states.length === 0) {
     return "no_data";

@@ -1,18 +1,25 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import {
+  accountDiscovery,
   cardStatus,
-  discoverWindows,
+  discoverAccount,
   entityName,
   firstDevice,
+  forgetIdentities,
   parseTimestamp,
   readWindow,
-  windowDiscovery,
+  rememberIdentity,
 } from "../src/entities";
 import type { HomeAssistant } from "../src/types";
 import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
 
-describe("discoverWindows", () => {
+beforeEach(forgetIdentities);
+
+const discoverWindows = (hass: HomeAssistant, deviceId: string) =>
+  discoverAccount(hass, deviceId).windows;
+
+describe("discoverAccount", () => {
   it("pairs usage and reset sensors by window key, ordered session, weekly, scoped by model", () => {
     const hass = makeHass({ windows: [OPUS, WEEKLY, COWORK, SESSION] });
     expect(discoverWindows(hass, DEVICE_ID)).toEqual([
@@ -68,18 +75,45 @@ describe("discoverWindows", () => {
     expect(discoverWindows(makeHass(), "device-other")).toEqual([]);
   });
 
-  it("still pairs the sensors while they are unavailable (no attributes)", () => {
-    const hass = makeHass({ windows: [SESSION, WEEKLY, OPUS], available: false });
-    const windows = discoverWindows(hass, DEVICE_ID);
-    expect(windows.map((limit) => [limit.key, limit.usageEntityId, limit.resetEntityId])).toEqual([
-      ["five_hour", "sensor.acme_session_usage", "sensor.acme_session_reset"],
-      ["seven_day", "sensor.acme_weekly_usage", "sensor.acme_weekly_reset"],
-      [
-        "entity:sensor.acme_opus_weekly",
+  it("still knows the windows of sensors gone unavailable (no attributes) since it saw them", () => {
+    const seen = discoverWindows(makeHass(), DEVICE_ID);
+    const hass = makeHass({ available: false });
+    expect(discoverAccount(hass, DEVICE_ID)).toEqual({ windows: seen, unidentified: [] });
+  });
+
+  it("leaves out unavailable sensors it never saw, until the recorder tells their windows", () => {
+    const hass = makeHass({ windows: [SESSION, OPUS], available: false });
+    expect(discoverAccount(hass, DEVICE_ID)).toEqual({
+      windows: [],
+      unidentified: [
+        "sensor.acme_session_usage",
+        "sensor.acme_session_reset",
         "sensor.acme_opus_weekly_usage",
         "sensor.acme_opus_weekly_reset",
       ],
-    ]);
+    });
+    rememberIdentity("sensor.acme_opus_weekly_usage", {
+      window_key: "seven_day_opus",
+      window_kind: "weekly_scoped",
+    });
+    expect(discoverAccount(hass, DEVICE_ID)).toMatchObject({
+      windows: [{ key: "seven_day_opus", kind: "weekly_scoped" }],
+      unidentified: [
+        "sensor.acme_session_usage",
+        "sensor.acme_session_reset",
+        "sensor.acme_opus_weekly_reset",
+      ],
+    });
+  });
+
+  it("takes the kind from the window_kind attribute only", () => {
+    // A translation key of a session sensor, attributes of an unknown window.
+    const hass = makeHass({ windows: [{ ...SESSION, key: "nine_day", kind: "unknown" }] });
+    expect(discoverWindows(hass, DEVICE_ID)).toMatchObject([{ key: "nine_day", kind: "unknown" }]);
+    expect(rememberIdentity("sensor.x", { window_key: "odd", window_kind: "monthly" })).toEqual({
+      key: "odd",
+      kind: "unknown",
+    });
   });
 
   it("falls back to attributes when the registry has no translation key", () => {
@@ -102,9 +136,10 @@ describe("discoverWindows", () => {
   });
 });
 
-describe("windowDiscovery", () => {
+describe("accountDiscovery", () => {
   it("reuses its result until the registries, the device or its sensors' attributes change", () => {
-    const discover = windowDiscovery();
+    const discover = (hass: HomeAssistant, deviceId: string) => account(hass, deviceId).windows;
+    const account = accountDiscovery();
     const hass: HomeAssistant = makeHass({ windows: [SESSION, WEEKLY] });
     const first = discover(hass, DEVICE_ID);
     expect(first).toEqual(discoverWindows(hass, DEVICE_ID));
@@ -152,6 +187,17 @@ describe("windowDiscovery", () => {
     expect(discover({ ...gone, devices: { ...gone.devices } }, DEVICE_ID)).not.toBe(shrunk);
     expect(discover(gone, "device-other")).toEqual([]);
   });
+
+  it("runs again when an identity is learned", () => {
+    const account = accountDiscovery();
+    const hass = makeHass({ windows: [SESSION], available: false });
+    expect(account(hass, DEVICE_ID).windows).toEqual([]);
+    rememberIdentity("sensor.acme_session_usage", {
+      window_key: "five_hour",
+      window_kind: "session",
+    });
+    expect(account(hass, DEVICE_ID).windows.map((limit) => limit.key)).toEqual(["five_hour"]);
+  });
 });
 
 describe("entityName", () => {
@@ -195,25 +241,32 @@ describe("readWindow and cardStatus", () => {
     expect(session!.resetsAt?.toISOString()).toBe("2026-11-28T12:14:30.000Z");
     expect(weekly).toMatchObject({ utilization: 80.5, severity: "warning" });
     expect(opus).toMatchObject({ utilization: 95, resetsAt: null });
-    expect(cardStatus(hass, DEVICE_ID, [session!, weekly!, opus!])).toBe("ok");
+    expect(
+      cardStatus(hass, DEVICE_ID, discoverAccount(hass, DEVICE_ID), [session!, weekly!, opus!]),
+    ).toBe("ok");
   });
 
   it("tells the card's states apart", () => {
     const hass = makeHass();
-    expect(cardStatus(hass, undefined, [])).toBe("no_device");
-    expect(cardStatus(hass, "device-gone", [])).toBe("device_not_found");
-    expect(cardStatus(hass, DEVICE_ID, [])).toBe("no_data");
-    const unavailable = makeHass({ available: false });
-    const states = discoverWindows(unavailable, DEVICE_ID).map((limit) =>
-      readWindow(unavailable, limit),
-    );
-    expect(cardStatus(unavailable, DEVICE_ID, states)).toBe("unavailable");
+    const none = { windows: [], unidentified: [] };
+    expect(cardStatus(hass, undefined, none, [])).toBe("no_device");
+    expect(cardStatus(hass, "device-gone", none, [])).toBe("device_not_found");
+    expect(cardStatus(hass, DEVICE_ID, none, [])).toBe("no_data");
+    const status = (current: HomeAssistant) => {
+      const account = discoverAccount(current, DEVICE_ID);
+      const states = account.windows.map((limit) => readWindow(current, limit));
+      return cardStatus(current, DEVICE_ID, account, states);
+    };
+    // Sensors never seen available, and sensors seen before.
+    expect(status(makeHass({ available: false }))).toBe("unavailable");
+    discoverAccount(makeHass(), DEVICE_ID);
+    expect(status(makeHass({ available: false }))).toBe("unavailable");
     const unknown = makeHass({ windows: [{ ...SESSION, utilization: "unknown" }] });
-    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((limit) =>
-      readWindow(unknown, limit),
-    );
-    expect(unknownStates[0]).toMatchObject({ available: true, utilization: null });
-    expect(cardStatus(unknown, DEVICE_ID, unknownStates)).toBe("no_data");
+    expect(readWindow(unknown, discoverWindows(unknown, DEVICE_ID)[0]!)).toMatchObject({
+      available: true,
+      utilization: null,
+    });
+    expect(status(unknown)).toBe("no_data");
   });
 
   it("parses timestamps strictly", () => {

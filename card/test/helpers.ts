@@ -5,6 +5,7 @@ import { vi } from "vitest";
 // Defines the card and its elements.
 import "../src/claude-usage-card";
 import type { ClaudeUsageCard } from "../src/claude-usage-card";
+import { forgetIdentities } from "../src/entities";
 import type { HistoryStreamMessage } from "../src/history";
 import type { ClaudeUsageHistory } from "../src/usage-history";
 import { DEVICE_ID, makeHass, NOW, type HassOptions } from "./fixtures";
@@ -32,11 +33,12 @@ export async function mount(config: Record<string, unknown> = {}, options: HassO
   return { card, hass, root: card.shadowRoot! };
 }
 
-/** Remove what `mount` added (call in afterEach). */
+/** Remove what `mount` added and forget the windows seen: a fresh page (call in afterEach). */
 export function unmountAll(): void {
   for (const element of mounted.splice(0)) {
     element.remove();
   }
+  forgetIdentities();
 }
 
 /** Let pending promises (subscriptions, callWS) and the Lit updates of every element run. */
