@@ -105,7 +105,10 @@ export function entityName(hass: HomeAssistant, entityId: string): string {
 
 /** The entities of one account (a Claude Usage device) that the card reads. */
 export interface Account {
-  /** Ordered session, weekly, per-model weekly (by window key), other. */
+  /**
+   * Ordered session, weekly, per-model weekly, other; each kind in registry order, so a
+   * window keeps its place when a new one appears (it is registered after the others).
+   */
   windows: UsageWindow[];
   /** Window sensors whose window is not known (unavailable since before the card saw them). */
   unidentified: string[];
@@ -142,11 +145,7 @@ function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
     }
   });
   const windows = [...usage.values()]
-    .sort(
-      (a, b) =>
-        KIND_ORDER[a.identity.kind] - KIND_ORDER[b.identity.kind] ||
-        (a.identity.key < b.identity.key ? -1 : a.identity.key > b.identity.key ? 1 : 0),
-    )
+    .sort((a, b) => KIND_ORDER[a.identity.kind] - KIND_ORDER[b.identity.kind] || a.order - b.order)
     .map(({ entityId, identity }) => ({
       ...identity,
       name: entityName(hass, entityId),

@@ -14,6 +14,7 @@ import {
   type ActionsConfig,
   type GestureAction,
 } from "./action-handler";
+import { windowColor } from "./colors";
 import type { Thresholds } from "./config";
 import { resetPending, type UsageWindow, type WindowState } from "./entities";
 import { formatDateTime, formatDuration, formatPercent, msUntilNextChange } from "./format";
@@ -188,7 +189,9 @@ export class ClaudeUsageGauge extends LitElement {
           }
           <text class="percent" x="50" y="54">${value}</text>
         </svg>
-        <div class="name">${limit.name}</div>
+        <div class="name">
+          <span class="swatch" style="background:${windowColor(limit.key)}"></span>${limit.name}
+        </div>
         <div class="reset">${resetText}</div>
       </div>
     `;

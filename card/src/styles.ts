@@ -107,6 +107,15 @@ export const gaugeStyles = css`
     font-size: var(--ha-font-size-m, 14px);
     line-height: 1.3;
   }
+  /* The window's colour in the history graph. */
+  .name .swatch {
+    display: inline-block;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    margin-right: 5px;
+    vertical-align: 1px;
+  }
   .reset {
     color: var(--secondary-text-color);
     font-size: var(--ha-font-size-s, 12px);

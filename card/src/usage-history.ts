@@ -8,6 +8,7 @@
 
 import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
 
+import { windowColor } from "./colors";
 import { RANGE_HOURS, RANGES, type Range, type Thresholds } from "./config";
 import { resetPending, type WindowState } from "./entities";
 import {
@@ -46,13 +47,6 @@ const TICK_MS = 60_000;
 const DEFAULT_GRAPH_WIDTH = 300;
 /** Long-term statistics gain a 5-minute row every 5 minutes. */
 const STATISTICS_REFRESH_MS = 5 * 60_000;
-
-const GRAPH_FALLBACK_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#9498a0"];
-
-function seriesColor(index: number): string {
-  const fallback = GRAPH_FALLBACK_COLORS[index % GRAPH_FALLBACK_COLORS.length];
-  return `var(--graph-color-${index + 1}, ${fallback})`;
-}
 
 type HistoryStatus = "idle" | "loading" | "ready" | "error";
 
@@ -314,7 +308,7 @@ export class ClaudeUsageHistory extends LitElement {
   }
 
   private _series(start: number, end: number): GraphSeries[] {
-    return this.readings.map((reading, index) => {
+    return this.readings.map((reading) => {
       const { window: limit } = reading;
       const resetStates = (limit.resetEntityId && this._history[limit.resetEntityId]) || [];
       let points: Point[];
@@ -335,7 +329,7 @@ export class ClaudeUsageHistory extends LitElement {
       if (resetPending(reading, end)) {
         points = endAt(points, reading.resetsAt!.getTime());
       }
-      return { key: limit.key, name: limit.name, color: seriesColor(index), points, resets };
+      return { key: limit.key, name: limit.name, color: windowColor(limit.key), points, resets };
     });
   }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ClaudeUsageCard, defineWhenAppReady } from "../src/claude-usage-card";
-import { DEVICE_ID, makeHass, SESSION } from "./fixtures";
+import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
 import { fakeTime, gauges, history, mount, plain, settle, unmountAll } from "./helpers";
 
 beforeEach(fakeTime);
@@ -114,6 +114,33 @@ describe("composition", () => {
     expect(hass.connection.subscriptions).toHaveLength(1);
     expect(gauges(root).map((gauge) => gauge.percent)).toEqual(["42%", "81%", "95%"]);
     expect(plain(history(root).querySelector(".graph")?.textContent)).toBe("Loading…");
+  });
+});
+
+describe("colours and places", () => {
+  it("keeps each window's colour and place when a new window appears", async () => {
+    const { root, hass, card } = await mount();
+    const swatches = () =>
+      [...root.querySelectorAll("claude-usage-gauge")].map((gauge) => [
+        gauge.dataset.key,
+        gauge.shadowRoot!.querySelector<HTMLElement>(".name .swatch")!.style.background,
+      ]);
+    const before = swatches();
+    expect(before).toEqual([
+      ["five_hour", "var(--color-1, #4269d0)"],
+      ["seven_day", "var(--color-5, #a463f2)"],
+      ["seven_day_opus", "var(--color-52, #27d0df)"],
+    ]);
+    card.hass = makeHass({
+      windows: [SESSION, WEEKLY, OPUS, COWORK],
+      connection: hass.connection,
+    });
+    await settle(card);
+    expect(swatches()).toEqual([...before, ["seven_day_cowork", "var(--color-53, #a04a9b)"]]);
+    const legend = [...history(root).querySelectorAll<HTMLElement>(".legend-item .swatch")];
+    expect(legend.map((swatch) => swatch.style.background)).toEqual(
+      swatches().map(([, color]) => color),
+    );
   });
 });
 

@@ -20,7 +20,8 @@ const discoverWindows = (hass: HomeAssistant, deviceId: string) =>
   discoverAccount(hass, deviceId).windows;
 
 describe("discoverAccount", () => {
-  it("pairs usage and reset sensors by window key, ordered session, weekly, scoped by model", () => {
+  it("pairs usage and reset sensors by window key, ordered by kind, then as registered", () => {
+    // Registered Opus, weekly, Cowork, session: per-model windows keep their registry order.
     const hass = makeHass({ windows: [OPUS, WEEKLY, COWORK, SESSION] });
     expect(discoverWindows(hass, DEVICE_ID)).toEqual([
       {
@@ -38,18 +39,18 @@ describe("discoverAccount", () => {
         resetEntityId: "sensor.acme_weekly_reset",
       },
       {
-        key: "seven_day_cowork",
-        kind: "weekly_scoped",
-        name: "Cowork weekly usage",
-        usageEntityId: "sensor.acme_cowork_weekly_usage",
-        resetEntityId: "sensor.acme_cowork_weekly_reset",
-      },
-      {
         key: "seven_day_opus",
         kind: "weekly_scoped",
         name: "Opus weekly usage",
         usageEntityId: "sensor.acme_opus_weekly_usage",
         resetEntityId: "sensor.acme_opus_weekly_reset",
+      },
+      {
+        key: "seven_day_cowork",
+        kind: "weekly_scoped",
+        name: "Cowork weekly usage",
+        usageEntityId: "sensor.acme_cowork_weekly_usage",
+        resetEntityId: "sensor.acme_cowork_weekly_reset",
       },
     ]);
   });
