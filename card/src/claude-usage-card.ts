@@ -14,10 +14,26 @@ import { localize, type StringKey } from "./i18n";
 import { cardStyles } from "./styles";
 import { DOMAIN, type HomeAssistant } from "./types";
 import { ClaudeUsageHistory, HISTORY_TYPE } from "./usage-history";
+import { WidthController } from "./width-controller";
 
 export const CARD_TYPE = "claude-usage-card";
 
 const SETTINGS_PATH = `/config/integrations/integration/${DOMAIN}`;
+
+/** A gauge stays readable down to this width (its countdown wraps onto two lines). */
+export const MIN_GAUGE_WIDTH = 104;
+/** The gap between gauges in a row (`.gauges` in styles.ts). */
+const GAUGE_GAP = 8;
+
+/**
+ * How many gauges a row holds: as many as fit, in rows as even as can be, so four gauges
+ * are 2 x 2 or 4 in a row, never 3 + 1.
+ */
+export function gaugeColumns(count: number, width: number): number {
+  const fit = Math.max(1, Math.floor((width + GAUGE_GAP) / (MIN_GAUGE_WIDTH + GAUGE_GAP)));
+  const rows = Math.ceil(Math.max(1, count) / fit);
+  return Math.ceil(Math.max(1, count) / rows);
+}
 
 export class ClaudeUsageCard extends LitElement {
   static override properties = {
@@ -32,6 +48,7 @@ export class ClaudeUsageCard extends LitElement {
 
   private _account: Account = { windows: [], unidentified: [] };
   private _discover = accountDiscovery();
+  private readonly _gaugesWidth = new WidthController(this, ".gauges");
 
   static getConfigForm() {
     return configForm();
@@ -115,7 +132,13 @@ export class ClaudeUsageCard extends LitElement {
         <div class="card-content">
           ${
             status === "ok"
-              ? html`<div class="gauges">
+              ? html`<div
+                    class="gauges"
+                    style="--columns:${gaugeColumns(
+                      states.length,
+                      this._gaugesWidth.width ?? Number.POSITIVE_INFINITY,
+                    )}"
+                  >
                     ${states.map(
                       (reading) =>
                         html`<claude-usage-gauge

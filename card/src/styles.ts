@@ -21,9 +21,10 @@ export const cardStyles = css`
   .card-content {
     padding: 12px 16px 16px;
   }
+  /* --columns: gaugeColumns() in claude-usage-card.ts, from the width measured. */
   .gauges {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+    grid-template-columns: repeat(var(--columns), minmax(0, 1fr));
     gap: 12px 8px;
   }
   .status {

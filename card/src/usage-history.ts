@@ -6,7 +6,7 @@
  * integration's rule), each usage value read with the reset time that held then.
  */
 
-import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
+import { html, LitElement, nothing, svg } from "lit";
 
 import { windowColor } from "./colors";
 import { RANGE_HOURS, RANGES, type Range, type Thresholds } from "./config";
@@ -38,6 +38,7 @@ import {
 import { localize, type StringKey } from "./i18n";
 import { historyStyles } from "./styles";
 import type { HomeAssistant, UnsubscribeFunc } from "./types";
+import { WidthController } from "./width-controller";
 
 export const HISTORY_TYPE = "claude-usage-history";
 
@@ -66,7 +67,6 @@ export class ClaudeUsageHistory extends LitElement {
     _statistics: { state: true },
     _status: { state: true },
     _hover: { state: true },
-    _width: { state: true },
   };
 
   static override styles = historyStyles;
@@ -81,7 +81,8 @@ export class ClaudeUsageHistory extends LitElement {
   declare private _statistics: Record<string, StatisticPoint[]>;
   declare private _status: HistoryStatus;
   declare private _hover: Hover | undefined;
-  declare private _width: number;
+
+  private readonly _graphWidth = new WidthController(this, ".graph");
 
   private _key: string | undefined;
   private _generation = 0;
@@ -89,8 +90,6 @@ export class ClaudeUsageHistory extends LitElement {
   private _subscription: Promise<UnsubscribeFunc> | undefined;
   private _tickTimer: ReturnType<typeof setTimeout> | undefined;
   private _stopTimer: ReturnType<typeof setTimeout> | undefined;
-  private _resizeObserver: ResizeObserver | undefined;
-  private _observed: Element | undefined;
 
   constructor() {
     super();
@@ -100,7 +99,6 @@ export class ClaudeUsageHistory extends LitElement {
     this._history = {};
     this._statistics = {};
     this._status = "idle";
-    this._width = DEFAULT_GRAPH_WIDTH;
   }
 
   override connectedCallback(): void {
@@ -116,8 +114,6 @@ export class ClaudeUsageHistory extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this._tickTimer);
     this._tickTimer = undefined;
-    this._resizeObserver?.disconnect();
-    this._observed = undefined;
     // A dashboard moves its cards around (masonry columns) while it lays them out: the
     // data stays when the element is back at once, instead of being requested again.
     this._stopTimer = setTimeout(() => this._stop(), 0);
@@ -125,10 +121,6 @@ export class ClaudeUsageHistory extends LitElement {
 
   protected override willUpdate(): void {
     this._sync();
-  }
-
-  protected override updated(_changed: PropertyValues): void {
-    this._observeSize();
   }
 
   private _t(key: StringKey, values?: Record<string, string>): string {
@@ -274,24 +266,6 @@ export class ClaudeUsageHistory extends LitElement {
       );
   }
 
-  private _observeSize(): void {
-    const graph = this.renderRoot.querySelector(".graph") ?? undefined;
-    if (graph === this._observed || typeof ResizeObserver === "undefined") {
-      return;
-    }
-    this._resizeObserver ??= new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (width > 0 && width !== this._width) {
-        this._width = width;
-      }
-    });
-    this._resizeObserver.disconnect();
-    this._observed = graph;
-    if (graph) {
-      this._resizeObserver.observe(graph);
-    }
-  }
-
   private _setRange(range: Range): void {
     this.range = range;
     this._hover = undefined;
@@ -398,7 +372,8 @@ export class ClaudeUsageHistory extends LitElement {
   private _renderGraph(series: GraphSeries[], start: number, end: number) {
     const hass = this.hass!;
     const language = hass.locale.language;
-    const geometry = buildGraph(series, start, end, this._width, this.thresholds!);
+    const width = this._graphWidth.width ?? DEFAULT_GRAPH_WIDTH;
+    const geometry = buildGraph(series, start, end, width, this.thresholds!);
     const { layout } = geometry;
     const multiDay = this.range === "7d";
     const hover = this._hover;

@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { ClaudeUsageCard, defineWhenAppReady } from "../src/claude-usage-card";
+import { ClaudeUsageCard, defineWhenAppReady, gaugeColumns } from "../src/claude-usage-card";
 import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
-import { fakeTime, gauges, history, mount, plain, settle, unmountAll } from "./helpers";
+import {
+  FakeResizeObserver,
+  fakeTime,
+  gauges,
+  history,
+  mount,
+  plain,
+  settle,
+  unmountAll,
+} from "./helpers";
 
 beforeEach(fakeTime);
 
@@ -141,6 +150,44 @@ describe("colours and places", () => {
     expect(legend.map((swatch) => swatch.style.background)).toEqual(
       swatches().map(([, color]) => color),
     );
+  });
+});
+
+describe("gauge grid", () => {
+  it.each([
+    // count, width, columns
+    [4, 500, 4],
+    [4, 342, 2],
+    [4, 200, 1],
+    [3, 342, 3],
+    [3, 220, 2],
+    [5, 500, 3],
+    [6, 500, 3],
+    [7, 600, 4],
+    [2, 1000, 2],
+    [1, 100, 1],
+    [0, 500, 1],
+  ])("lays %i gauges on %i px in %i columns, rows as even as can be", (count, width, columns) => {
+    expect(gaugeColumns(count, width)).toBe(columns);
+  });
+
+  it("lays four gauges 2 x 2 on a phone and 4 in a row where there is room", async () => {
+    vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+    try {
+      const { root, card } = await mount(
+        { show_graph: false },
+        { windows: [SESSION, WEEKLY, OPUS, COWORK] },
+      );
+      const grid = root.querySelector<HTMLElement>(".gauges")!;
+      FakeResizeObserver.resize(grid, 342);
+      await settle(card);
+      expect(grid.style.getPropertyValue("--columns")).toBe("2");
+      FakeResizeObserver.resize(grid, 520);
+      await settle(card);
+      expect(grid.style.getPropertyValue("--columns")).toBe("4");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -112,3 +112,35 @@ export function styleRule(
     .filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule)
     .find((rule) => rule.selectorText === selector)?.style;
 }
+
+/** A ResizeObserver whose observed elements a test resizes (happy-dom's never reports). */
+export class FakeResizeObserver {
+  static instances: FakeResizeObserver[] = [];
+  readonly observed = new Set<Element>();
+
+  constructor(private readonly callback: ResizeObserverCallback) {
+    FakeResizeObserver.instances.push(this);
+  }
+
+  observe(element: Element): void {
+    this.observed.add(element);
+  }
+
+  unobserve(element: Element): void {
+    this.observed.delete(element);
+  }
+
+  disconnect(): void {
+    this.observed.clear();
+  }
+
+  /** Report `element` as `width` pixels wide to whoever observes it. */
+  static resize(element: Element, width: number): void {
+    for (const observer of FakeResizeObserver.instances) {
+      if (observer.observed.has(element)) {
+        const entry = { target: element, contentRect: { width } } as unknown as ResizeObserverEntry;
+        observer.callback([entry], observer as unknown as ResizeObserver);
+      }
+    }
+  }
+}

@@ -12,6 +12,7 @@ import {
   WEEKLY,
 } from "./fixtures";
 import {
+  FakeResizeObserver,
   fakeTime,
   history,
   HOUR,
@@ -427,6 +428,23 @@ describe("lifecycle", () => {
 });
 
 describe("layout", () => {
+  it("draws the graph as wide as its box", async () => {
+    vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+    try {
+      const { root, hass, card } = await mount();
+      hass.connection.subscriptions[0]!.callback(
+        streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: (NOW - HOUR) / 1000 }] }),
+      );
+      await settle(card);
+      const graph = history(root);
+      FakeResizeObserver.resize(graph.querySelector(".graph")!, 512);
+      await settle(card);
+      expect(graph.querySelector("svg.chart")!.getAttribute("viewBox")).toBe("0 0 512 132");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("gives the range buttons room for a finger and a focus ring that is not clipped", async () => {
     const { root } = await mount();
     const graph = history(root);
