@@ -1,7 +1,8 @@
 /**
- * One window's gauge: the arc of its utilization, its name and a countdown to its reset that
- * ticks by itself. Tap, hold and double tap run the card's actions on the window's usage
- * sensor; without a `hold_action`, a hold shows the exact reset time for a few seconds.
+ * One window's gauge: the arc of its utilization, a marker where an even pace through the
+ * window would be, its name and a countdown to its reset that ticks by itself. Tap, hold
+ * and double tap run the card's actions on the window's usage sensor; without a
+ * `hold_action`, a hold shows the exact reset time and the pace for a few seconds.
  */
 
 import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
@@ -20,6 +21,7 @@ import { resetPending, type UsageWindow, type WindowState } from "./entities";
 import { formatDateTime, formatDuration, formatPercent, msUntilNextChange } from "./format";
 import { localize, type StringKey } from "./i18n";
 import { LEVEL_COLOR, levelFor } from "./levels";
+import { elapsedShare, paceOf, type Pace } from "./pace";
 import { gaugeStyles } from "./styles";
 import type { HomeAssistant } from "./types";
 
@@ -30,21 +32,41 @@ const MIN_TICK_MS = 250;
 /** How long a hold shows the exact reset time. */
 export const DETAIL_SHOW_MS = 3000;
 
+const PACE_TEXT: Record<Pace, StringKey> = {
+  ahead: "pace_ahead",
+  behind: "pace_behind",
+  on: "pace_on",
+};
+
 /** Gauge arc: 240° open at the bottom, in a 100 x 84 view box. */
 const ARC = { cx: 50, cy: 48, r: 38, start: 150, sweep: 240 };
 
-function arcPoint(angle: number): string {
+/** How far the pace marker reaches inside and outside the arc's middle (its stroke is 9). */
+const PACE_REACH = 7;
+
+function arcPoint(angle: number, radius: number = ARC.r): string {
   const radians = (angle * Math.PI) / 180;
-  const x = ARC.cx + ARC.r * Math.cos(radians);
-  const y = ARC.cy + ARC.r * Math.sin(radians);
+  const x = ARC.cx + radius * Math.cos(radians);
+  const y = ARC.cy + radius * Math.sin(radians);
   return `${Math.round(x * 100) / 100} ${Math.round(y * 100) / 100}`;
+}
+
+/** The angle of `fraction` (0..1) of the sweep. */
+function arcAngle(fraction: number): number {
+  return ARC.start + ARC.sweep * Math.min(1, Math.max(0, fraction));
 }
 
 /** The SVG path of the gauge arc from 0 to `fraction` (0..1) of the sweep. */
 export function arcPath(fraction: number): string {
-  const sweep = ARC.sweep * Math.min(1, Math.max(0, fraction));
+  const sweep = arcAngle(fraction) - ARC.start;
   const largeArc = sweep > 180 ? 1 : 0;
   return `M${arcPoint(ARC.start)}A${ARC.r} ${ARC.r} 0 ${largeArc} 1 ${arcPoint(ARC.start + sweep)}`;
+}
+
+/** The pace marker: a short line across the arc at `fraction` (0..1) of the sweep. */
+export function pacePath(fraction: number): string {
+  const angle = arcAngle(fraction);
+  return `M${arcPoint(angle, ARC.r - PACE_REACH)}L${arcPoint(angle, ARC.r + PACE_REACH)}`;
 }
 
 export class ClaudeUsageGauge extends LitElement {
@@ -160,10 +182,13 @@ export class ClaudeUsageGauge extends LitElement {
           ? this._t("resets_in", { duration: formatDuration(remaining, language) })
           : this._t("resetting");
     }
-    const resetText = reading.available && absolute && this._detail ? absolute : countdown;
+    const share = utilization === null ? null : elapsedShare(limit.kind, resetsAt, this._now);
+    const pace = share === null ? undefined : this._t(PACE_TEXT[paceOf(utilization!, share)]);
+    const detail = [absolute, pace].filter((part) => part !== undefined).join(" · ");
+    const resetText = reading.available && detail && this._detail ? detail : countdown;
     const value = utilization === null ? "—" : formatPercent(utilization, language);
-    // Screen readers get the exact reset time too, which others see on hover or hold.
-    const label = [pending ? limit.name : `${limit.name}: ${value}`, countdown, absolute]
+    // Screen readers get the detail too, which others see on hover or hold.
+    const label = [pending ? limit.name : `${limit.name}: ${value}`, countdown, absolute, pace]
       .filter((part) => part !== undefined)
       .join(". ");
     const { tap_action, hold_action, double_tap_action } = this.actions;
@@ -173,7 +198,7 @@ export class ClaudeUsageGauge extends LitElement {
         role="button"
         tabindex=${ifDefined(tap_action === undefined || hasAction(tap_action) ? "0" : undefined)}
         aria-label=${label}
-        title=${absolute ?? resetText}
+        title=${detail || resetText}
         .actionHandler=${actionHandler({
           hasHold: hold_action === undefined || hasAction(hold_action),
           hasDoubleClick: hasAction(double_tap_action),
@@ -187,6 +212,7 @@ export class ClaudeUsageGauge extends LitElement {
               ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
               : nothing
           }
+          ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
           <text class="percent" x="50" y="54">${value}</text>
         </svg>
         <div class="name">

@@ -94,11 +94,22 @@ export const gaugeStyles = css`
   .gauge .value {
     transition: stroke 0.3s;
   }
+  /* Where an even pace through the window would be. */
+  .gauge .pace {
+    stroke: var(--primary-text-color);
+    stroke-width: 2;
+    stroke-linecap: butt;
+  }
   .percent {
     fill: var(--primary-text-color);
     font-size: 19px;
     font-weight: 500;
     text-anchor: middle;
+  }
+  .name,
+  .reset {
+    /* Narrow gauges (three on a phone) wrap into even lines, not a lone last word. */
+    text-wrap: balance;
   }
   .name {
     margin-top: -10px;

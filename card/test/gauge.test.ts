@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { DETAIL_SHOW_MS, arcPath } from "../src/gauge";
+import { DETAIL_SHOW_MS, arcPath, pacePath } from "../src/gauge";
+import { elapsedShare, paceOf } from "../src/pace";
 import { gaugeStyles } from "../src/styles";
-import { NOW, SESSION, WEEKLY } from "./fixtures";
+import { NOW, OPUS, SESSION, WEEKLY } from "./fixtures";
 import {
   fakeTime,
   gaugeElements,
@@ -36,7 +37,7 @@ describe("gauges", () => {
         percent: "42%",
         name: "Session usage",
         reset: "Resets in 2 hr 14 min",
-        title: "Resets Nov 28, 2026, 13:14",
+        title: "Resets Nov 28, 2026, 13:14 · Behind pace",
         stroke: "stroke:var(--success-color, #43a047)",
       },
       {
@@ -45,7 +46,7 @@ describe("gauges", () => {
         percent: "81%",
         name: "Weekly usage",
         reset: "Resets in 2 days 22 hr",
-        title: "Resets Dec 1, 2026, 09:00",
+        title: "Resets Dec 1, 2026, 09:00 · Ahead of pace",
         stroke: "stroke:var(--warning-color, #ffa600)",
       },
       {
@@ -88,8 +89,8 @@ describe("gauges", () => {
     const labels = () =>
       gaugeElements(root).map((gauge) => plain(gauge.getAttribute("aria-label")));
     const expected = [
-      "Session usage: 42%. Resets in 2 hr 14 min. Resets Nov 28, 2026, 13:14",
-      "Weekly usage: 81%. Resets in 2 days 22 hr. Resets Dec 1, 2026, 09:00",
+      "Session usage: 42%. Resets in 2 hr 14 min. Resets Nov 28, 2026, 13:14. Behind pace",
+      "Weekly usage: 81%. Resets in 2 days 22 hr. Resets Dec 1, 2026, 09:00. Ahead of pace",
       "Opus weekly usage: 95%. No reset scheduled",
     ];
     expect(labels()).toEqual(expected);
@@ -98,7 +99,7 @@ describe("gauges", () => {
     await vi.advanceTimersByTimeAsync(600);
     touch(session, "touchend");
     await settle(card);
-    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14");
+    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
     expect(labels()[0]).toBe(expected[0]);
   });
 
@@ -170,8 +171,16 @@ describe("gauges", () => {
   it("speaks German and French, in the server's time zone", async () => {
     const german = await mount({ show_graph: false }, { language: "de" });
     expect(gauges(german.root).map((gauge) => [gauge.percent, gauge.reset, gauge.title])).toEqual([
-      ["42 %", "Zurücksetzung in 2 Std., 14 Min.", "Zurücksetzung 28.11.2026, 13:14"],
-      ["81 %", "Zurücksetzung in 2 Tg., 22 Std.", "Zurücksetzung 01.12.2026, 09:00"],
+      [
+        "42 %",
+        "Zurücksetzung in 2 Std., 14 Min.",
+        "Zurücksetzung 28.11.2026, 13:14 · Langsamer als gleichmäßig",
+      ],
+      [
+        "81 %",
+        "Zurücksetzung in 2 Tg., 22 Std.",
+        "Zurücksetzung 01.12.2026, 09:00 · Schneller als gleichmäßig",
+      ],
       ["95 %", "Keine Zurücksetzung geplant", "Keine Zurücksetzung geplant"],
     ]);
     const french = await mount(
@@ -179,7 +188,9 @@ describe("gauges", () => {
       { language: "fr", serverTimeZone: "America/New_York" },
     );
     expect(gauges(french.root)[0]!.reset).toBe("Réinitialisation dans 2 h 14 min");
-    expect(gauges(french.root)[0]!.title).toBe("Réinitialisation 28 nov. 2026, 07:14");
+    expect(gauges(french.root)[0]!.title).toBe(
+      "Réinitialisation 28 nov. 2026, 07:14 · En retard sur le rythme régulier",
+    );
   });
 
   it("highlights a gauge on hover only where a pointer can hover", () => {
@@ -187,6 +198,52 @@ describe("gauges", () => {
     expect(styleRule(gaugeStyles, ".gauge:hover", "(hover: hover)")?.background).toBe(
       "var(--secondary-background-color)",
     );
+  });
+});
+
+describe("pace", () => {
+  it("places the marker at the share of the window gone by: start, middle and end", () => {
+    // The arc starts at 150° (bottom left), passes 270° (top) and ends at 30° (bottom right).
+    expect(pacePath(0)).toBe("M23.15 63.5L11.03 70.5");
+    expect(pacePath(0.5)).toBe("M50 17L50 3");
+    expect(pacePath(1)).toBe("M76.85 63.5L88.97 70.5");
+    // The marker crosses the arc where the arc of the same share ends.
+    expect(arcPath(0.5).endsWith(" 50 10")).toBe(true);
+  });
+
+  it.each([
+    // kind, hours until the reset, share of the window gone by
+    ["session", 5, 0],
+    ["session", 2.5, 0.5],
+    ["session", 0.0001, 1],
+    ["weekly", 84, 0.5],
+    ["weekly_scoped", 168, 0],
+    ["weekly", 200, 0],
+  ] as const)("%s resetting in %f h is %f through its window", (kind, hours, share) => {
+    expect(elapsedShare(kind, new Date(NOW + hours * HOUR), NOW)).toBeCloseTo(share, 4);
+  });
+
+  it("has no marker without a reset time, once it has come, or for a window of unknown length", () => {
+    expect(elapsedShare("session", null, NOW)).toBeNull();
+    expect(elapsedShare("session", new Date(NOW), NOW)).toBeNull();
+    expect(elapsedShare("unknown", new Date(NOW + HOUR), NOW)).toBeNull();
+  });
+
+  it("reads ahead of pace above the even share, behind below it, in whole percent", () => {
+    expect(paceOf(42, 0.3)).toBe("ahead");
+    expect(paceOf(20, 0.3)).toBe("behind");
+    expect(paceOf(30.4, 0.296)).toBe("on");
+  });
+
+  it("draws the marker on each gauge with a reset time, and moves it on with time", async () => {
+    const half = { ...SESSION, resetsAt: new Date(NOW + 2.5 * HOUR).toISOString() };
+    const { root, card } = await mount({ show_graph: false }, { windows: [half, WEEKLY, OPUS] });
+    const markers = () =>
+      gaugeElements(root).map((gauge) => gauge.querySelector(".pace")?.getAttribute("d") ?? null);
+    expect(markers()).toEqual([pacePath(0.5), pacePath(1 - 70 / 168), null]);
+    await vi.advanceTimersByTimeAsync(HOUR + 1000);
+    await settle(card);
+    expect(markers()[0]).toBe(pacePath(0.7));
   });
 });
 
@@ -250,7 +307,7 @@ describe("actions", () => {
     await vi.advanceTimersByTimeAsync(600);
     touch(session, "touchend");
     await settle(card);
-    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14");
+    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
     expect(actions).toEqual([]);
     await vi.advanceTimersByTimeAsync(DETAIL_SHOW_MS);
     await settle(card);

@@ -125,6 +125,11 @@ async def test_card_shows_the_usage(
             card.locator(f'{GAUGE}[data-key="seven_day_opus"] .percent')
         ).to_have_text("23%")
         await expect(card.locator(".gauge")).to_have_count(3)
+        # The pace marker: 42 % of the session used, 56 % of it gone by; weekly 61 % / 55 %.
+        for key, pace in (("five_hour", "Behind pace"), ("seven_day", "Ahead of pace")):
+            gauge = card.locator(f'{GAUGE}[data-key="{key}"] .gauge')
+            await expect(gauge.locator(".pace")).to_have_count(1)
+            await expect(gauge).to_have_attribute("aria-label", re.compile(pace))
 
         reset = card.locator(f'{GAUGE}[data-key="five_hour"] .reset')
         await expect(reset).to_have_text(COUNTDOWN)
