@@ -8,7 +8,17 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 
 import type { ActionsConfig } from "./action-handler";
 import { configForm, resolveConfig, type ResolvedConfig } from "./config";
-import { accountDiscovery, cardStatus, firstDevice, readWindow, type Account } from "./entities";
+import {
+  accountDiscovery,
+  accountEntityIds,
+  cardStatus,
+  firstDevice,
+  NO_ACCOUNT,
+  readExtraUsage,
+  readWindow,
+  type Account,
+} from "./entities";
+import { ClaudeUsageExtra, EXTRA_TYPE } from "./extra-usage";
 import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
 import { localize, type StringKey } from "./i18n";
 import { cardStyles } from "./styles";
@@ -46,7 +56,7 @@ export class ClaudeUsageCard extends LitElement {
   declare hass: HomeAssistant | undefined;
   declare private _config: ResolvedConfig | undefined;
 
-  private _account: Account = { windows: [], unidentified: [] };
+  private _account: Account = NO_ACCOUNT;
   private _discover = accountDiscovery();
   private readonly _gaugesWidth = new WidthController(this, ".gauges");
 
@@ -90,18 +100,14 @@ export class ClaudeUsageCard extends LitElement {
     ) {
       return true;
     }
-    const { windows, unidentified } = this._account;
-    return [
-      ...windows.flatMap((limit) => [limit.usageEntityId, limit.resetEntityId]),
-      ...unidentified,
-    ].some((id) => id !== undefined && old.states[id] !== hass.states[id]);
+    return accountEntityIds(this._account).some((id) => old.states[id] !== hass.states[id]);
   }
 
   protected override willUpdate(): void {
     this._account =
       this.hass && this._config?.deviceId
         ? this._discover(this.hass, this._config.deviceId)
-        : { windows: [], unidentified: [] };
+        : NO_ACCOUNT;
   }
 
   private _t(key: StringKey): string {
@@ -151,6 +157,7 @@ export class ClaudeUsageCard extends LitElement {
                         ></claude-usage-gauge>`,
                     )}
                   </div>
+                  ${this._renderExtra(hass)}
                   ${
                     config.showGraph
                       ? html`<claude-usage-history
@@ -166,6 +173,13 @@ export class ClaudeUsageCard extends LitElement {
         </div>
       </ha-card>
     `;
+  }
+
+  private _renderExtra(hass: HomeAssistant) {
+    const usage = readExtraUsage(hass, this._account);
+    return usage
+      ? html`<claude-usage-extra .hass=${hass} .usage=${usage}></claude-usage-extra>`
+      : nothing;
   }
 
   private _renderStatus(status: ReturnType<typeof cardStatus>) {
@@ -231,6 +245,7 @@ defineWhenAppReady(() => {
   if (customElements.get(CARD_TYPE)) return;
   customElements.define(GAUGE_TYPE, ClaudeUsageGauge);
   customElements.define(HISTORY_TYPE, ClaudeUsageHistory);
+  customElements.define(EXTRA_TYPE, ClaudeUsageExtra);
   customElements.define(CARD_TYPE, ClaudeUsageCard);
   window.customCards = window.customCards ?? [];
   window.customCards.push({

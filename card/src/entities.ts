@@ -103,6 +103,16 @@ export function entityName(hass: HomeAssistant, entityId: string): string {
   return friendly;
 }
 
+/** The account's sensors besides the windows', by translation key. */
+export const ACCOUNT_SENSORS = [
+  "status",
+  "last_update",
+  "extra_usage_used",
+  "extra_usage_limit",
+  "extra_usage_utilization",
+] as const;
+export type AccountSensor = (typeof ACCOUNT_SENSORS)[number];
+
 /** The entities of one account (a Claude Usage device) that the card reads. */
 export interface Account {
   /**
@@ -112,6 +122,21 @@ export interface Account {
   windows: UsageWindow[];
   /** Window sensors whose window is not known (unavailable since before the card saw them). */
   unidentified: string[];
+  /** Entity ids of the account's other sensors. */
+  sensors: Partial<Record<AccountSensor, string>>;
+}
+
+export const NO_ACCOUNT: Account = { windows: [], unidentified: [], sensors: {} };
+
+/** Every entity the card shows of the account. */
+export function accountEntityIds(account: Account): string[] {
+  return [
+    ...account.windows.flatMap((limit) =>
+      limit.resetEntityId ? [limit.usageEntityId, limit.resetEntityId] : [limit.usageEntityId],
+    ),
+    ...account.unidentified,
+    ...Object.values(account.sensors),
+  ];
 }
 
 /** The ids of the device's Claude Usage entities, in registry order. */
@@ -129,9 +154,15 @@ function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
   const usage = new Map<string, { entityId: string; identity: WindowIdentity; order: number }>();
   const reset = new Map<string, string>();
   const unidentified: string[] = [];
+  const sensors: Account["sensors"] = {};
   entityIds.forEach((entityId, order) => {
     const state = hass.states[entityId];
-    const metric = state && metricOf(hass.entities[entityId]?.translation_key, state);
+    const translationKey = hass.entities[entityId]?.translation_key;
+    if (ACCOUNT_SENSORS.includes(translationKey as AccountSensor)) {
+      sensors[translationKey as AccountSensor] ??= entityId;
+      return;
+    }
+    const metric = state && metricOf(translationKey, state);
     if (!metric) {
       return;
     }
@@ -152,7 +183,7 @@ function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
       usageEntityId: entityId,
       resetEntityId: reset.get(identity.key),
     }));
-  return { windows, unidentified };
+  return { windows, unidentified, sensors };
 }
 
 /** The account of one Claude Usage device. */
@@ -260,6 +291,38 @@ export function readWindow(hass: HomeAssistant, limit: UsageWindow): WindowState
     severity: typeof severity === "string" && severity !== "" ? severity : null,
     resetsAt: parseTimestamp(reset?.state),
     updatedAt: parseTimestamp(usage?.last_updated),
+  };
+}
+
+/** The extra usage sensors' values. */
+export interface ExtraUsage {
+  /** The spent sensor, for more-info. */
+  entityId: string;
+  used: number;
+  limit: number | null;
+  /** Percent of the limit spent. */
+  utilization: number | null;
+  /** An ISO 4217 code (e.g. "USD") or another unit; undefined when claude.ai names none. */
+  unit: string | undefined;
+}
+
+/** The account's extra usage, when it has it turned on (its sensors exist and have values). */
+export function readExtraUsage(hass: HomeAssistant, account: Account): ExtraUsage | undefined {
+  const { extra_usage_used: usedId, extra_usage_limit, extra_usage_utilization } = account.sensors;
+  const spent = usedId ? hass.states[usedId] : undefined;
+  const used = parseNumber(spent?.state);
+  if (!usedId || !spent || used === null) {
+    return undefined;
+  }
+  const value = (entityId: string | undefined) =>
+    parseNumber(entityId ? hass.states[entityId]?.state : undefined);
+  const unit = spent.attributes.unit_of_measurement;
+  return {
+    entityId: usedId,
+    used,
+    limit: value(extra_usage_limit),
+    utilization: value(extra_usage_utilization),
+    unit: typeof unit === "string" && unit !== "" ? unit : undefined,
   };
 }
 

@@ -161,6 +161,21 @@ export function formatRangeLabel(
   return numberFormat(language, { style: "unit", unit, unitDisplay }).format(value);
 }
 
+/**
+ * An amount of money: in the currency's own way when `unit` is an ISO 4217 code ("$12.34",
+ * "12,34 $US"), else with two decimals and the unit, if any.
+ */
+export function formatMoney(value: number, unit: string | undefined, language: string): string {
+  if (unit !== undefined && /^[A-Z]{3}$/.test(unit)) {
+    return numberFormat(language, { style: "currency", currency: unit }).format(value);
+  }
+  const amount = numberFormat(language, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+  return unit ? `${amount} ${unit}` : amount;
+}
+
 /** "a, b, c" in the language's way of listing values. */
 export function formatList(items: string[], language: string): string {
   return listFormat(language, { type: "unit", style: "short" }).format(items);

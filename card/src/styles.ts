@@ -296,3 +296,54 @@ export const historyStyles = css`
     vertical-align: middle;
   }
 `;
+
+/** Extra usage (`claude-usage-extra`). */
+export const extraStyles = css`
+  :host {
+    display: block;
+    margin-top: 12px;
+  }
+  .extra {
+    cursor: pointer;
+    border-radius: 8px;
+    padding: 4px 6px;
+    outline: none;
+    -webkit-tap-highlight-color: transparent;
+  }
+  .extra:focus-visible {
+    box-shadow: 0 0 0 2px var(--primary-color);
+  }
+  @media (hover: hover) {
+    .extra:hover {
+      background: var(--secondary-background-color);
+    }
+  }
+  .extra-text {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 8px;
+    font-size: var(--ha-font-size-m, 14px);
+    line-height: 1.4;
+  }
+  .extra-title {
+    color: var(--primary-text-color);
+    font-weight: 500;
+  }
+  .extra-value {
+    color: var(--secondary-text-color);
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    margin-top: 4px;
+    height: 4px;
+    border-radius: 2px;
+    background: var(--divider-color);
+    overflow: hidden;
+  }
+  .bar > div {
+    height: 100%;
+    border-radius: 2px;
+    background: var(--primary-color);
+  }
+`;

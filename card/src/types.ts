@@ -15,6 +15,7 @@ export interface EntityRegistryDisplayEntry {
   device_id?: string | null;
   platform?: string;
   translation_key?: string;
+  entity_category?: string | null;
   hidden?: boolean;
 }
 

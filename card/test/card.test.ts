@@ -64,9 +64,9 @@ describe("registration", () => {
 
   it("stubs a config with the first Claude Usage device", () => {
     expect(ClaudeUsageCard.getStubConfig(makeHass())).toEqual({ device_id: DEVICE_ID });
-    expect(ClaudeUsageCard.getStubConfig(makeHass({ windows: [], extraEntities: false }))).toEqual(
-      {},
-    );
+    expect(
+      ClaudeUsageCard.getStubConfig(makeHass({ windows: [], extraEntities: false, status: null })),
+    ).toEqual({});
   });
 
   it("has a visual editor form and sizes for masonry and sections", () => {
@@ -273,5 +273,32 @@ describe("updates", () => {
     };
     await card.updateComplete;
     expect(render).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("extra usage", () => {
+  it("shows spent of the monthly limit in the account's currency, and opens more-info on tap", async () => {
+    const { root, card } = await mount({ show_graph: false });
+    const extra = root.querySelector("claude-usage-extra")!.shadowRoot!;
+    const row = extra.querySelector<HTMLElement>(".extra")!;
+    expect(plain(row.textContent)).toBe("Extra usage $12.34 of $50.00");
+    expect(row.getAttribute("aria-label")).toBe("Extra usage: $12.34 of $50.00: 25%");
+    expect(extra.querySelector<HTMLElement>(".bar > div")!.style.width).toBe("24.68%");
+    const actions: unknown[] = [];
+    card.addEventListener("hass-action", (event) => actions.push((event as CustomEvent).detail));
+    row.click();
+    expect(actions).toEqual([
+      { config: { entity: "sensor.acme_extra_usage_spent" }, action: "tap" },
+    ]);
+  });
+
+  it("speaks German, and is left out when extra usage is off", async () => {
+    const german = await mount({ show_graph: false }, { language: "de" });
+    const extra = german.root.querySelector("claude-usage-extra")!.shadowRoot!;
+    expect(plain(extra.querySelector(".extra")?.textContent)).toBe(
+      "Zusätzliche Nutzung 12,34 $ von 50,00 $",
+    );
+    const off = await mount({ show_graph: false }, { extraEntities: false });
+    expect(off.root.querySelector("claude-usage-extra")).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import {
   entityName,
   firstDevice,
   forgetIdentities,
+  NO_ACCOUNT,
+  readExtraUsage,
   parseTimestamp,
   readWindow,
   rememberIdentity,
@@ -79,12 +81,12 @@ describe("discoverAccount", () => {
   it("still knows the windows of sensors gone unavailable (no attributes) since it saw them", () => {
     const seen = discoverWindows(makeHass(), DEVICE_ID);
     const hass = makeHass({ available: false });
-    expect(discoverAccount(hass, DEVICE_ID)).toEqual({ windows: seen, unidentified: [] });
+    expect(discoverAccount(hass, DEVICE_ID)).toMatchObject({ windows: seen, unidentified: [] });
   });
 
   it("leaves out unavailable sensors it never saw, until the recorder tells their windows", () => {
     const hass = makeHass({ windows: [SESSION, OPUS], available: false });
-    expect(discoverAccount(hass, DEVICE_ID)).toEqual({
+    expect(discoverAccount(hass, DEVICE_ID)).toMatchObject({
       windows: [],
       unidentified: [
         "sensor.acme_session_usage",
@@ -228,7 +230,42 @@ describe("firstDevice", () => {
   });
 
   it("is undefined without any", () => {
-    expect(firstDevice(makeHass({ windows: [], extraEntities: false }))).toBeUndefined();
+    expect(
+      firstDevice(makeHass({ windows: [], extraEntities: false, status: null })),
+    ).toBeUndefined();
+  });
+});
+
+describe("the account's other sensors", () => {
+  it("finds the status, last update and extra usage sensors by translation key", () => {
+    expect(discoverAccount(makeHass(), DEVICE_ID).sensors).toEqual({
+      status: "sensor.acme_status",
+      last_update: "sensor.acme_last_update",
+      extra_usage_used: "sensor.acme_extra_usage_spent",
+      extra_usage_limit: "sensor.acme_extra_usage_limit",
+      extra_usage_utilization: "sensor.acme_extra_usage_utilization",
+    });
+    expect(
+      discoverAccount(makeHass({ status: null, extraEntities: false }), DEVICE_ID).sensors,
+    ).toEqual({});
+  });
+
+  it("reads extra usage in the account's currency, when turned on", () => {
+    const hass = makeHass();
+    const account = discoverAccount(hass, DEVICE_ID);
+    expect(readExtraUsage(hass, account)).toEqual({
+      entityId: "sensor.acme_extra_usage_spent",
+      used: 12.34,
+      limit: 50,
+      utilization: 24.68,
+      unit: "USD",
+    });
+    delete hass.states["sensor.acme_extra_usage_spent"]!.attributes.unit_of_measurement;
+    hass.states["sensor.acme_extra_usage_limit"]!.state = "unknown";
+    expect(readExtraUsage(hass, account)).toMatchObject({ limit: null, unit: undefined });
+    hass.states["sensor.acme_extra_usage_spent"]!.state = "unavailable";
+    expect(readExtraUsage(hass, account)).toBeUndefined();
+    expect(readExtraUsage(hass, NO_ACCOUNT)).toBeUndefined();
   });
 });
 
@@ -249,7 +286,7 @@ describe("readWindow and cardStatus", () => {
 
   it("tells the card's states apart", () => {
     const hass = makeHass();
-    const none = { windows: [], unidentified: [] };
+    const none = NO_ACCOUNT;
     expect(cardStatus(hass, undefined, none, [])).toBe("no_device");
     expect(cardStatus(hass, "device-gone", none, [])).toBe("device_not_found");
     expect(cardStatus(hass, DEVICE_ID, none, [])).toBe("no_data");

@@ -111,16 +111,38 @@ export interface HassOptions {
   available?: boolean;
   callWS?: (message: Record<string, unknown>) => Promise<unknown>;
   connection?: FakeConnection;
+  /** Extra usage sensors and another integration's sensor on the device. */
   extraEntities?: boolean;
   admin?: boolean;
+  /** The Status sensor's state; null: no Status sensor. Default: "ok" unless `available` is false. */
+  status?: string | null;
+  /** The Status sensor's `retry_at` attribute. */
+  retryAt?: string | null;
+  /** The Last update sensor's state. */
+  lastUpdate?: string;
 }
+
+export const LAST_UPDATE = "2026-11-28T09:00:00+00:00";
+
+/** The Status sensor's states (the integration's `enum` options). */
+export const STATUS_OPTIONS = [
+  "ok",
+  "rate_limited",
+  "cloudflare_blocked",
+  "reauth_required",
+  "server_error",
+  "unreachable",
+];
 
 /** A hass object with one Claude Usage device ("Acme") holding the given windows. */
 export function makeHass(
   options: HassOptions = {},
 ): HomeAssistant & { connection: FakeConnection } {
   const windows = options.windows ?? [SESSION, WEEKLY, OPUS];
-  const available = options.available ?? true;
+  const status =
+    options.status === undefined ? (options.available === false ? null : "ok") : options.status;
+  // While the status is not ok, the window and extra usage sensors are unavailable.
+  const available = (options.available ?? true) && (status === null || status === "ok");
   const states: HomeAssistant["states"] = {};
   const entities: HomeAssistant["entities"] = {};
   for (const spec of windows) {
@@ -154,14 +176,59 @@ export function makeHass(
       name: spec.name.replace("usage", "reset"),
     };
   }
-  if (options.extraEntities ?? true) {
-    states["sensor.acme_extra_usage_used"] = state("sensor.acme_extra_usage_used", "12.5", {});
-    entities["sensor.acme_extra_usage_used"] = {
-      entity_id: "sensor.acme_extra_usage_used",
+  const add = (
+    entityId: string,
+    translationKey: string,
+    value: string,
+    attributes: Record<string, unknown>,
+    entityCategory?: string,
+  ) => {
+    states[entityId] = state(entityId, value, attributes);
+    entities[entityId] = {
+      entity_id: entityId,
       platform: "claude_usage",
       device_id: DEVICE_ID,
-      translation_key: "extra_usage_used",
+      translation_key: translationKey,
+      ...(entityCategory ? { entity_category: entityCategory } : {}),
     };
+  };
+  if (status !== null) {
+    add(
+      "sensor.acme_status",
+      "status",
+      status,
+      {
+        device_class: "enum",
+        options: STATUS_OPTIONS,
+        retry_at: options.retryAt ?? null,
+        friendly_name: "Acme Status",
+      },
+      "diagnostic",
+    );
+    add(
+      "sensor.acme_last_update",
+      "last_update",
+      options.lastUpdate ?? LAST_UPDATE,
+      { device_class: "timestamp", friendly_name: "Acme Last update" },
+      "diagnostic",
+    );
+  }
+  if (options.extraEntities ?? true) {
+    const money = { device_class: "monetary", unit_of_measurement: "USD" };
+    add("sensor.acme_extra_usage_spent", "extra_usage_used", available ? "12.34" : "unavailable", {
+      ...money,
+      friendly_name: "Acme Extra usage spent",
+    });
+    add("sensor.acme_extra_usage_limit", "extra_usage_limit", available ? "50.0" : "unavailable", {
+      ...money,
+      friendly_name: "Acme Extra usage monthly limit",
+    });
+    add(
+      "sensor.acme_extra_usage_utilization",
+      "extra_usage_utilization",
+      available ? "24.68" : "unavailable",
+      { unit_of_measurement: "%", friendly_name: "Acme Extra usage utilization" },
+    );
     states["sensor.other_usage"] = state("sensor.other_usage", "5", { window_key: "five_hour" });
     entities["sensor.other_usage"] = {
       entity_id: "sensor.other_usage",

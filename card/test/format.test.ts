@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDuration,
   formatList,
+  formatMoney,
   formatPercent,
   formatRangeLabel,
   msUntilNextChange,
@@ -222,5 +223,19 @@ describe("the system time format", () => {
 
   it("shows noon as 12 in a language whose own 12-hour clock counts from 0", async () => {
     expect(await axisLabel("de", "en-US", new Date("2026-11-28T12:14:30Z"))).toBe("12:14 PM");
+  });
+});
+
+describe("formatMoney", () => {
+  it.each([
+    [12.34, "USD", "en", "$12.34"],
+    [12.34, "USD", "de", "12,34 $"],
+    [12.34, "EUR", "fr", "12,34 €"],
+    [50, "EUR", "en", "€50.00"],
+    [7.5, "credits", "en", "7.50 credits"],
+    [7.5, undefined, "de", "7,50"],
+    [7.5, "XYZ", "en", "XYZ 7.50"],
+  ])("%f %s in %s is %s", (value, unit, language, expected) => {
+    expect(plain(formatMoney(value, unit, language))).toBe(expected);
   });
 });

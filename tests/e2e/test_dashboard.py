@@ -138,6 +138,11 @@ async def test_card_shows_the_usage(
         await expect(reset).not_to_have_text(before)
         assert _minutes_left(await reset.inner_text()) == _minutes_left(before) - 1
 
+        # Extra usage: the fake spends 12.34 of 50.00 USD.
+        await expect(card.locator("claude-usage-extra .extra")).to_contain_text(
+            "$12.34 of $50.00"
+        )
+
         lines = card.locator(".graph path.line")
         await expect(lines.first).to_be_attached()
         assert await lines.count() == 3
