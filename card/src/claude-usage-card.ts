@@ -1,12 +1,14 @@
 /**
- * The Claude Usage Lovelace card. It finds the account's windows in `hass` and composes a
- * gauge per window (`claude-usage-gauge`) and the history graph (`claude-usage-history`),
- * which draw themselves: the gauges from `hass.states` at once, the graph once its data comes.
+ * The Claude Usage Lovelace card. It finds the account's sensors in `hass` and composes
+ * what they say: why values are missing (`claude-usage-status`), a gauge per window
+ * (`claude-usage-gauge`), extra usage (`claude-usage-extra`) and the history graph
+ * (`claude-usage-history`). The gauges draw from `hass.states` at once, the graph once its
+ * data comes. While the account has a problem, the card keeps the last values the
+ * recorder holds, greyed out.
  */
 
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 
-import type { ActionsConfig } from "./action-handler";
 import { configForm, resolveConfig, type ResolvedConfig } from "./config";
 import {
   accountDiscovery,
@@ -16,19 +18,21 @@ import {
   NO_ACCOUNT,
   readExtraUsage,
   readWindow,
+  rememberIdentity,
   type Account,
 } from "./entities";
 import { ClaudeUsageExtra, EXTRA_TYPE } from "./extra-usage";
 import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
 import { localize, type StringKey } from "./i18n";
+import { lastRecordedStates, type Recorded } from "./recorded";
+import { accountStatus, type AccountStatus } from "./status";
+import { ClaudeUsageStatus, STATUS_TYPE } from "./status-banner";
 import { cardStyles } from "./styles";
-import { DOMAIN, type HomeAssistant } from "./types";
+import type { HomeAssistant } from "./types";
 import { ClaudeUsageHistory, HISTORY_TYPE } from "./usage-history";
 import { WidthController } from "./width-controller";
 
 export const CARD_TYPE = "claude-usage-card";
-
-const SETTINGS_PATH = `/config/integrations/integration/${DOMAIN}`;
 
 /** A gauge stays readable down to this width (its countdown wraps onto two lines). */
 export const MIN_GAUGE_WIDTH = 104;
@@ -45,20 +49,32 @@ export function gaugeColumns(count: number, width: number): number {
   return Math.ceil(Math.max(1, count) / rows);
 }
 
+const NO_STATUS: AccountStatus = { problem: undefined, retryAt: null, lastUpdate: null };
+
 export class ClaudeUsageCard extends LitElement {
   static override properties = {
     hass: { attribute: false },
     _config: { state: true },
+    _recorded: { state: true },
   };
 
   static override styles = cardStyles;
 
   declare hass: HomeAssistant | undefined;
   declare private _config: ResolvedConfig | undefined;
+  /** The last recorded states of the account's sensors, while it has a problem. */
+  declare private _recorded: Recorded;
 
   private _account: Account = NO_ACCOUNT;
-  private _discover = accountDiscovery();
+  private _status: AccountStatus = NO_STATUS;
+  private _recordedKey: string | undefined;
+  private readonly _discover = accountDiscovery();
   private readonly _gaugesWidth = new WidthController(this, ".gauges");
+
+  constructor() {
+    super();
+    this._recorded = {};
+  }
 
   static getConfigForm() {
     return configForm();
@@ -104,21 +120,57 @@ export class ClaudeUsageCard extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this._account =
-      this.hass && this._config?.deviceId
-        ? this._discover(this.hass, this._config.deviceId)
-        : NO_ACCOUNT;
+    const hass = this.hass;
+    const deviceId = this._config?.deviceId;
+    this._account = hass && deviceId ? this._discover(hass, deviceId) : NO_ACCOUNT;
+    this._status = hass ? accountStatus(hass, this._account) : NO_STATUS;
+    this._syncRecorded();
+  }
+
+  /**
+   * While the account has a problem, ask the recorder once for the last states of its
+   * unavailable sensors: since the last good answer, else since they turned unavailable.
+   * Their attributes also tell the windows of sensors the card never saw available.
+   */
+  private _syncRecorded(): void {
+    const hass = this.hass;
+    const { problem, lastUpdate } = this._status;
+    const { status, last_update } = this._account.sensors;
+    const ids = accountEntityIds(this._account).filter(
+      (id) => id !== status && id !== last_update && hass?.states[id]?.state === "unavailable",
+    );
+    if (!hass || !problem || ids.length === 0) {
+      this._recordedKey = undefined;
+      if (Object.keys(this._recorded).length > 0) {
+        this._recorded = {};
+      }
+      return;
+    }
+    const turnedUnavailable = Math.min(
+      ...ids.map((id) => Date.parse(hass.states[id]!.last_changed)),
+    );
+    const since = lastUpdate ?? new Date(turnedUnavailable - 1);
+    const key = `${ids.join(",")}|${since.getTime()}`;
+    if (key === this._recordedKey) {
+      return;
+    }
+    this._recordedKey = key;
+    lastRecordedStates(hass, ids, since).then(
+      (recorded) => {
+        if (key === this._recordedKey) {
+          for (const [entityId, state] of Object.entries(recorded)) {
+            rememberIdentity(entityId, state?.attributes);
+          }
+          this._recorded = recorded;
+        }
+      },
+      // Without the recorder, the gauges show what the card saw, or "—".
+      () => undefined,
+    );
   }
 
   private _t(key: StringKey): string {
     return localize(this.hass?.locale.language, key);
-  }
-
-  private _openSettings(): void {
-    window.history.pushState(null, "", SETTINGS_PATH);
-    window.dispatchEvent(
-      new CustomEvent("location-changed", { detail: { replace: false }, composed: true }),
-    );
   }
 
   protected override render() {
@@ -127,79 +179,76 @@ export class ClaudeUsageCard extends LitElement {
     if (!hass || !config) {
       return nothing;
     }
-    const states = this._account.windows.map((limit) => readWindow(hass, limit));
-    const status = cardStatus(hass, config.deviceId, this._account, states);
+    const { problem } = this._status;
+    const states = this._account.windows.map((limit) => readWindow(hass, limit, this._recorded));
+    const status = cardStatus(hass, config.deviceId, states, problem !== undefined);
     const device = config.deviceId ? hass.devices[config.deviceId] : undefined;
     const title = config.title ?? device?.name_by_user ?? device?.name ?? "Claude Usage";
-    const actions: ActionsConfig = config.actions;
+    const extra = readExtraUsage(hass, this._account, this._recorded);
     return html`
       <ha-card>
         ${title ? html`<h1 class="card-header">${title}</h1>` : nothing}
         <div class="card-content">
+          ${status === "ok" ? nothing : this._renderMessage(status)}
           ${
-            status === "ok"
+            problem
+              ? html`<claude-usage-status
+                  .hass=${hass}
+                  .status=${this._status}
+                  ?stale=${states.some((reading) => reading.stale)}
+                ></claude-usage-status>`
+              : nothing
+          }
+          ${
+            status === "ok" && states.length > 0
               ? html`<div
-                    class="gauges"
-                    style="--columns:${gaugeColumns(
-                      states.length,
-                      this._gaugesWidth.width ?? Number.POSITIVE_INFINITY,
-                    )}"
-                  >
-                    ${states.map(
-                      (reading) =>
-                        html`<claude-usage-gauge
-                          data-key=${reading.window.key}
-                          .hass=${hass}
-                          .window=${reading.window}
-                          .reading=${reading}
-                          .thresholds=${config.thresholds}
-                          .actions=${actions}
-                        ></claude-usage-gauge>`,
-                    )}
-                  </div>
-                  ${this._renderExtra(hass)}
-                  ${
-                    config.showGraph
-                      ? html`<claude-usage-history
-                          .hass=${hass}
-                          .readings=${states}
-                          .range=${config.range}
-                          .thresholds=${config.thresholds}
-                        ></claude-usage-history>`
-                      : nothing
-                  }`
-              : this._renderStatus(status)
+                  class="gauges"
+                  style="--columns:${gaugeColumns(
+                    states.length,
+                    this._gaugesWidth.width ?? Number.POSITIVE_INFINITY,
+                  )}"
+                >
+                  ${states.map(
+                    (reading) =>
+                      html`<claude-usage-gauge
+                        data-key=${reading.window.key}
+                        .hass=${hass}
+                        .window=${reading.window}
+                        .reading=${reading}
+                        .thresholds=${config.thresholds}
+                        .actions=${config.actions}
+                        .asOf=${this._status.lastUpdate}
+                      ></claude-usage-gauge>`,
+                  )}
+                </div>`
+              : nothing
+          }
+          ${
+            status === "ok" && extra
+              ? html`<claude-usage-extra .hass=${hass} .usage=${extra}></claude-usage-extra>`
+              : nothing
+          }
+          ${
+            status === "ok" && config.showGraph && states.length > 0
+              ? html`<claude-usage-history
+                  .hass=${hass}
+                  .readings=${states}
+                  .range=${config.range}
+                  .thresholds=${config.thresholds}
+                ></claude-usage-history>`
+              : nothing
           }
         </div>
       </ha-card>
     `;
   }
 
-  private _renderExtra(hass: HomeAssistant) {
-    const usage = readExtraUsage(hass, this._account);
-    return usage
-      ? html`<claude-usage-extra .hass=${hass} .usage=${usage}></claude-usage-extra>`
-      : nothing;
-  }
-
-  private _renderStatus(status: ReturnType<typeof cardStatus>) {
+  private _renderMessage(status: "no_device" | "device_not_found" | "no_data") {
     switch (status) {
       case "no_device":
         return html`<div class="status">${this._t("pick_account")}</div>`;
       case "device_not_found":
         return html`<div class="status warning">${this._t("account_not_found")}</div>`;
-      case "unavailable":
-        return html`<div class="status warning" role="alert">
-          <strong>${this._t("unavailable")}</strong>
-          <span>${this._t("reauthenticate")}</span>
-          ${
-            this.hass?.user?.is_admin
-              ? html`<button class="link" @click=${this._openSettings}>
-                  ${this._t("open_settings")}
-                </button>`
-              : nothing
-          }
-        </div>`;
       default:
         return html`<div class="status">${this._t("no_data")}</div>`;
     }
@@ -246,6 +295,7 @@ defineWhenAppReady(() => {
   customElements.define(GAUGE_TYPE, ClaudeUsageGauge);
   customElements.define(HISTORY_TYPE, ClaudeUsageHistory);
   customElements.define(EXTRA_TYPE, ClaudeUsageExtra);
+  customElements.define(STATUS_TYPE, ClaudeUsageStatus);
   customElements.define(CARD_TYPE, ClaudeUsageCard);
   window.customCards = window.customCards ?? [];
   window.customCards.push({

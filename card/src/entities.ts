@@ -4,6 +4,7 @@
  * the account's other sensors by their translation key.
  */
 
+import type { Recorded } from "./recorded";
 import { DOMAIN, type HassEntity, type HomeAssistant } from "./types";
 
 export type WindowKind = "session" | "weekly" | "weekly_scoped" | "unknown";
@@ -255,7 +256,10 @@ const UNKNOWN = "unknown";
 
 export interface WindowState {
   window: UsageWindow;
+  /** Whether it has a value: its own, or the last recorded one (`stale`). */
   available: boolean;
+  /** Whether the values are the last recorded ones, from before the sensor became unavailable. */
+  stale: boolean;
   utilization: number | null;
   severity: string | null;
   resetsAt: Date | null;
@@ -280,17 +284,51 @@ export function parseTimestamp(state: string | undefined): Date | null {
   return Number.isNaN(time) ? null : new Date(time);
 }
 
-export function readWindow(hass: HomeAssistant, limit: UsageWindow): WindowState {
-  const usage = hass.states[limit.usageEntityId];
-  const reset = limit.resetEntityId ? hass.states[limit.resetEntityId] : undefined;
+interface Value {
+  state: string;
+  attributes: Record<string, unknown>;
+  updatedAt: Date | null;
+  stale: boolean;
+}
+
+/** An entity's state; while it is unavailable, its last recorded state when there is one. */
+function valueOf(hass: HomeAssistant, entityId: string, recorded: Recorded): Value | undefined {
+  const live = hass.states[entityId];
+  const old = recorded[entityId];
+  if (live?.state === UNAVAILABLE && old !== undefined) {
+    return {
+      state: old.state,
+      attributes: old.attributes,
+      updatedAt: old.lastUpdated,
+      stale: true,
+    };
+  }
+  return live
+    ? {
+        state: live.state,
+        attributes: live.attributes,
+        updatedAt: parseTimestamp(live.last_updated),
+        stale: false,
+      }
+    : undefined;
+}
+
+export function readWindow(
+  hass: HomeAssistant,
+  limit: UsageWindow,
+  recorded: Recorded = {},
+): WindowState {
+  const usage = valueOf(hass, limit.usageEntityId, recorded);
+  const reset = limit.resetEntityId ? valueOf(hass, limit.resetEntityId, recorded) : undefined;
   const severity = usage?.attributes.severity;
   return {
     window: limit,
     available: usage !== undefined && usage.state !== UNAVAILABLE,
+    stale: usage?.stale ?? false,
     utilization: parseNumber(usage?.state),
     severity: typeof severity === "string" && severity !== "" ? severity : null,
     resetsAt: parseTimestamp(reset?.state),
-    updatedAt: parseTimestamp(usage?.last_updated),
+    updatedAt: usage?.updatedAt ?? null,
   };
 }
 
@@ -304,18 +342,25 @@ export interface ExtraUsage {
   utilization: number | null;
   /** An ISO 4217 code (e.g. "USD") or another unit; undefined when claude.ai names none. */
   unit: string | undefined;
+  /** Whether the values are the last recorded ones. */
+  stale: boolean;
 }
 
 /** The account's extra usage, when it has it turned on (its sensors exist and have values). */
-export function readExtraUsage(hass: HomeAssistant, account: Account): ExtraUsage | undefined {
+export function readExtraUsage(
+  hass: HomeAssistant,
+  account: Account,
+  recorded: Recorded = {},
+): ExtraUsage | undefined {
   const { extra_usage_used: usedId, extra_usage_limit, extra_usage_utilization } = account.sensors;
-  const spent = usedId ? hass.states[usedId] : undefined;
+  const spent = usedId ? valueOf(hass, usedId, recorded) : undefined;
   const used = parseNumber(spent?.state);
   if (!usedId || !spent || used === null) {
     return undefined;
   }
   const value = (entityId: string | undefined) =>
-    parseNumber(entityId ? hass.states[entityId]?.state : undefined);
+    parseNumber(entityId ? valueOf(hass, entityId, recorded)?.state : undefined);
+  // An unavailable sensor keeps its unit, and a recorded state has it too.
   const unit = spent.attributes.unit_of_measurement;
   return {
     entityId: usedId,
@@ -323,6 +368,7 @@ export function readExtraUsage(hass: HomeAssistant, account: Account): ExtraUsag
     limit: value(extra_usage_limit),
     utilization: value(extra_usage_utilization),
     unit: typeof unit === "string" && unit !== "" ? unit : undefined,
+    stale: spent.stale,
   };
 }
 
@@ -340,13 +386,17 @@ export function resetPending(state: WindowState, now: number): boolean {
   );
 }
 
-export type CardStatus = "no_device" | "device_not_found" | "no_data" | "unavailable" | "ok";
+export type CardStatus = "no_device" | "device_not_found" | "no_data" | "ok";
 
+/**
+ * What the card shows: a hint to pick an account, that it is gone, that it has no data yet,
+ * or its windows ("ok": also while a problem keeps them at their last values).
+ */
 export function cardStatus(
   hass: HomeAssistant,
   deviceId: string | undefined,
-  account: Account,
   states: WindowState[],
+  problem: boolean,
 ): CardStatus {
   if (deviceId === undefined) {
     return "no_device";
@@ -354,16 +404,7 @@ export function cardStatus(
   if (hass.devices[deviceId] === undefined) {
     return "device_not_found";
   }
-  if (states.every((state) => !state.available) && account.unidentified.length > 0) {
-    return "unavailable";
-  }
-  if (states.length === 0) {
-    return "no_data";
-  }
-  if (states.every((state) => !state.available)) {
-    return "unavailable";
-  }
-  if (states.every((state) => state.utilization === null)) {
+  if (!problem && states.every((state) => state.utilization === null)) {
     return "no_data";
   }
   return "ok";

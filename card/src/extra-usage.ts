@@ -43,7 +43,7 @@ export class ClaudeUsageExtra extends LitElement {
     const title = localize(language, "extra_usage");
     return html`
       <div
-        class="extra"
+        class="extra ${usage.stale ? "stale" : ""}"
         role="button"
         tabindex="0"
         aria-label=${[title, value, share === null ? undefined : formatPercent(share, language)]

@@ -136,6 +136,28 @@ export function formatDateTime(date: Date, hass: Pick<HomeAssistant, "locale" | 
   }).format(date);
 }
 
+/**
+ * A moment near now, short: the time alone when it is today, else with the day ("Nov 27,
+ * 14:02"), in the display time zone.
+ */
+export function formatMoment(
+  date: Date,
+  hass: Pick<HomeAssistant, "locale" | "config">,
+  now: number,
+): string {
+  const timeZone = displayTimeZone(hass);
+  const day = dateTimeFormat(hass.locale.language, { dateStyle: "short", timeZone });
+  const sameDay = day.format(date) === day.format(now);
+  return dateTimeFormat(hass.locale.language, {
+    month: sameDay ? undefined : "short",
+    day: sameDay ? undefined : "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    hourCycle: hourCycle(hass),
+    timeZone,
+  }).format(date);
+}
+
 /** A short axis label: the time of day, with the weekday for multi-day ranges. */
 export function formatAxisTime(
   date: Date,

@@ -18,7 +18,13 @@ import {
 import { windowColor } from "./colors";
 import type { Thresholds } from "./config";
 import { resetPending, type UsageWindow, type WindowState } from "./entities";
-import { formatDateTime, formatDuration, formatPercent, msUntilNextChange } from "./format";
+import {
+  formatDateTime,
+  formatDuration,
+  formatMoment,
+  formatPercent,
+  msUntilNextChange,
+} from "./format";
 import { localize, type StringKey } from "./i18n";
 import { LEVEL_COLOR, levelFor } from "./levels";
 import { elapsedShare, paceOf, type Pace } from "./pace";
@@ -76,6 +82,7 @@ export class ClaudeUsageGauge extends LitElement {
     reading: { attribute: false },
     thresholds: { attribute: false },
     actions: { attribute: false },
+    asOf: { attribute: false },
     _now: { state: true },
     _detail: { state: true },
   };
@@ -87,6 +94,8 @@ export class ClaudeUsageGauge extends LitElement {
   declare reading: WindowState | undefined;
   declare thresholds: Thresholds | undefined;
   declare actions: ActionsConfig;
+  /** When claude.ai last answered: the time of a stale reading's values. */
+  declare asOf: Date | null | undefined;
   declare private _now: number;
   declare private _detail: boolean;
 
@@ -187,14 +196,24 @@ export class ClaudeUsageGauge extends LitElement {
     const detail = [absolute, pace].filter((part) => part !== undefined).join(" · ");
     const resetText = reading.available && detail && this._detail ? detail : countdown;
     const value = utilization === null ? "—" : formatPercent(utilization, language);
+    // A greyed gauge shows the last value; screen readers hear since when.
+    const asOf =
+      reading.stale && this.asOf
+        ? `, ${this._t("value_as_of", { time: formatMoment(this.asOf, hass, this._now) })}`
+        : "";
     // Screen readers get the detail too, which others see on hover or hold.
-    const label = [pending ? limit.name : `${limit.name}: ${value}`, countdown, absolute, pace]
+    const label = [
+      pending ? limit.name : `${limit.name}: ${value}${asOf}`,
+      countdown,
+      absolute,
+      pace,
+    ]
       .filter((part) => part !== undefined)
       .join(". ");
     const { tap_action, hold_action, double_tap_action } = this.actions;
     return html`
       <div
-        class="gauge level-${utilization === null ? "none" : level}"
+        class="gauge level-${utilization === null ? "none" : level} ${reading.stale ? "stale" : ""}"
         role="button"
         tabindex=${ifDefined(tap_action === undefined || hasAction(tap_action) ? "0" : undefined)}
         aria-label=${label}

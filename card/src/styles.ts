@@ -28,10 +28,6 @@ export const cardStyles = css`
     gap: 12px 8px;
   }
   .status {
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
-    align-items: flex-start;
     padding: 8px 0;
     color: var(--secondary-text-color);
   }
@@ -39,17 +35,6 @@ export const cardStyles = css`
     color: var(--primary-text-color);
     border-left: 4px solid var(--warning-color);
     padding-left: 12px;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-  }
-  button.link {
-    background: none;
-    border: none;
-    padding: 0;
-    color: var(--primary-color);
-    text-decoration: underline;
   }
 `;
 
@@ -77,6 +62,12 @@ export const gaugeStyles = css`
     .gauge:hover {
       background: var(--secondary-background-color);
     }
+  }
+  /* The last value, from before claude.ai stopped answering. */
+  .gauge.stale svg,
+  .gauge.stale .swatch {
+    filter: grayscale(1);
+    opacity: 0.55;
   }
   .gauge svg {
     width: 100%;
@@ -345,5 +336,43 @@ export const extraStyles = css`
     height: 100%;
     border-radius: 2px;
     background: var(--primary-color);
+  }
+  /* The last values, from before claude.ai stopped answering. */
+  .stale .bar {
+    filter: grayscale(1);
+    opacity: 0.55;
+  }
+`;
+
+/** Why the account has no current values (`claude-usage-status`). */
+export const statusStyles = css`
+  :host {
+    display: block;
+    margin-bottom: 12px;
+  }
+  .banner {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    align-items: flex-start;
+    padding: 8px 12px;
+    border-left: 4px solid var(--warning-color);
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--warning-color) 12%, transparent);
+    color: var(--primary-text-color);
+    font-size: var(--ha-font-size-m, 14px);
+    line-height: 1.4;
+  }
+  .as-of {
+    color: var(--secondary-text-color);
+  }
+  button.link {
+    font: inherit;
+    cursor: pointer;
+    background: none;
+    border: none;
+    padding: 0;
+    color: var(--primary-color);
+    text-decoration: underline;
   }
 `;

@@ -1,10 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ClaudeUsageCard, defineWhenAppReady, gaugeColumns } from "../src/claude-usage-card";
-import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
+import {
+  COWORK,
+  DEVICE_ID,
+  makeHass,
+  OPUS,
+  recordedBefore,
+  SESSION,
+  WEEKLY,
+  type HassOptions,
+} from "./fixtures";
 import {
   FakeResizeObserver,
   fakeTime,
+  gaugeElements,
   gauges,
   history,
   mount,
@@ -192,31 +202,6 @@ describe("gauge grid", () => {
 });
 
 describe("states", () => {
-  it("asks to reauthenticate when the sensors are unavailable", async () => {
-    const { root } = await mount({}, { available: false });
-    expect(root.querySelector("claude-usage-gauge")).toBeNull();
-    const alert = root.querySelector('[role="alert"]');
-    expect(plain(alert?.textContent)).toBe(
-      "Usage unavailable The session may have expired: reauthenticate in Settings. Open Settings",
-    );
-    const navigations: unknown[] = [];
-    const listener = (event: Event) => navigations.push((event as CustomEvent).detail);
-    window.addEventListener("location-changed", listener);
-    alert!.querySelector("button")!.click();
-    window.removeEventListener("location-changed", listener);
-    expect(window.location.pathname).toBe("/config/integrations/integration/claude_usage");
-    expect(navigations).toEqual([{ replace: false }]);
-  });
-
-  it("offers the settings link only to administrators", async () => {
-    const { root } = await mount({}, { available: false, admin: false });
-    const alert = root.querySelector('[role="alert"]');
-    expect(plain(alert?.textContent)).toBe(
-      "Usage unavailable The session may have expired: reauthenticate in Settings.",
-    );
-    expect(alert!.querySelector("button")).toBeNull();
-  });
-
   it("says when there is no data yet", async () => {
     const { root } = await mount({}, { windows: [] });
     expect(plain(root.querySelector(".status")?.textContent)).toBe("No data yet");
@@ -254,6 +239,161 @@ describe("states", () => {
       reset: "Usage unavailable",
       level: "level-none",
     });
+    expect(root.querySelector("claude-usage-status")).toBeNull();
+  });
+});
+
+const WINDOW_SENSORS = [
+  "sensor.acme_session_usage",
+  "sensor.acme_session_reset",
+  "sensor.acme_weekly_usage",
+  "sensor.acme_weekly_reset",
+  "sensor.acme_opus_weekly_usage",
+  "sensor.acme_opus_weekly_reset",
+];
+const EXTRA_SENSORS = [
+  "sensor.acme_extra_usage_spent",
+  "sensor.acme_extra_usage_limit",
+  "sensor.acme_extra_usage_utilization",
+];
+
+/** A card opened while the account has `status`, with the recorder holding the last values. */
+async function mountDuring(status: string, options: HassOptions = {}, config = {}) {
+  const recorded = recordedBefore(makeHass(), [...WINDOW_SENSORS, ...EXTRA_SENSORS]);
+  const callWS = vi.fn(async (message: Record<string, unknown>) =>
+    message.type === "history/history_during_period" && message.no_attributes === false
+      ? recorded
+      : {},
+  );
+  const mounted = await mount(config, { status, callWS, ...options });
+  await settle(mounted.card);
+  return { ...mounted, callWS };
+}
+
+function banner(root: ShadowRoot) {
+  return root.querySelector("claude-usage-status")?.shadowRoot?.querySelector(".banner");
+}
+
+describe("when claude.ai gives no usage", () => {
+  it("names the cause, keeps the gauges at their last values greyed out, and the graph", async () => {
+    const { root, callWS } = await mountDuring("cloudflare_blocked", {
+      retryAt: "2026-11-28T10:15:00+00:00",
+    });
+    expect(plain(banner(root)?.textContent)).toBe(
+      "Blocked by Cloudflare claude.ai's Cloudflare protection turns Home Assistant's requests away. " +
+        "Next try at 11:15. Last values as of 10:00. Open the repair",
+    );
+    expect(callWS).toHaveBeenCalledWith({
+      type: "history/history_during_period",
+      start_time: "2026-11-28T09:00:00.000Z",
+      entity_ids: [...WINDOW_SENSORS, ...EXTRA_SENSORS],
+      minimal_response: false,
+      no_attributes: false,
+      significant_changes_only: true,
+    });
+    expect(gauges(root).map((gauge) => [gauge.key, gauge.percent, gauge.reset])).toEqual([
+      ["five_hour", "42%", "Resets in 2 hr 14 min"],
+      ["seven_day", "81%", "Resets in 2 days 22 hr"],
+      ["seven_day_opus", "95%", "No reset scheduled"],
+    ]);
+    const session = gaugeElements(root)[0]!;
+    expect(session.classList.contains("stale")).toBe(true);
+    expect(plain(session.getAttribute("aria-label"))).toBe(
+      "Session usage: 42%, last value as of 10:00. Resets in 2 hr 14 min. " +
+        "Resets Nov 28, 2026, 13:14. Behind pace",
+    );
+    const extra = root.querySelector("claude-usage-extra")!.shadowRoot!.querySelector(".extra")!;
+    expect([plain(extra.textContent), extra.classList.contains("stale")]).toEqual([
+      "Extra usage $12.34 of $50.00",
+      true,
+    ]);
+    expect(root.querySelector("claude-usage-history")!.readings).toHaveLength(3);
+  });
+
+  it("leads to where the fix is", async () => {
+    const { root } = await mountDuring("cloudflare_blocked");
+    banner(root)!.querySelector("button")!.click();
+    expect(window.location.pathname).toBe("/config/repairs");
+    const reauth = await mountDuring("reauth_required");
+    expect(plain(banner(reauth.root)?.textContent)).toBe(
+      "Sign-in needed claude.ai no longer accepts this account's sign-in. " +
+        "Last values as of 10:00. Reauthenticate",
+    );
+    const navigations: unknown[] = [];
+    const listener = (event: Event) => navigations.push((event as CustomEvent).detail);
+    window.addEventListener("location-changed", listener);
+    banner(reauth.root)!.querySelector("button")!.click();
+    window.removeEventListener("location-changed", listener);
+    expect(window.location.pathname).toBe("/config/integrations/integration/claude_usage");
+    expect(navigations).toEqual([{ replace: false }]);
+  });
+
+  it.each([
+    [
+      "rate_limited",
+      "Rate limited by claude.ai until 11:30 Last values as of 10:00. Open the integration",
+    ],
+    [
+      "server_error",
+      "claude.ai answers with errors Next try at 11:30. Last values as of 10:00. Open the integration",
+    ],
+    [
+      "unreachable",
+      "claude.ai can't be reached Next try at 11:30. Last values as of 10:00. Open the integration",
+    ],
+  ])("says %s and when the next try is", async (status, text) => {
+    const { root } = await mountDuring(status, { retryAt: "2026-11-28T10:30:00+00:00" });
+    expect(plain(banner(root)?.textContent)).toBe(text);
+  });
+
+  it("offers the link only to administrators, and speaks German", async () => {
+    const { root } = await mountDuring("rate_limited", {
+      admin: false,
+      language: "de",
+      lastUpdate: "2026-11-27T20:00:00+00:00",
+    });
+    expect(plain(banner(root)?.textContent)).toBe(
+      "Von claude.ai gedrosselt Letzte Werte von 27. Nov., 21:00.",
+    );
+    expect(banner(root)!.querySelector("button")).toBeNull();
+  });
+
+  it("says usage is unavailable when no Status sensor tells why", async () => {
+    const { root } = await mountDuring("unused", { status: null, available: false });
+    expect(plain(banner(root)?.textContent)).toBe(
+      "Usage unavailable The integration has no usage from claude.ai. Open the integration",
+    );
+    // Without the Last update sensor: the states since the sensors turned unavailable.
+    expect(gauges(root).map((gauge) => gauge.percent)).toEqual(["42%", "81%", "95%"]);
+  });
+
+  it("keeps the windows it saw, and is itself again as soon as the values are back", async () => {
+    const { root, hass, card } = await mount();
+    const during = makeHass({ status: "unreachable", connection: hass.connection });
+    card.hass = during;
+    await settle(card);
+    // Known at once, greyed out once the recorder answered (this one has nothing).
+    expect(gauges(root).map((gauge) => gauge.percent)).toEqual(["—", "—", "—"]);
+    expect(plain(banner(root)?.textContent)).toContain("claude.ai can't be reached");
+    card.hass = makeHass({ connection: hass.connection });
+    await settle(card);
+    expect(root.querySelector("claude-usage-status")).toBeNull();
+    expect(gauges(root).map((gauge) => gauge.percent)).toEqual(["42%", "81%", "95%"]);
+    expect(gaugeElements(root).some((gauge) => gauge.classList.contains("stale"))).toBe(false);
+    // The history subscription went on all along.
+    expect(hass.connection.subscriptions).toHaveLength(1);
+  });
+
+  it("shows the cause alone when the recorder cannot tell the windows", async () => {
+    const callWS = vi.fn(async () => {
+      throw new Error("Unknown command.");
+    });
+    const { root } = await mount({}, { status: "unreachable", callWS });
+    expect(plain(banner(root)?.textContent)).toBe(
+      "claude.ai can't be reached Open the integration",
+    );
+    expect(root.querySelector("claude-usage-gauge")).toBeNull();
+    expect(root.querySelector("claude-usage-history")).toBeNull();
   });
 });
 

@@ -259,12 +259,25 @@ describe("the account's other sensors", () => {
       limit: 50,
       utilization: 24.68,
       unit: "USD",
+      stale: false,
     });
     delete hass.states["sensor.acme_extra_usage_spent"]!.attributes.unit_of_measurement;
     hass.states["sensor.acme_extra_usage_limit"]!.state = "unknown";
     expect(readExtraUsage(hass, account)).toMatchObject({ limit: null, unit: undefined });
     hass.states["sensor.acme_extra_usage_spent"]!.state = "unavailable";
     expect(readExtraUsage(hass, account)).toBeUndefined();
+    const recorded = {
+      "sensor.acme_extra_usage_spent": {
+        state: "10",
+        attributes: { unit_of_measurement: "EUR" },
+        lastUpdated: new Date(),
+      },
+    };
+    expect(readExtraUsage(hass, account, recorded)).toMatchObject({
+      used: 10,
+      unit: "EUR",
+      stale: true,
+    });
     expect(readExtraUsage(hass, NO_ACCOUNT)).toBeUndefined();
   });
 });
@@ -279,32 +292,59 @@ describe("readWindow and cardStatus", () => {
     expect(session!.resetsAt?.toISOString()).toBe("2026-11-28T12:14:30.000Z");
     expect(weekly).toMatchObject({ utilization: 80.5, severity: "warning" });
     expect(opus).toMatchObject({ utilization: 95, resetsAt: null });
-    expect(
-      cardStatus(hass, DEVICE_ID, discoverAccount(hass, DEVICE_ID), [session!, weekly!, opus!]),
-    ).toBe("ok");
+    expect(session!.stale).toBe(false);
   });
 
   it("tells the card's states apart", () => {
     const hass = makeHass();
-    const none = NO_ACCOUNT;
-    expect(cardStatus(hass, undefined, none, [])).toBe("no_device");
-    expect(cardStatus(hass, "device-gone", none, [])).toBe("device_not_found");
-    expect(cardStatus(hass, DEVICE_ID, none, [])).toBe("no_data");
-    const status = (current: HomeAssistant) => {
-      const account = discoverAccount(current, DEVICE_ID);
-      const states = account.windows.map((limit) => readWindow(current, limit));
-      return cardStatus(current, DEVICE_ID, account, states);
-    };
-    // Sensors never seen available, and sensors seen before.
-    expect(status(makeHass({ available: false }))).toBe("unavailable");
-    discoverAccount(makeHass(), DEVICE_ID);
-    expect(status(makeHass({ available: false }))).toBe("unavailable");
+    const states = discoverWindows(hass, DEVICE_ID).map((limit) => readWindow(hass, limit));
+    expect(cardStatus(hass, undefined, states, false)).toBe("no_device");
+    expect(cardStatus(hass, "device-gone", states, false)).toBe("device_not_found");
+    expect(cardStatus(hass, DEVICE_ID, [], false)).toBe("no_data");
+    expect(cardStatus(hass, DEVICE_ID, states, false)).toBe("ok");
     const unknown = makeHass({ windows: [{ ...SESSION, utilization: "unknown" }] });
-    expect(readWindow(unknown, discoverWindows(unknown, DEVICE_ID)[0]!)).toMatchObject({
-      available: true,
+    const unknownStates = discoverWindows(unknown, DEVICE_ID).map((limit) =>
+      readWindow(unknown, limit),
+    );
+    expect(unknownStates[0]).toMatchObject({ available: true, utilization: null });
+    expect(cardStatus(unknown, DEVICE_ID, unknownStates, false)).toBe("no_data");
+    // A problem shows the windows with their last values (or none yet) and says why.
+    expect(cardStatus(unknown, DEVICE_ID, [], true)).toBe("ok");
+  });
+
+  it("reads the last recorded values of an unavailable sensor, marked stale", () => {
+    const seen = makeHass();
+    const [session] = discoverWindows(seen, DEVICE_ID);
+    const hass = makeHass({ status: "unreachable" });
+    expect(readWindow(hass, session!)).toMatchObject({
+      available: false,
+      stale: false,
       utilization: null,
     });
-    expect(status(unknown)).toBe("no_data");
+    const recorded = {
+      "sensor.acme_session_usage": {
+        state: "42.0",
+        attributes: { severity: "warning" },
+        lastUpdated: new Date("2026-11-28T08:59:00Z"),
+      },
+      "sensor.acme_session_reset": {
+        state: "2026-11-28T12:14:00+00:00",
+        attributes: {},
+        lastUpdated: new Date("2026-11-28T08:00:00Z"),
+      },
+    };
+    expect(readWindow(hass, session!, recorded)).toEqual({
+      window: session,
+      available: true,
+      stale: true,
+      utilization: 42,
+      severity: "warning",
+      resetsAt: new Date("2026-11-28T12:14:00Z"),
+      updatedAt: new Date("2026-11-28T08:59:00Z"),
+    });
+    // Live values win once the sensor is back.
+    expect(readWindow(seen, session!, recorded)).toMatchObject({ stale: false, utilization: 42 });
+    expect(readWindow(seen, session!, recorded).severity).toBeNull();
   });
 
   it("parses timestamps strictly", () => {

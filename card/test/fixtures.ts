@@ -256,3 +256,22 @@ export function makeHass(
     callWS: vi.fn(options.callWS ?? (async () => ({}))) as HomeAssistant["callWS"],
   };
 }
+
+/**
+ * The recorder's answer to `history/history_during_period` for the sensors of an account
+ * that had `before`'s states until it stopped answering at 09:05: each sensor's state with
+ * its attributes, then "unavailable".
+ */
+export function recordedBefore(before: HomeAssistant, entityIds: string[]) {
+  const answer: Record<string, { s: string; a: Record<string, unknown>; lu: number }[]> = {};
+  for (const entityId of entityIds) {
+    const state = before.states[entityId];
+    if (state) {
+      answer[entityId] = [
+        { s: state.state, a: state.attributes, lu: Date.parse(LAST_UPDATE) / 1000 },
+        { s: "unavailable", a: {}, lu: Date.parse("2026-11-28T09:05:00Z") / 1000 },
+      ];
+    }
+  }
+  return answer;
+}

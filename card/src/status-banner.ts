@@ -1,0 +1,113 @@
+/**
+ * Why the account has no current values (rate limited until …, blocked by Cloudflare,
+ * sign-in needed, claude.ai unreachable), since when its values are, and, for
+ * administrators, a link to where the fix is.
+ */
+
+import { html, LitElement, nothing } from "lit";
+
+import { formatMoment } from "./format";
+import { localize, type StringKey } from "./i18n";
+import { fixPath, type AccountStatus, type Problem } from "./status";
+import { statusStyles } from "./styles";
+import type { HomeAssistant } from "./types";
+
+export const STATUS_TYPE = "claude-usage-status";
+
+const TITLE: Record<Problem, StringKey> = {
+  rate_limited: "problem_rate_limited",
+  cloudflare_blocked: "problem_cloudflare_blocked",
+  reauth_required: "problem_reauth_required",
+  server_error: "problem_server_error",
+  unreachable: "problem_unreachable",
+  unavailable: "problem_unavailable",
+};
+
+const DETAIL: Partial<Record<Problem, StringKey>> = {
+  cloudflare_blocked: "problem_cloudflare_blocked_detail",
+  reauth_required: "problem_reauth_required_detail",
+  unavailable: "problem_unavailable_detail",
+};
+
+const FIX: Partial<Record<Problem, StringKey>> = {
+  cloudflare_blocked: "fix_repair",
+  reauth_required: "fix_reauthenticate",
+};
+
+/** Open a page of Home Assistant's frontend, as its own links do. */
+function navigate(path: string): void {
+  window.history.pushState(null, "", path);
+  window.dispatchEvent(
+    new CustomEvent("location-changed", { detail: { replace: false }, composed: true }),
+  );
+}
+
+export class ClaudeUsageStatus extends LitElement {
+  static override properties = {
+    hass: { attribute: false },
+    status: { attribute: false },
+    stale: { type: Boolean },
+  };
+
+  static override styles = statusStyles;
+
+  declare hass: Pick<HomeAssistant, "locale" | "config" | "user"> | undefined;
+  declare status: AccountStatus | undefined;
+  /** Whether the card shows the last values it has. */
+  declare stale: boolean;
+
+  constructor() {
+    super();
+    this.stale = false;
+  }
+
+  protected override render() {
+    const { hass, status } = this;
+    const problem = status?.problem;
+    if (!hass || !status || !problem) {
+      return nothing;
+    }
+    const t = (key: StringKey, values?: Record<string, string>) =>
+      localize(hass.locale.language, key, values);
+    const now = Date.now();
+    const detail = DETAIL[problem];
+    const retry = status.retryAt && status.retryAt.getTime() > now ? status.retryAt : null;
+    const retryTime = retry ? formatMoment(retry, hass, now) : undefined;
+    // Rate limited until …; the others try again at ….
+    const title =
+      problem === "rate_limited" && retryTime
+        ? t("problem_rate_limited_until", { time: retryTime })
+        : t(TITLE[problem]);
+    return html`
+      <div class="banner" role="alert">
+        <strong>${title}</strong>
+        ${detail ? html`<span>${t(detail)}</span>` : nothing}
+        ${
+          retryTime && problem !== "rate_limited"
+            ? html`<span>${t("retry_at", { time: retryTime })}</span>`
+            : nothing
+        }
+        ${
+          this.stale && status.lastUpdate
+            ? html`<span class="as-of">
+                ${t("values_as_of", { time: formatMoment(status.lastUpdate, hass, now) })}
+              </span>`
+            : nothing
+        }
+        ${
+          hass.user?.is_admin
+            ? html`<button class="link" @click=${() => navigate(fixPath(problem))}>
+                ${t(FIX[problem] ?? "fix_integration")}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "claude-usage-status": ClaudeUsageStatus;
+  }
+}

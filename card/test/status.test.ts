@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { discoverAccount, forgetIdentities } from "../src/entities";
+import { accountStatus, fixPath } from "../src/status";
+import { DEVICE_ID, LAST_UPDATE, makeHass, type HassOptions } from "./fixtures";
+
+beforeEach(forgetIdentities);
+
+function status(options: HassOptions) {
+  const hass = makeHass(options);
+  return accountStatus(hass, discoverAccount(hass, DEVICE_ID));
+}
+
+describe("accountStatus", () => {
+  it("has no problem while the Status sensor says ok", () => {
+    expect(status({})).toEqual({
+      problem: undefined,
+      retryAt: null,
+      lastUpdate: new Date(LAST_UPDATE),
+    });
+  });
+
+  it.each(["rate_limited", "cloudflare_blocked", "reauth_required", "server_error", "unreachable"])(
+    "names the Status sensor's %s and when the next request goes out",
+    (value) => {
+      expect(status({ status: value, retryAt: "2026-11-28T10:30:00+00:00" })).toEqual({
+        problem: value,
+        retryAt: new Date("2026-11-28T10:30:00Z"),
+        lastUpdate: new Date(LAST_UPDATE),
+      });
+    },
+  );
+
+  it("says usage is unavailable when the sensors are and no Status sensor tells why", () => {
+    expect(status({ available: false })).toMatchObject({
+      problem: "unavailable",
+      lastUpdate: null,
+    });
+    expect(status({ available: false, status: "starting" }).problem).toBe("unavailable");
+    expect(status({ status: null }).problem).toBeUndefined();
+    expect(status({ windows: [], status: null }).problem).toBeUndefined();
+  });
+});
+
+describe("fixPath", () => {
+  it("leads to the repair for Cloudflare, else to the integration (where reauth shows)", () => {
+    expect(fixPath("cloudflare_blocked")).toBe("/config/repairs");
+    expect(fixPath("reauth_required")).toBe("/config/integrations/integration/claude_usage");
+    expect(fixPath("rate_limited")).toBe("/config/integrations/integration/claude_usage");
+    expect(fixPath("unavailable")).toBe("/config/integrations/integration/claude_usage");
+  });
+});
