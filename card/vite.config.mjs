@@ -16,7 +16,7 @@ export default defineConfig({
     reportCompressedSize: true,
     sourcemap: false,
     lib: {
-      entry: fileURLToPath(new URL("src/claude-usage-card.ts", import.meta.url)),
+      entry: fileURLToPath(new URL("src/index.ts", import.meta.url)),
       formats: ["es"],
       fileName: () => BUNDLE_NAME,
     },

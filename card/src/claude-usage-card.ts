@@ -21,15 +21,11 @@ import {
   rememberIdentity,
   type Account,
 } from "./entities";
-import { ClaudeUsageExtra, EXTRA_TYPE } from "./extra-usage";
-import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
 import { localize, type StringKey } from "./i18n";
 import { lastRecordedStates, type Recorded } from "./recorded";
 import { accountStatus, type AccountStatus } from "./status";
-import { ClaudeUsageStatus, STATUS_TYPE } from "./status-banner";
 import { cardStyles } from "./styles";
 import type { HomeAssistant } from "./types";
-import { ClaudeUsageHistory, HISTORY_TYPE } from "./usage-history";
 import { WidthController } from "./width-controller";
 
 export const CARD_TYPE = "claude-usage-card";
@@ -256,53 +252,7 @@ export class ClaudeUsageCard extends LitElement {
 }
 
 declare global {
-  interface Window {
-    customCards?: {
-      type: string;
-      name: string;
-      description: string;
-      preview?: boolean;
-      documentationURL?: string;
-    }[];
-  }
   interface HTMLElementTagNameMap {
     "claude-usage-card": ClaudeUsageCard;
   }
 }
-
-/**
- * Run `define` once the page's custom element registry is the one Home Assistant keeps.
- *
- * Home Assistant's app bundle swaps `window.customElements` for a scoped-registry polyfill
- * while it boots, and extra modules such as this card load in parallel with it. A card
- * defined before the swap lands in the registry that is thrown away, and the dashboard says
- * "Custom element doesn't exist". The app's root element, `<home-assistant>` in the page, is
- * defined after the swap; until then the card waits for it. Elsewhere (no such element, or
- * the app already running) it defines at once.
- */
-export function defineWhenAppReady(define: () => void, doc: Document = document): void {
-  const appPending =
-    doc.querySelector("home-assistant") !== null && !window.customElements.get("home-assistant");
-  if (!appPending) {
-    define();
-    return;
-  }
-  void window.customElements.whenDefined("home-assistant").then(define);
-}
-
-defineWhenAppReady(() => {
-  if (customElements.get(CARD_TYPE)) return;
-  customElements.define(GAUGE_TYPE, ClaudeUsageGauge);
-  customElements.define(HISTORY_TYPE, ClaudeUsageHistory);
-  customElements.define(EXTRA_TYPE, ClaudeUsageExtra);
-  customElements.define(STATUS_TYPE, ClaudeUsageStatus);
-  customElements.define(CARD_TYPE, ClaudeUsageCard);
-  window.customCards = window.customCards ?? [];
-  window.customCards.push({
-    type: CARD_TYPE,
-    name: "Claude Usage",
-    description: localize(document.documentElement.lang || navigator.language, "card_description"),
-    preview: true,
-    documentationURL: "https://github.com/claude-usage-ha/claude-usage-ha",
-  });
-});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { ClaudeUsageCard, defineWhenAppReady, gaugeColumns } from "../src/claude-usage-card";
+import { ClaudeUsageCard, gaugeColumns } from "../src/claude-usage-card";
+import { defineWhenAppReady } from "../src/index";
 import {
   COWORK,
   DEVICE_ID,

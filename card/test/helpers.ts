@@ -3,7 +3,7 @@
 import { vi } from "vitest";
 
 // Defines the card and its elements.
-import "../src/claude-usage-card";
+import "../src/index";
 import type { ClaudeUsageCard } from "../src/claude-usage-card";
 import { forgetIdentities } from "../src/entities";
 import type { HistoryStreamMessage } from "../src/history";
