@@ -9,7 +9,8 @@
 
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 
-import { configForm, resolveConfig, type ResolvedConfig } from "./config";
+import { EDITOR_TYPE } from "./card-editor";
+import { resolveConfig, type ResolvedConfig } from "./config";
 import {
   accountDiscovery,
   accountEntityIds,
@@ -72,8 +73,8 @@ export class ClaudeUsageCard extends LitElement {
     this._recorded = {};
   }
 
-  static getConfigForm() {
-    return configForm();
+  static getConfigElement(): HTMLElement {
+    return document.createElement(EDITOR_TYPE);
   }
 
   static getStubConfig(hass: HomeAssistant): Record<string, unknown> {

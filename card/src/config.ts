@@ -1,8 +1,6 @@
-/** The card's configuration: validation, defaults and the visual editor's form. */
+/** The card's configuration: validation and defaults. */
 
 import type { ActionConfig, ActionsConfig } from "./action-handler";
-import { localize, type StringKey } from "./i18n";
-import { DOMAIN } from "./types";
 
 export const RANGES = ["3h", "6h", "24h", "7d"] as const;
 export type Range = (typeof RANGES)[number];
@@ -51,16 +49,55 @@ function threshold(value: unknown, name: keyof Thresholds): number {
   if (value === undefined || value === null) {
     return DEFAULT_THRESHOLDS[name];
   }
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new Error(
-      `thresholds.${name} must be a number from 0 to 100, got ${JSON.stringify(value)}`,
-    );
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new Error(rangeMessage(name, value));
   }
   return value;
 }
 
+function rangeMessage(name: keyof Thresholds, value: unknown): string {
+  return `thresholds.${name} must be a number from 0 to 100, got ${JSON.stringify(value)}`;
+}
+
+/**
+ * What is wrong with thresholds of the right type: one outside 0..100, or warning not
+ * below critical. A user typing "85" into the visual editor passes through "8".
+ */
+export type ThresholdProblem =
+  | { problem: "range"; name: keyof Thresholds; value: number }
+  | { problem: "order"; warning: number; critical: number };
+
+export function thresholdProblem(thresholds: Thresholds): ThresholdProblem | undefined {
+  for (const name of ["warning", "critical"] as const) {
+    const value = thresholds[name];
+    if (value < 0 || value > 100) {
+      return { problem: "range", name, value };
+    }
+  }
+  const { warning, critical } = thresholds;
+  return warning >= critical ? { problem: "order", warning, critical } : undefined;
+}
+
 /** Validate a card configuration; throws an Error naming the bad option. */
 export function resolveConfig(config: unknown): ResolvedConfig {
+  const resolved = readConfig(config);
+  const problem = thresholdProblem(resolved.thresholds);
+  if (problem?.problem === "range") {
+    throw new Error(rangeMessage(problem.name, problem.value));
+  }
+  if (problem?.problem === "order") {
+    throw new Error(
+      `thresholds.warning (${problem.warning}) must be lower than thresholds.critical (${problem.critical})`,
+    );
+  }
+  return resolved;
+}
+
+/**
+ * Read a card configuration whose every option has the right type (else throw an Error
+ * naming it), without judging the thresholds' values (`thresholdProblem`).
+ */
+export function readConfig(config: unknown): ResolvedConfig {
   if (!isRecord(config)) {
     throw new Error("Invalid configuration: expected a mapping of options");
   }
@@ -95,15 +132,6 @@ export function resolveConfig(config: unknown): ResolvedConfig {
   if (thresholds !== undefined && !isRecord(thresholds)) {
     throw new Error("thresholds must be a mapping with warning and critical percentages");
   }
-  const resolved: Thresholds = {
-    warning: threshold(thresholds?.warning, "warning"),
-    critical: threshold(thresholds?.critical, "critical"),
-  };
-  if (resolved.warning >= resolved.critical) {
-    throw new Error(
-      `thresholds.warning (${resolved.warning}) must be lower than thresholds.critical (${resolved.critical})`,
-    );
-  }
   const actions: ActionsConfig = {};
   for (const name of ACTION_OPTIONS) {
     const action = config[name];
@@ -120,90 +148,10 @@ export function resolveConfig(config: unknown): ResolvedConfig {
     title,
     range,
     showGraph: show_graph ?? true,
-    thresholds: resolved,
-    actions,
-  };
-}
-
-/** The editor's own labels; Home Assistant labels the rest (the actions). */
-const EDITOR_LABELS: Record<string, StringKey> = {
-  device_id: "editor_device_id",
-  title: "editor_title",
-  default_range: "editor_default_range",
-  show_graph: "editor_show_graph",
-  thresholds: "editor_thresholds",
-  warning: "editor_warning",
-  critical: "editor_critical",
-};
-
-function editorLanguage(): string {
-  return document.documentElement.lang || navigator.language || "en";
-}
-
-/** The ha-form schema of the visual editor (`static getConfigForm()`). */
-export function configForm(language: string = editorLanguage()) {
-  const label = (key: StringKey) => localize(language, key);
-  const percent = { number: { min: 0, max: 100, step: 1, mode: "box", unit_of_measurement: "%" } };
-  return {
-    schema: [
-      {
-        name: "device_id",
-        required: true,
-        selector: { device: { filter: { integration: DOMAIN } } },
-      },
-      { name: "title", selector: { text: {} } },
-      {
-        type: "grid",
-        name: "",
-        flatten: true,
-        schema: [
-          {
-            name: "default_range",
-            default: "24h",
-            selector: {
-              select: {
-                mode: "dropdown",
-                options: RANGES.map((range) => ({ value: range, label: range })),
-              },
-            },
-          },
-          { name: "show_graph", default: true, selector: { boolean: {} } },
-        ],
-      },
-      {
-        type: "expandable",
-        name: "thresholds",
-        title: label("editor_thresholds"),
-        schema: [
-          {
-            type: "grid",
-            name: "",
-            flatten: true,
-            schema: [
-              { name: "warning", default: DEFAULT_THRESHOLDS.warning, selector: percent },
-              { name: "critical", default: DEFAULT_THRESHOLDS.critical, selector: percent },
-            ],
-          },
-        ],
-      },
-      {
-        // Labelled by Home Assistant ("Interactions", "Tap behavior", ...).
-        type: "expandable",
-        name: "interactions",
-        flatten: true,
-        schema: [
-          { name: "tap_action", selector: { ui_action: { default_action: "more-info" } } },
-          { name: "hold_action", selector: { ui_action: {} } },
-          { name: "double_tap_action", selector: { ui_action: { default_action: "none" } } },
-        ],
-      },
-    ],
-    computeLabel: (schema: { name: string }) =>
-      schema.name in EDITOR_LABELS ? label(EDITOR_LABELS[schema.name]!) : undefined,
-    computeHelper: (schema: { name: string }) =>
-      schema.name === "hold_action" ? label("editor_hold_action_helper") : undefined,
-    assertConfig: (config: unknown) => {
-      resolveConfig(config);
+    thresholds: {
+      warning: threshold(thresholds?.warning, "warning"),
+      critical: threshold(thresholds?.critical, "critical"),
     },
+    actions,
   };
 }

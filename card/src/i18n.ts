@@ -44,9 +44,12 @@ const en = {
   editor_default_range: "Default history range",
   editor_show_graph: "Show history graph",
   editor_thresholds: "Color thresholds",
-  editor_warning: "Warning from (%)",
-  editor_critical: "Critical from (%)",
-  editor_hold_action_helper: "By default, holding a gauge shows its exact reset time.",
+  editor_warning: "Warning from",
+  editor_critical: "Critical from",
+  editor_hold_action_helper: "By default, holding a gauge shows its exact reset time and pace.",
+  editor_title_helper: "Empty: the account's name.",
+  editor_order: "The warning threshold must be lower than the critical one.",
+  editor_range: "Thresholds are percentages from 0 to 100.",
   card_description: "Claude.ai usage limits with live reset countdowns and history.",
 };
 
@@ -96,10 +99,13 @@ const de: Record<StringKey, string> = {
   editor_default_range: "Standardzeitraum des Verlaufs",
   editor_show_graph: "Verlaufsdiagramm anzeigen",
   editor_thresholds: "Farbschwellen",
-  editor_warning: "Warnung ab (%)",
-  editor_critical: "Kritisch ab (%)",
+  editor_warning: "Warnung ab",
+  editor_critical: "Kritisch ab",
   editor_hold_action_helper:
-    "Standardmäßig zeigt langes Drücken auf eine Anzeige den genauen Zeitpunkt der Zurücksetzung.",
+    "Standardmäßig zeigt langes Drücken auf eine Anzeige den genauen Zeitpunkt der Zurücksetzung und das Tempo.",
+  editor_title_helper: "Leer: der Name des Kontos.",
+  editor_order: "Die Warnschwelle muss unter der kritischen Schwelle liegen.",
+  editor_range: "Schwellen sind Prozentwerte von 0 bis 100.",
   card_description: "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
 };
 
@@ -147,10 +153,13 @@ const fr: Record<StringKey, string> = {
   editor_default_range: "Période par défaut de l'historique",
   editor_show_graph: "Afficher le graphique d'historique",
   editor_thresholds: "Seuils de couleur",
-  editor_warning: "Avertissement à partir de (%)",
-  editor_critical: "Critique à partir de (%)",
+  editor_warning: "Avertissement à partir de",
+  editor_critical: "Critique à partir de",
   editor_hold_action_helper:
-    "Par défaut, un appui long sur une jauge affiche l'heure exacte de la réinitialisation.",
+    "Par défaut, un appui long sur une jauge affiche l'heure exacte de la réinitialisation et le rythme.",
+  editor_title_helper: "Vide : le nom du compte.",
+  editor_order: "Le seuil d'avertissement doit être inférieur au seuil critique.",
+  editor_range: "Les seuils sont des pourcentages de 0 à 100.",
   card_description: "Limites d'utilisation de Claude.ai avec compte à rebours et historique.",
 };
 

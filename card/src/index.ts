@@ -3,6 +3,7 @@
  * element registry is in place, and offers the card in the card picker.
  */
 
+import { ClaudeUsageCardEditor, EDITOR_TYPE } from "./card-editor";
 import { CARD_TYPE, ClaudeUsageCard } from "./claude-usage-card";
 import { ClaudeUsageExtra, EXTRA_TYPE } from "./extra-usage";
 import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
@@ -48,6 +49,7 @@ defineWhenAppReady(() => {
   customElements.define(HISTORY_TYPE, ClaudeUsageHistory);
   customElements.define(EXTRA_TYPE, ClaudeUsageExtra);
   customElements.define(STATUS_TYPE, ClaudeUsageStatus);
+  customElements.define(EDITOR_TYPE, ClaudeUsageCardEditor);
   customElements.define(CARD_TYPE, ClaudeUsageCard);
   window.customCards = window.customCards ?? [];
   window.customCards.push({

@@ -52,6 +52,8 @@ export interface HomeAssistant {
   user?: { is_admin: boolean };
   connection: Connection;
   callWS<T>(message: Record<string, unknown>): Promise<T>;
+  /** Home Assistant's own translations, e.g. "ui.panel.lovelace.editor.card.generic.tap_action". */
+  localize(key: string): string;
 }
 
 export const DOMAIN = "claude_usage";

@@ -81,7 +81,7 @@ describe("registration", () => {
   });
 
   it("has a visual editor form and sizes for masonry and sections", () => {
-    expect(ClaudeUsageCard.getConfigForm().schema[0]).toMatchObject({ name: "device_id" });
+    expect(ClaudeUsageCard.getConfigElement().localName).toBe("claude-usage-card-editor");
     const card = new ClaudeUsageCard();
     card.setConfig({ type: "custom:claude-usage-card", show_graph: false });
     expect(card.getCardSize()).toBe(3);

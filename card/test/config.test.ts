@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { configForm, DEFAULT_THRESHOLDS, resolveConfig } from "../src/config";
+import { DEFAULT_THRESHOLDS, readConfig, resolveConfig, thresholdProblem } from "../src/config";
 import { levelFor, LEVEL_COLOR } from "../src/levels";
 
 describe("resolveConfig", () => {
@@ -98,54 +98,31 @@ describe("resolveConfig", () => {
   });
 });
 
-describe("configForm", () => {
-  it("offers a device picker limited to Claude Usage and asserts configs", () => {
-    const form = configForm("en");
-    expect(form.schema[0]).toEqual({
-      name: "device_id",
-      required: true,
-      selector: { device: { filter: { integration: "claude_usage" } } },
+describe("readConfig and thresholdProblem", () => {
+  it("reads thresholds the visual editor passes through while the user types", () => {
+    expect(readConfig({ type: "x", thresholds: { warning: 60, critical: 8 } }).thresholds).toEqual({
+      warning: 60,
+      critical: 8,
     });
-    expect(JSON.stringify(form.schema)).toContain('"value":"7d"');
-    expect(() => form.assertConfig({ type: "x", default_range: "2d" })).toThrow("default_range");
-    expect(() => form.assertConfig({ type: "x", device_id: "abc" })).not.toThrow();
-  });
-
-  it("labels every field in the user's language", () => {
-    const names = [
-      "device_id",
-      "title",
-      "default_range",
-      "show_graph",
-      "thresholds",
-      "warning",
-      "critical",
-    ];
-    expect(names.map((name) => configForm("de").computeLabel({ name }))).toEqual([
-      "Konto",
-      "Titel",
-      "Standardzeitraum des Verlaufs",
-      "Verlaufsdiagramm anzeigen",
-      "Farbschwellen",
-      "Warnung ab (%)",
-      "Kritisch ab (%)",
-    ]);
-    expect(configForm("fr").computeLabel({ name: "device_id" })).toBe("Compte");
-    expect(configForm("en").computeLabel({ name: "" })).toBeUndefined();
-  });
-
-  it("leaves the action fields to Home Assistant's labels, and explains the default hold", () => {
-    const form = configForm("en");
-    const interactions = form.schema.find((item) => item.name === "interactions");
-    expect(interactions).toMatchObject({ type: "expandable", flatten: true });
-    for (const name of ["interactions", "tap_action", "hold_action", "double_tap_action"]) {
-      expect(form.computeLabel({ name })).toBeUndefined();
-    }
-    expect(form.computeHelper({ name: "hold_action" })).toBe(
-      "By default, holding a gauge shows its exact reset time.",
+    expect(readConfig({ type: "x", thresholds: { critical: 850 } }).thresholds.critical).toBe(850);
+    expect(() => readConfig({ type: "x", thresholds: { warning: "6" } })).toThrow(
+      'thresholds.warning must be a number from 0 to 100, got "6"',
     );
-    expect(configForm("de").computeHelper({ name: "hold_action" })).toContain("langes Drücken");
-    expect(form.computeHelper({ name: "tap_action" })).toBeUndefined();
+  });
+
+  it("tells thresholds out of range from thresholds out of order", () => {
+    expect(thresholdProblem({ warning: 60, critical: 85 })).toBeUndefined();
+    expect(thresholdProblem({ warning: 60, critical: 8 })).toEqual({
+      problem: "order",
+      warning: 60,
+      critical: 8,
+    });
+    expect(thresholdProblem({ warning: 60, critical: 850 })).toEqual({
+      problem: "range",
+      name: "critical",
+      value: 850,
+    });
+    expect(thresholdProblem({ warning: -1, critical: 8 })).toMatchObject({ name: "warning" });
   });
 });
 
@@ -179,32 +156,6 @@ describe("levelFor", () => {
       ok: "var(--success-color, #43a047)",
       warning: "var(--warning-color, #ffa600)",
       critical: "var(--error-color, #db4437)",
-    });
-  });
-});
-
-describe("configForm defaults", () => {
-  it("shows the defaults the card applies (ha-form uses them as placeholders)", () => {
-    const fields = JSON.parse(JSON.stringify(configForm("en").schema)) as unknown[];
-    const flat: Record<string, unknown> = {};
-    const walk = (items: unknown[]) => {
-      for (const item of items as { name: string; default?: unknown; schema?: unknown[] }[]) {
-        if (item.schema) walk(item.schema);
-        else flat[item.name] = item.default;
-      }
-    };
-    walk(fields);
-    const resolved = resolveConfig({ type: "x" });
-    expect(flat).toEqual({
-      device_id: undefined,
-      title: undefined,
-      default_range: resolved.range,
-      show_graph: resolved.showGraph,
-      warning: resolved.thresholds.warning,
-      critical: resolved.thresholds.critical,
-      tap_action: undefined,
-      hold_action: undefined,
-      double_tap_action: undefined,
     });
   });
 });

@@ -124,6 +124,14 @@ export interface HassOptions {
 
 export const LAST_UPDATE = "2026-11-28T09:00:00+00:00";
 
+/** A few of Home Assistant's own English translations. */
+const HA_TRANSLATIONS: Record<string, string> = {
+  "ui.panel.lovelace.editor.card.generic.interactions": "Interactions",
+  "ui.panel.lovelace.editor.card.generic.tap_action": "Tap behavior",
+  "ui.panel.lovelace.editor.card.generic.hold_action": "Hold behavior",
+  "ui.panel.lovelace.editor.card.generic.double_tap_action": "Double tap behavior",
+};
+
 /** The Status sensor's states (the integration's `enum` options). */
 export const STATUS_OPTIONS = [
   "ok",
@@ -254,6 +262,7 @@ export function makeHass(
     user: { is_admin: options.admin ?? true },
     connection: options.connection ?? new FakeConnection(),
     callWS: vi.fn(options.callWS ?? (async () => ({}))) as HomeAssistant["callWS"],
+    localize: (key: string) => HA_TRANSLATIONS[key] ?? "",
   };
 }
 
