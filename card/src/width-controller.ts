@@ -15,7 +15,16 @@ export class WidthController implements ReactiveController {
     host.addController(this);
   }
 
+  /** A dashboard moves its cards around (masonry columns): observe again once back. */
+  hostConnected(): void {
+    this.watch();
+  }
+
   hostUpdated(): void {
+    this.watch();
+  }
+
+  private watch(): void {
     const element = this.host.renderRoot.querySelector(this.selector) ?? undefined;
     if (element === this.observed || typeof ResizeObserver === "undefined") {
       return;

@@ -196,6 +196,11 @@ describe("gauge grid", () => {
       FakeResizeObserver.resize(grid, 520);
       await settle(card);
       expect(grid.style.getPropertyValue("--columns")).toBe("4");
+      // The dashboard moves the card (masonry columns), then the window gets narrow.
+      document.body.append(card);
+      FakeResizeObserver.resize(grid, 342);
+      await settle(card);
+      expect(grid.style.getPropertyValue("--columns")).toBe("2");
     } finally {
       vi.unstubAllGlobals();
     }
