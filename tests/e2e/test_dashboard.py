@@ -1,4 +1,8 @@
-"""The card on a real dashboard, in headless Chromium, at a desktop and a phone size."""
+"""The card on a real dashboard, in headless Chromium, at a desktop and a phone size.
+
+The module's tests share one Home Assistant; the last one blocks claude.ai behind
+Cloudflare, so it stays last.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import asyncio
 from pathlib import Path
 import re
 import time
+from typing import Literal
 
 from playwright.async_api import Browser, Page, expect
 import pytest
@@ -16,10 +21,13 @@ from tests.e2e.harness import CARD_TYPE
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
+    POLL_WAIT,
     USERNAME,
     Product,
     add_entry,
+    entity_ids,
     usage_payload,
+    wait_state,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
@@ -39,8 +47,8 @@ def _minutes_left(text: str) -> int:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def dashboard(product: Product) -> None:
-    """Add the integration and save a dashboard with the card."""
+async def dashboard(product: Product) -> dict[str, str]:
+    """Add the integration and save a dashboard with the card; return its entities."""
     # Set up within a test's setup, before its function-scoped `socket_enabled`.
     pytest_socket.enable_socket()
     await product.fake_control("usage", {"payload": usage_payload(42.0, 61.0, 23.0)})
@@ -49,16 +57,23 @@ async def dashboard(product: Product) -> None:
     await product.client.ensure_dashboard(
         DASHBOARD, "Claude usage", [{"type": CARD_TYPE, "device_id": device["id"]}]
     )
+    return await entity_ids(product, entry["entry_id"])
 
 
 async def _open(
     browser: Browser,
     product: Product,
     viewport: tuple[int, int],
+    scheme: Literal["light", "dark"] = "light",
 ) -> Page:
-    """Log a fresh browser context in without typing and open the dashboard."""
+    """Log a fresh browser context in without typing and open the dashboard.
+
+    Home Assistant's default theme follows the browser's light or dark scheme.
+    """
     width, height = viewport
-    context = await browser.new_context(viewport={"width": width, "height": height})
+    context = await browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=scheme
+    )
     page = await context.new_page()
     console: list[str] = []
     page.on(
@@ -106,15 +121,17 @@ async def test_card_is_defined_on_the_first_page_load(
 @pytest.mark.parametrize(
     "viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"]
 )
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 async def test_card_shows_the_usage(
     product: Product,
     browser: Browser,
     artifacts: Path,
     viewport: tuple[int, int],
+    scheme: Literal["light", "dark"],
 ) -> None:
     """Gauges carry the fake's numbers, the countdown ticks, the graph has a line."""
     width, height = viewport
-    page = await _open(browser, product, viewport)
+    page = await _open(browser, product, viewport, scheme)
     try:
         card = page.locator(CARD)
         for key, percent in (("five_hour", "42%"), ("seven_day", "61%")):
@@ -150,7 +167,7 @@ async def test_card_shows_the_usage(
             "d", re.compile(r"^M[\d.]+[ ,][\d.]+")
         )
 
-        screenshot = artifacts / f"dashboard-{width}x{height}.png"
+        screenshot = artifacts / f"dashboard-{width}x{height}-{scheme}.png"
         await page.screenshot(path=screenshot, full_page=True)
         print(f"screenshot: {screenshot}")  # noqa: T201
     finally:
@@ -200,6 +217,96 @@ async def test_tap_opens_more_info(product: Product, browser: Browser) -> None:
         await page.locator(f'{GAUGE}[data-key="seven_day"] .gauge').click()
         await expect(page.get_by_role("dialog")).to_be_visible()
         dialog = page.locator("ha-more-info-dialog")
-        await expect(dialog.get_by_text("Weekly usage", exact=True).first).to_be_visible()
+        await expect(
+            dialog.get_by_text("Weekly usage", exact=True).first
+        ).to_be_visible()
     finally:
         await page.context.close()
+
+
+@pytest.mark.usefixtures("dashboard")
+async def test_editor_stays_visual_while_thresholds_are_typed(
+    product: Product, browser: Browser, artifacts: Path
+) -> None:
+    """The README's thresholds typed key by key: a field error at "8", never YAML."""
+    page = await _open(browser, product, (1280, 800))
+    try:
+        await page.goto(f"{product.hass.url}{VIEW}?edit=1")
+        await (
+            page.locator("hui-card-options")
+            .first.get_by_text("Edit", exact=True)
+            .click()
+        )
+        editor = page.locator("claude-usage-card-editor")
+        await expect(editor.locator("ha-form").first).to_be_visible()
+        # Defaults shown: the range, and the account's name as the title's placeholder.
+        assert await editor.locator("ha-select").first.evaluate("s => s.value") == "24h"
+        await expect(editor.locator('input[placeholder="Example Org"]')).to_be_visible()
+        await editor.get_by_text("Color thresholds", exact=True).click()
+        fields = editor.locator("ha-selector-number input")
+        warning, critical = fields.nth(0), fields.nth(1)
+        await expect(warning).to_have_attribute("placeholder", "75")
+        await warning.press_sequentially("60", delay=50)
+        await critical.press_sequentially("8", delay=50)
+        error = editor.locator("ha-alert")
+        await expect(error).to_contain_text(
+            "The warning threshold must be lower than the critical one."
+        )
+        await page.screenshot(path=artifacts / "editor-thresholds-typing.png")
+        await critical.press_sequentially("5", delay=50)
+        await expect(error).to_have_count(0)
+        await expect(critical).to_have_value("85")
+        # Still the visual editor: no YAML editor took over.
+        await expect(page.locator("ha-yaml-editor")).to_have_count(0)
+        await page.screenshot(path=artifacts / "editor-thresholds.png")
+    finally:
+        await page.context.close()
+
+
+async def test_card_during_a_cloudflare_block(
+    product: Product,
+    browser: Browser,
+    artifacts: Path,
+    dashboard: dict[str, str],
+) -> None:
+    """claude.ai blocked by Cloudflare: the cause, the last values greyed, the history.
+
+    With the integration's Status sensor the card names the block and links to the
+    repair; without it (an integration before that sensor), it says usage is
+    unavailable and links to the integration.
+    """
+    await product.fake_control("fail", {"mode": "cloudflare"})
+    await wait_state(
+        product,
+        dashboard["five_hour_usage"],
+        lambda state: state == "unavailable",
+        timeout=2 * POLL_WAIT,
+    )
+    if "status" in dashboard:
+        await wait_state(
+            product, dashboard["status"], lambda state: state == "cloudflare_blocked"
+        )
+        cause, fix = "Blocked by Cloudflare", "Open the repair"
+    else:
+        cause, fix = "Usage unavailable", "Open the integration"
+    for viewport, scheme in (((1280, 800), "light"), ((390, 844), "dark")):
+        width, height = viewport
+        page = await _open(browser, product, viewport, scheme)
+        try:
+            card = page.locator(CARD)
+            banner = card.locator("claude-usage-status .banner")
+            await expect(banner).to_contain_text(cause)
+            await expect(banner.get_by_role("button", name=fix)).to_be_visible()
+            for key, percent in (("five_hour", "42%"), ("seven_day", "61%")):
+                gauge = card.locator(f'{GAUGE}[data-key="{key}"] .gauge')
+                await expect(gauge.locator(".percent")).to_have_text(percent)
+                await expect(gauge).to_have_class(re.compile(r"\bstale\b"))
+            lines = card.locator(".graph path.line")
+            await expect(lines).to_have_count(3)
+            await expect(lines.first).to_have_attribute("d", re.compile(r"^M"))
+            await page.screenshot(
+                path=artifacts / f"dashboard-cloudflare-{width}x{height}-{scheme}.png",
+                full_page=True,
+            )
+        finally:
+            await page.context.close()
