@@ -23,7 +23,10 @@ export interface AccountStatus {
   problem: Problem | undefined;
   /** When the integration asks claude.ai again (the Status sensor's `retry_at`). */
   retryAt: Date | null;
-  /** When claude.ai last answered (the Last update sensor). */
+  /**
+   * When claude.ai last answered: the Status sensor's `last_update` while it is not ok,
+   * else the Last update sensor (disabled by default).
+   */
   lastUpdate: Date | null;
 }
 
@@ -31,6 +34,7 @@ export function accountStatus(hass: HomeAssistant, account: Account): AccountSta
   const { status: statusId, last_update: lastUpdateId } = account.sensors;
   const status = statusId ? hass.states[statusId] : undefined;
   const retryAt = status?.attributes.retry_at;
+  const lastUpdate = status?.attributes.last_update;
   let problem: Problem | undefined;
   if (STATUS_PROBLEMS.includes(status?.state as (typeof STATUS_PROBLEMS)[number])) {
     problem = status!.state as Problem;
@@ -40,7 +44,9 @@ export function accountStatus(hass: HomeAssistant, account: Account): AccountSta
   return {
     problem,
     retryAt: typeof retryAt === "string" ? parseTimestamp(retryAt) : null,
-    lastUpdate: parseTimestamp(lastUpdateId ? hass.states[lastUpdateId]?.state : undefined),
+    lastUpdate:
+      (typeof lastUpdate === "string" ? parseTimestamp(lastUpdate) : null) ??
+      parseTimestamp(lastUpdateId ? hass.states[lastUpdateId]?.state : undefined),
   };
 }
 

@@ -238,7 +238,7 @@ describe("firstDevice", () => {
 
 describe("the account's other sensors", () => {
   it("finds the status, last update and extra usage sensors by translation key", () => {
-    expect(discoverAccount(makeHass(), DEVICE_ID).sensors).toEqual({
+    expect(discoverAccount(makeHass({ lastUpdateSensor: true }), DEVICE_ID).sensors).toEqual({
       status: "sensor.acme_status",
       last_update: "sensor.acme_last_update",
       extra_usage_used: "sensor.acme_extra_usage_spent",

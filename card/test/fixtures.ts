@@ -118,8 +118,10 @@ export interface HassOptions {
   status?: string | null;
   /** The Status sensor's `retry_at` attribute. */
   retryAt?: string | null;
-  /** The Last update sensor's state. */
+  /** When claude.ai last answered: the Status sensor's `last_update` while not ok. */
   lastUpdate?: string;
+  /** Whether the Last update sensor (disabled by default) is enabled. */
+  lastUpdateSensor?: boolean;
 }
 
 export const LAST_UPDATE = "2026-11-28T09:00:00+00:00";
@@ -209,17 +211,20 @@ export function makeHass(
         device_class: "enum",
         options: STATUS_OPTIONS,
         retry_at: options.retryAt ?? null,
+        last_update: status === "ok" ? null : (options.lastUpdate ?? LAST_UPDATE),
         friendly_name: "Acme Status",
       },
       "diagnostic",
     );
-    add(
-      "sensor.acme_last_update",
-      "last_update",
-      options.lastUpdate ?? LAST_UPDATE,
-      { device_class: "timestamp", friendly_name: "Acme Last update" },
-      "diagnostic",
-    );
+    if (options.lastUpdateSensor) {
+      add(
+        "sensor.acme_last_update",
+        "last_update",
+        options.lastUpdate ?? LAST_UPDATE,
+        { device_class: "timestamp", friendly_name: "Acme Last update" },
+        "diagnostic",
+      );
+    }
   }
   if (options.extraEntities ?? true) {
     const money = { device_class: "monetary", unit_of_measurement: "USD" };

@@ -13,11 +13,20 @@ function status(options: HassOptions) {
 
 describe("accountStatus", () => {
   it("has no problem while the Status sensor says ok", () => {
-    expect(status({})).toEqual({
-      problem: undefined,
-      retryAt: null,
-      lastUpdate: new Date(LAST_UPDATE),
-    });
+    expect(status({})).toEqual({ problem: undefined, retryAt: null, lastUpdate: null });
+    // The Last update sensor, when the user enabled it.
+    expect(status({ lastUpdateSensor: true }).lastUpdate).toEqual(new Date(LAST_UPDATE));
+  });
+
+  it("takes the time of the kept values from the Status sensor, else the Last update sensor", () => {
+    expect(
+      status({ status: "unreachable", lastUpdate: "2026-11-28T08:00:00+00:00" }).lastUpdate,
+    ).toEqual(new Date("2026-11-28T08:00:00Z"));
+    const hass = makeHass({ status: "unreachable", lastUpdateSensor: true });
+    hass.states["sensor.acme_status"]!.attributes.last_update = null;
+    expect(accountStatus(hass, discoverAccount(hass, DEVICE_ID)).lastUpdate).toEqual(
+      new Date(LAST_UPDATE),
+    );
   });
 
   it.each(["rate_limited", "cloudflare_blocked", "reauth_required", "server_error", "unreachable"])(
