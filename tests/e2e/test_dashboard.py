@@ -7,6 +7,7 @@ Cloudflare, so it stays last.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from pathlib import Path
 import re
 import time
@@ -46,9 +47,17 @@ def _minutes_left(text: str) -> int:
     return 120 + int(match[1])
 
 
+@dataclass
+class Dashboard:
+    """The account on the dashboard: its device's name, its entity ids by unique id."""
+
+    device_name: str
+    entities: dict[str, str]
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def dashboard(product: Product) -> dict[str, str]:
-    """Add the integration and save a dashboard with the card; return its entities."""
+async def dashboard(product: Product) -> Dashboard:
+    """Add the integration and save a dashboard with the card."""
     # Set up within a test's setup, before its function-scoped `socket_enabled`.
     pytest_socket.enable_socket()
     await product.fake_control("usage", {"payload": usage_payload(42.0, 61.0, 23.0)})
@@ -57,7 +66,10 @@ async def dashboard(product: Product) -> dict[str, str]:
     await product.client.ensure_dashboard(
         DASHBOARD, "Claude usage", [{"type": CARD_TYPE, "device_id": device["id"]}]
     )
-    return await entity_ids(product, entry["entry_id"])
+    return Dashboard(
+        device["name_by_user"] or device["name"],
+        await entity_ids(product, entry["entry_id"]),
+    )
 
 
 async def _open(
@@ -88,6 +100,8 @@ async def _open(
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if await gauges.count():
+            # Home Assistant's launch screen fades out over the view for a moment.
+            await expect(page.locator("#ha-launch-screen")).to_have_count(0)
             return page
         await asyncio.sleep(0.25)
     await page.screenshot(path=ARTIFACTS / f"failed-{width}x{height}.png")
@@ -224,9 +238,8 @@ async def test_tap_opens_more_info(product: Product, browser: Browser) -> None:
         await page.context.close()
 
 
-@pytest.mark.usefixtures("dashboard")
 async def test_editor_stays_visual_while_thresholds_are_typed(
-    product: Product, browser: Browser, artifacts: Path
+    product: Product, browser: Browser, artifacts: Path, dashboard: Dashboard
 ) -> None:
     """The README's thresholds typed key by key: a field error at "8", never YAML."""
     page = await _open(browser, product, (1280, 800))
@@ -241,7 +254,8 @@ async def test_editor_stays_visual_while_thresholds_are_typed(
         await expect(editor.locator("ha-form").first).to_be_visible()
         # Defaults shown: the range, and the account's name as the title's placeholder.
         assert await editor.locator("ha-select").first.evaluate("s => s.value") == "24h"
-        await expect(editor.locator('input[placeholder="Example Org"]')).to_be_visible()
+        title = editor.locator(f'input[placeholder="{dashboard.device_name}"]')
+        await expect(title).to_be_visible()
         await editor.get_by_text("Color thresholds", exact=True).click()
         fields = editor.locator("ha-selector-number input")
         warning, critical = fields.nth(0), fields.nth(1)
@@ -267,7 +281,7 @@ async def test_card_during_a_cloudflare_block(
     product: Product,
     browser: Browser,
     artifacts: Path,
-    dashboard: dict[str, str],
+    dashboard: Dashboard,
 ) -> None:
     """claude.ai blocked by Cloudflare: the cause, the last values greyed, the history.
 
@@ -278,13 +292,15 @@ async def test_card_during_a_cloudflare_block(
     await product.fake_control("fail", {"mode": "cloudflare"})
     await wait_state(
         product,
-        dashboard["five_hour_usage"],
+        dashboard.entities["five_hour_usage"],
         lambda state: state == "unavailable",
         timeout=2 * POLL_WAIT,
     )
-    if "status" in dashboard:
+    if "status" in dashboard.entities:
         await wait_state(
-            product, dashboard["status"], lambda state: state == "cloudflare_blocked"
+            product,
+            dashboard.entities["status"],
+            lambda state: state == "cloudflare_blocked",
         )
         cause, fix = "Blocked by Cloudflare", "Open the repair"
     else:
