@@ -240,7 +240,8 @@ def _paint_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
     paint = real["paint"]
     how = (
         "headless Chromium (Playwright, /usr/bin/chromium), one dashboard view with the "
-        f"card (7-day range: 5-minute statistics) and a history-graph card of the same "
+        "card (7-day range: hourly statistics up to a day ago, 5-minute since, and the "
+        "reset sensors' states) and a history-graph card of the same "
         f"3 usage sensors ({HISTORY_DAYS * 24} h); {HISTORY_DAYS} days of 1-minute polls "
         "seeded into the recorder's SQLite file (state rows per change, 5-minute and "
         "hourly statistics); an init script wraps each card's `hass` setter and marks "

@@ -4,7 +4,7 @@ Seven days of one-minute polls of the usage trace go straight into the
 recorder's SQLite file while Home Assistant is stopped: the state rows the
 integration would have written (a row per change) and the 5-minute and hourly
 statistics of the usage sensors (mean, min, max of each period). One dashboard
-view holds the card (7-day range, which reads the 5-minute statistics) and a
+view holds the card (7-day range, which reads the hourly and 5-minute statistics) and a
 history-graph card of the same usage sensors (168 hours). An init script wraps
 the ``hass`` setter of both card elements and marks, with ``performance.now()``,
 when ``hass`` is first set and the first animation frame after the card is
