@@ -132,9 +132,8 @@ export class ClaudeUsageCard extends LitElement {
   private _syncRecorded(): void {
     const hass = this.hass;
     const { problem, lastUpdate } = this._status;
-    const { status, last_update } = this._account.sensors;
     const ids = accountEntityIds(this._account).filter(
-      (id) => id !== status && id !== last_update && hass?.states[id]?.state === "unavailable",
+      (id) => hass?.states[id]?.state === "unavailable",
     );
     if (!hass || !problem || ids.length === 0) {
       this._recordedKey = undefined;
@@ -161,7 +160,7 @@ export class ClaudeUsageCard extends LitElement {
           this._recorded = recorded;
         }
       },
-      // Without the recorder, the gauges show what the card saw, or "—".
+      // Without the recorder, the gauges of the windows known show "—".
       () => undefined,
     );
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { HOLD_MS } from "../src/action-handler";
 import { DETAIL_SHOW_MS, arcPath, pacePath } from "../src/gauge";
 import { elapsedShare, paceOf } from "../src/pace";
 import { gaugeStyles } from "../src/styles";
@@ -25,6 +26,13 @@ afterEach(() => {
 
 function touch(element: HTMLElement, type: "touchstart" | "touchend") {
   element.dispatchEvent(new Event(type, { cancelable: true }));
+}
+
+/** A finger held on the gauge past the hold time, then lifted. */
+async function hold(element: HTMLElement) {
+  touch(element, "touchstart");
+  await vi.advanceTimersByTimeAsync(HOLD_MS + 100);
+  touch(element, "touchend");
 }
 
 describe("gauges", () => {
@@ -95,9 +103,7 @@ describe("gauges", () => {
     ];
     expect(labels()).toEqual(expected);
     const session = gaugeElements(root)[0]!;
-    touch(session, "touchstart");
-    await vi.advanceTimersByTimeAsync(600);
-    touch(session, "touchend");
+    await hold(session);
     await settle(card);
     expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
     expect(labels()[0]).toBe(expected[0]);
@@ -277,9 +283,7 @@ describe("actions", () => {
     });
     const actions = collect(card);
     const session = gaugeElements(root)[0]!;
-    touch(session, "touchstart");
-    await vi.advanceTimersByTimeAsync(600);
-    touch(session, "touchend");
+    await hold(session);
     session.click();
     session.click();
     session.click();
@@ -303,9 +307,7 @@ describe("actions", () => {
     const { root, card } = await mount({ show_graph: false });
     const actions = collect(card);
     const session = gaugeElements(root)[0]!;
-    touch(session, "touchstart");
-    await vi.advanceTimersByTimeAsync(600);
-    touch(session, "touchend");
+    await hold(session);
     await settle(card);
     expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
     expect(actions).toEqual([]);
@@ -328,9 +330,7 @@ describe("actions", () => {
     const actions = collect(card);
     const session = gaugeElements(root)[0]!;
     expect(session.hasAttribute("tabindex")).toBe(false);
-    touch(session, "touchstart");
-    await vi.advanceTimersByTimeAsync(600);
-    touch(session, "touchend");
+    await hold(session);
     await settle(card);
     expect(gauges(root)[0]!.reset).toBe("Resets in 2 hr 14 min");
     expect(actions).toEqual([
