@@ -164,6 +164,18 @@ async def test_card_shows_the_usage(
 
         reset = card.locator(f'{GAUGE}[data-key="five_hour"] .reset')
         await expect(reset).to_have_text(COUNTDOWN)
+
+        # A hold shows the exact reset time and the pace instead of the countdown.
+        box = await card.locator(f'{GAUGE}[data-key="five_hour"] .gauge').bounding_box()
+        assert box is not None
+        await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        await page.mouse.down()
+        await page.clock.run_for(600)
+        await page.mouse.up()
+        await expect(reset).to_contain_text("Behind pace")
+        await expect(page.get_by_role("dialog")).to_have_count(0)
+        await page.clock.run_for(3000)
+        await expect(reset).to_have_text(COUNTDOWN)
         before = await reset.inner_text()
         await page.clock.fast_forward(60_000)
         await expect(reset).not_to_have_text(before)
