@@ -32,7 +32,7 @@ import { WidthController } from "./width-controller";
 export const CARD_TYPE = "claude-usage-card";
 
 /** A gauge stays readable down to this width (its countdown wraps onto two lines). */
-export const MIN_GAUGE_WIDTH = 104;
+const MIN_GAUGE_WIDTH = 104;
 /** The gap between gauges in a row (`.gauges` in styles.ts). */
 const GAUGE_GAP = 8;
 

@@ -151,7 +151,7 @@ export function valueAt(points: Point[], t: number): number | null {
  * A poll writes a window's usage sensor, then its reset sensor, within a moment: a usage
  * state pairs with the reset time that holds this long after it.
  */
-export const SAME_POLL_MS = 5_000;
+const SAME_POLL_MS = 5_000;
 
 /** `findResets`' pairing of a sensor state: the reset time of the same poll. */
 export const samePoll = (point: Point): number => point.t + SAME_POLL_MS;

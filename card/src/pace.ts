@@ -8,7 +8,7 @@ import type { WindowKind } from "./entities";
 const HOUR_MS = 3_600_000;
 
 /** How long a window lasts: 5 hours for the session, 7 days for weekly windows. */
-export const WINDOW_LENGTH_MS: Partial<Record<WindowKind, number>> = {
+const WINDOW_LENGTH_MS: Partial<Record<WindowKind, number>> = {
   session: 5 * HOUR_MS,
   weekly: 7 * 24 * HOUR_MS,
   weekly_scoped: 7 * 24 * HOUR_MS,

@@ -5,10 +5,10 @@
  */
 
 /** A reset time that moves forward by at least this much belongs to a new window. */
-export const RESET_SHIFT_MS = 3_600_000;
+const RESET_SHIFT_MS = 3_600_000;
 
 /** A fall of utilization by at least this many points is a new window. */
-export const RESET_MIN_DROP = 10;
+const RESET_MIN_DROP = 10;
 
 /**
  * Whether the second reading of a window belongs to a later window: its reset time moved
