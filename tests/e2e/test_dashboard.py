@@ -265,7 +265,9 @@ async def test_editor_stays_visual_while_thresholds_are_typed(
         editor = page.locator("claude-usage-card-editor")
         await expect(editor.locator("ha-form").first).to_be_visible()
         # Defaults shown: the range, and the account's name as the title's placeholder.
-        assert await editor.locator("ha-select").first.evaluate("s => s.value") == "24h"
+        await expect(
+            editor.locator("ha-selector-select ha-select")
+        ).to_have_js_property("value", "24h")
         title = editor.locator(f'input[placeholder="{dashboard.device_name}"]')
         await expect(title).to_be_visible()
         await editor.get_by_text("Color thresholds", exact=True).click()
