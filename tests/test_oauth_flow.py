@@ -456,6 +456,8 @@ async def test_sign_in_again(
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == reason
+    # Our own string ("Signed in again."), not Home Assistant's default one.
+    assert result.get("translation_domain") is None
     # One usage request: the flow's check; the reload reuses its answer.
     assert fake_claude.oauth.usage_request_count == usage_requests + 1
     new_tokens = entry.data[CONF_OAUTH_TOKENS]

@@ -394,7 +394,10 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     def _async_finish(self, title: str, data: dict[str, Any]) -> ConfigFlowResult:
         """Create the entry, or replace the existing entry's data and reload it."""
         if self.source in (SOURCE_REAUTH, SOURCE_RECONFIGURE):
-            return self.async_update_reload_and_abort(self._existing_entry(), data=data)
+            # A reason of our own: by default the frontend shows Home Assistant's string.
+            return self.async_update_reload_and_abort(
+                self._existing_entry(), data=data, reason=f"{self.source}_successful"
+            )
         return self.async_create_entry(title=title, data=data)
 
     def _entry_org(self) -> str | None:
