@@ -88,6 +88,8 @@ def check_flow_result(
     provided |= set(result.get("description_placeholders") or {})
     kind = result["type"]
     if kind is FlowResultType.ABORT:
+        # Home Assistant's own abort texts (its translation domain) would replace ours.
+        assert result.get("translation_domain") in (None, DOMAIN), result
         reason = result["reason"]
         assert reason in strings.get("abort", {}), f"abort {reason} has no string"
         check_text(

@@ -351,6 +351,10 @@ async def test_rate_limit_holds_the_sessions_other_organizations(
         await advance_time(60)
     assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 1
     assert sibling.runtime_data.last_exception.translation_key == "waiting"
+    # The wait left, in seconds (not a raw timestamp: the message is shown as is).
+    assert sibling.runtime_data.last_exception.translation_placeholders == {
+        "wait": "540"
+    }
     assert async_rate_limited_until(hass, "unreadable") is None
     await advance_time(60)
     assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 2

@@ -204,6 +204,30 @@ async def test_usage_sensor_known_by_its_unique_id_alone(
     ]
 
 
+async def test_window_key_of_other_entities_is_none(
+    hass: HomeAssistant, entry: MockConfigEntry, device: dr.DeviceEntry
+) -> None:
+    """Only a window's usage sensor has a window key: not its reset sensor, not a binary sensor."""
+    registry = er.async_get(hass)
+    usage = registry.async_get_or_create(
+        "sensor", DOMAIN, f"{ORG}_five_hour_usage", config_entry=entry
+    )
+    others = [
+        registry.async_get_or_create(
+            "sensor", DOMAIN, f"{ORG}_five_hour_reset", config_entry=entry
+        ),
+        registry.async_get_or_create(
+            "binary_sensor", DOMAIN, f"{ORG}_five_hour_usage", config_entry=entry
+        ),
+        registry.async_get_or_create(
+            "sensor", DOMAIN, f"{ORG}_status", config_entry=entry
+        ),
+        registry.async_get_or_create("sensor", "other", f"{ORG}_five_hour_usage"),
+    ]
+    assert device_trigger.window_key_of(hass, usage) == "five_hour"
+    assert [device_trigger.window_key_of(hass, o) for o in others] == [None] * 4
+
+
 async def test_triggers_listed_per_usage_sensor(
     hass: HomeAssistant, device: dr.DeviceEntry
 ) -> None:

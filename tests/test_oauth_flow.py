@@ -317,6 +317,9 @@ async def test_usage_rate_limited_then_same_code_waits(
         result["flow_id"], _oauth_input(fake_claude.base_url, pasted)
     )
     assert result["errors"] == {"base": "rate_limited"}
+    # The form keeps the paste: submitting it again retries only what failed.
+    code_key = next(key for key in result["data_schema"].schema if key == CONF_CODE)
+    assert code_key.description["suggested_value"] == pasted
     freezer.tick(timedelta(seconds=59))
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], _oauth_input(fake_claude.base_url, pasted)

@@ -147,11 +147,15 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
                 self._async_create_signed_in(user_input.get(CONF_CODE, "")), errors
             ):
                 return result
+        # After an error the paste stays: the same code again retries what failed.
         return self.async_show_form(
             step_id="oauth",
             data_schema=self.add_suggested_values_to_schema(
                 OAUTH_USER_SCHEMA,
-                {SECTION_ADVANCED: {CONF_BASE_URL: self._sign_in.base_url}},
+                {
+                    CONF_CODE: (user_input or {}).get(CONF_CODE, ""),
+                    SECTION_ADVANCED: {CONF_BASE_URL: self._sign_in.base_url},
+                },
             ),
             errors=errors,
             description_placeholders={"authorize_url": self._sign_in.authorize_url},
@@ -293,7 +297,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             return result
         return self.async_show_form(
             step_id=step_id,
-            data_schema=CODE_SCHEMA,
+            data_schema=self.add_suggested_values_to_schema(CODE_SCHEMA, user_input),
             errors=errors,
             description_placeholders={
                 "title": entry.title,

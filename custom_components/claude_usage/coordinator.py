@@ -135,7 +135,9 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="waiting",
-                translation_placeholders={"time": account.not_before.isoformat()},
+                translation_placeholders={
+                    "wait": str(round((account.not_before - now).total_seconds()))
+                },
                 retry_after=(account.not_before - now).total_seconds(),
             )
         account.last_request = now
