@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from typing import Any
 
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, Error as PlaywrightError, Page, expect
 import pytest
 import pytest_asyncio
 import pytest_socket
@@ -55,6 +55,19 @@ async def _open(browser: Browser, product: Product, path: str) -> Page:
         wait_until="networkidle",
     )
     return page
+
+
+async def _goto_settled(page: Page, url: str) -> None:
+    """Open ``url``; again if the editor's own navigation after a save aborted it."""
+    for attempt in range(3):
+        await page.wait_for_load_state("networkidle")
+        try:
+            await page.goto(url, wait_until="networkidle")
+        except PlaywrightError as err:
+            if "ERR_ABORTED" not in str(err) or attempt == 2:
+                raise
+        else:
+            return
 
 
 async def _pick(page: Page, picker: str, text: str) -> None:
@@ -128,12 +141,8 @@ async def test_device_trigger_in_the_automation_editor(
     )
     assert trigger["entity_id"] == session["id"]
 
-    # A page of its own: the editor may still be changing its own URL after saving,
-    # which aborts a navigation of the same page (seen once under load).
-    page = await page.context.new_page()
-    await page.goto(
-        f"{product.hass.url}/config/automation/edit/{config['id']}",
-        wait_until="networkidle",
+    await _goto_settled(
+        page, f"{product.hass.url}/config/automation/edit/{config['id']}"
     )
     await expect(page.locator("ha-automation-trigger-row").first).to_contain_text(
         SUMMARY
