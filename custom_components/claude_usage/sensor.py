@@ -364,6 +364,11 @@ class ClaudeAccountSensor(ClaudeUsageEntity, SensorEntity):
             self.coordinator.account.async_add_listener(self.async_write_ha_state)
         )
 
+    @callback
+    @override
+    def _handle_coordinator_update(self) -> None:
+        """Write nothing: the account tells of every change (a poll would write twice)."""
+
     @property
     def available(self) -> bool:
         """Return True: this sensor says why the others are unavailable."""
