@@ -22,24 +22,13 @@ from syrupy.assertion import SnapshotAssertion
 # Import our package before Home Assistant sets up, so that the test harness's own
 # testing_config/custom_components does not shadow it.
 import custom_components.claude_usage  # noqa: F401
-from custom_components.claude_usage.api import (
-    ClaudeOAuthClient,
-    OAuthEndpoints,
-    OAuthTokens,
-    generate_pkce,
-    parse_credentials,
-)
+from custom_components.claude_usage.api import parse_credentials
 from custom_components.claude_usage.const import (
-    AUTH_TYPE_OAUTH,
-    CONF_AUTH_TYPE,
     CONF_BASE_URL,
     CONF_COOKIE,
-    CONF_OAUTH_TOKENS,
     CONF_ORG_UUID,
-    CONF_PLAN,
     DOMAIN,
 )
-from custom_components.claude_usage.session import async_get_session
 from tests.fake_claude import (
     ORG_NAME,
     ORG_UUID,
@@ -155,65 +144,6 @@ def advance_time(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Advance
 def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     """Serialize like Home Assistant core; snapshots go to tests/snapshots/."""
     return snapshot.use_extension(HomeAssistantSnapshotExtension)
-
-
-# Entries that sign in with Claude (OAuth) against the fake's OAuth endpoints.
-
-
-def fake_oauth_client(hass: HomeAssistant, fake: FakeClaude) -> ClaudeOAuthClient:
-    """Return an OAuth client of the fake's endpoints, on the integration's session."""
-    endpoints = OAuthEndpoints.single_host(fake.base_url)
-    return ClaudeOAuthClient(
-        async_get_session(hass),
-        token_url=endpoints.token_url,
-        api_base_url=endpoints.api_base_url,
-    )
-
-
-@pytest.fixture
-async def oauth_config_entry(
-    hass: HomeAssistant, fake_claude: FakeClaude, freezer: FrozenDateTimeFactory
-) -> MockConfigEntry:
-    """Return an OAuth config entry of the fake's organization (not yet added to hass).
-
-    Freezes the clock at a whole second first, then signs in to the fake (approve,
-    exchange the code), so the tokens expire on the frozen clock.
-    """
-    freezer.move_to(dt_util.utcnow().replace(microsecond=0) + timedelta(seconds=1))
-    pkce = generate_pkce()
-    code, _, state = fake_claude.oauth.issue_code(pkce.challenge, pkce.state).partition(
-        "#"
-    )
-    tokens: OAuthTokens = await fake_oauth_client(
-        hass, fake_claude
-    ).async_exchange_code(code, state, pkce)
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title=ORG_NAME,
-        unique_id=ORG_UUID,
-        data={
-            CONF_AUTH_TYPE: AUTH_TYPE_OAUTH,
-            CONF_OAUTH_TOKENS: tokens.as_dict(),
-            CONF_ORG_UUID: ORG_UUID,
-            CONF_BASE_URL: fake_claude.base_url,
-            CONF_PLAN: "Max 5x",
-        },
-    )
-
-
-@pytest.fixture
-async def init_oauth_integration(
-    hass: HomeAssistant,
-    fake_claude: FakeClaude,
-    oauth_config_entry: MockConfigEntry,
-    usage_payload: dict[str, Any],
-) -> MockConfigEntry:
-    """Set an OAuth entry up against the fake and return it."""
-    fake_claude.set_usage(usage_payload)
-    oauth_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(oauth_config_entry.entry_id)
-    await hass.async_block_till_done()
-    return oauth_config_entry
 
 
 @pytest.fixture(autouse=True)

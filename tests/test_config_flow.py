@@ -83,14 +83,14 @@ SECOND_ORGANIZATION = organization_json(
 )
 
 
-async def test_menu_offers_sign_in_first(hass: HomeAssistant) -> None:
-    """The flow opens on a menu: Sign in with Claude (recommended), or a cookie."""
+async def test_menu_offers_the_ways_in(hass: HomeAssistant) -> None:
+    """The flow opens on a menu of the ways in (Sign in with Claude is withdrawn)."""
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "user"
-    assert result["menu_options"] == ["oauth", "cookie"]
+    assert result["menu_options"] == ["cookie"]
 
 
 async def test_user_flow_single_organization(
@@ -223,6 +223,7 @@ async def test_invalid_cookie_sends_nothing(
         ("forbidden", "invalid_auth"),
         ("cloudflare", "cloudflare_blocked"),
         ("rate_limit", "rate_limited"),
+        ("access_denied", "access_denied"),
         ("server_error", "cannot_connect"),
         ("disconnect", "cannot_connect"),
         ("bad_json", "unexpected_response"),
@@ -296,7 +297,7 @@ async def test_unexpected_exception(
             _user_input(VALID_SESSION_KEY, fake_claude.base_url),
         )
     assert result["errors"] == {"base": "unknown"}
-    assert "Unexpected error checking the sign-in" in caplog.text
+    assert "Unexpected error checking the cookie" in caplog.text
 
 
 async def test_no_organizations(hass: HomeAssistant, fake_claude: FakeClaude) -> None:
@@ -438,7 +439,7 @@ async def test_organization_step_unexpected_exception(
             result["flow_id"], {CONF_ORGANIZATION: ORG_UUID}
         )
     assert result["errors"] == {"base": "unknown"}
-    assert "Unexpected error checking the sign-in" in caplog.text
+    assert "Unexpected error checking the cookie" in caplog.text
 
 
 async def test_reauth(
@@ -632,7 +633,7 @@ async def test_reconfigure(
     result = await entry.start_reconfigure_flow(hass)
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "reconfigure"
-    assert result["menu_options"] == ["reconfigure_oauth", "reconfigure_cookie"]
+    assert result["menu_options"] == ["reconfigure_cookie"]
     assert result["description_placeholders"] == {"title": ORG_NAME}
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"next_step_id": "reconfigure_cookie"}
@@ -727,3 +728,20 @@ async def test_options_out_of_range(
         await hass.config_entries.options.async_configure(
             result["flow_id"], {CONF_SCAN_INTERVAL: interval}
         )
+
+
+async def test_a_renewal_during_the_flow_is_stored(
+    hass: HomeAssistant, fake_claude: FakeClaude
+) -> None:
+    """claude.ai renews the pasted session while the flow checks it: the entry keeps the new key."""
+    new_key = "sk-ant-sid01-" + "RenewedDuringTheFlowSessionKey9" * 2 + "-TestAA"
+    fake_claude.renew_session(new_key, grace=0)
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], _user_input(VALID_SESSION_KEY, fake_claude.base_url)
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"][CONF_COOKIE] == f"sessionKey={new_key}"
+    assert result["result"].state is ConfigEntryState.LOADED

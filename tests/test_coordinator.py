@@ -22,7 +22,7 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.claude_usage.account import async_rate_limited_until
 from custom_components.claude_usage.api import Usage
 from custom_components.claude_usage.const import CONF_COOKIE, CONF_ORG_UUID, DOMAIN
-from custom_components.claude_usage.coordinator import cloudflare_issue_id
+from custom_components.claude_usage.issues import Issue, issue_id as entry_issue_id
 from tests.fake_claude import (
     ORG_UUID,
     SECOND_ORG_NAME,
@@ -216,22 +216,56 @@ async def test_cloudflare_repair_issue(
     advance_time: Advance,
 ) -> None:
     """A Cloudflare block raises a repair issue that goes away after the next success."""
-    issue_id = cloudflare_issue_id(init_integration)
+    issue_id = entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
     fake_claude.fail("cloudflare")
     await advance_time(60)
     assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.translation_key == "cloudflare_blocked"
-    assert issue.translation_placeholders == {
-        "title": init_integration.title,
-        "url": fake_claude.base_url,
-    }
+    assert issue.translation_placeholders == {"title": init_integration.title}
     coordinator = init_integration.runtime_data
     assert coordinator.last_exception.translation_key == "cloudflare_blocked"
 
     fake_claude.clear_failure()
     assert await _wait_for_next_request(fake_claude, advance_time) == 120
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_organization_refused_from_this_network(
+    hass: HomeAssistant,
+    issue_registry: ir.IssueRegistry,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """A 403 "Invalid authorization for organization" is no expired cookie.
+
+    Its own status and repair, the backoff, and no reauthentication: the cookie stays.
+    """
+    status = "sensor.claude_example_org_status"
+    issue_id = entry_issue_id(Issue.ACCESS_DENIED, init_integration)
+    cookie = init_integration.data[CONF_COOKIE]
+    fake_claude.fail("access_denied")
+    await advance_time(60)
+
+    assert hass.states.get(status).state == "access_denied"
+    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert not issue.is_fixable
+    assert issue.translation_placeholders == {"title": init_integration.title}
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert init_integration.state is ConfigEntryState.LOADED
+    assert init_integration.data[CONF_COOKIE] == cookie
+    assert await _wait_for_next_request(fake_claude, advance_time) == 120
+    assert await _wait_for_next_request(fake_claude, advance_time) == 240
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+
+    fake_claude.clear_failure()
+    await _wait_for_next_request(fake_claude, advance_time)
+    assert hass.states.get(status).state == "ok"
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
     assert hass.states.get(SESSION_USAGE).state == "42.0"
 
@@ -299,7 +333,7 @@ async def test_repeated_rate_limits_wait_longer(
 ) -> None:
     """429s without a usable Retry-After wait 5 minutes, then the backoff once it is longer.
 
-    ``retry-after: 0`` is what the OAuth endpoint sends with its persistent 429s.
+    ``retry-after: 0`` is what Anthropic's endpoints have sent with persistent 429s.
     """
     fake_claude.fail("rate_limit", retry_after=retry_after)
     await advance_time(60)
@@ -472,7 +506,9 @@ async def test_odd_answers_back_off_and_lose_nothing(
     coordinator = init_integration.runtime_data
     assert coordinator.last_exception.translation_key == "unexpected_response"
     assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
-    assert issue_registry.async_get_issue(DOMAIN, cloudflare_issue_id(init_integration))
+    assert issue_registry.async_get_issue(
+        DOMAIN, entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
+    )
     assert await _wait_for_next_request(fake_claude, advance_time, step=10) == 240
 
     # A reload during the wait retries the setup later, and removes no entity.
@@ -488,7 +524,7 @@ async def test_odd_answers_back_off_and_lose_nothing(
     assert init_integration.state is ConfigEntryState.LOADED
     assert hass.states.get(SESSION_USAGE).state == "42.0"
     assert not issue_registry.async_get_issue(
-        DOMAIN, cloudflare_issue_id(init_integration)
+        DOMAIN, entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
     )
 
 

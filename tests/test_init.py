@@ -14,11 +14,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.claude_usage.account import DATA_ACCOUNTS
 from custom_components.claude_usage.const import CONF_COOKIE, CONF_USER_AGENT, DOMAIN
-from custom_components.claude_usage.coordinator import (
-    ClaudeUsageCoordinator,
-    cloudflare_issue_id,
-)
+from custom_components.claude_usage.coordinator import ClaudeUsageCoordinator
 from custom_components.claude_usage.frontend import DATA_CARD_URL
+from custom_components.claude_usage.issues import Issue, issue_id as entry_issue_id
 from custom_components.claude_usage.session import async_get_session
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, FakeClaude
 from tests.helpers import Advance
@@ -141,7 +139,7 @@ async def test_remove_entry_forgets_organization(
     """Removing the entry drops its kept state and its repair issue."""
     fake_claude.fail("cloudflare")
     await advance_time(60)
-    issue_id = cloudflare_issue_id(init_integration)
+    issue_id = entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
     assert ORG_UUID in hass.data[DATA_ACCOUNTS]
 

@@ -11,7 +11,7 @@ from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.claude_usage.const import CONF_COOKIE, DOMAIN
-from custom_components.claude_usage.coordinator import cloudflare_issue_id
+from custom_components.claude_usage.issues import Issue, issue_id as entry_issue_id
 from custom_components.claude_usage.repairs import async_create_fix_flow
 from tests.fake_claude import VALID_SESSION_KEY, FakeClaude
 from tests.helpers import Advance
@@ -25,6 +25,12 @@ async def _fix(hass: HomeAssistant, issue_id: str) -> dict:
     return await manager.async_init(DOMAIN, context={"issue_id": issue_id})
 
 
+async def _submit(hass: HomeAssistant, flow_id: str) -> dict:
+    manager = repairs_flow_manager(hass)
+    assert manager is not None
+    return await manager.async_configure(flow_id, {})
+
+
 async def test_fix_opens_the_cookie_form_and_a_paste_fixes_the_block(
     hass: HomeAssistant,
     issue_registry: ir.IssueRegistry,
@@ -34,7 +40,7 @@ async def test_fix_opens_the_cookie_form_and_a_paste_fixes_the_block(
 ) -> None:
     """Fix hands over to reconfigure at its cookie step; the issue goes with the block."""
     assert await async_setup_component(hass, "repairs", {})
-    issue_id = cloudflare_issue_id(init_integration)
+    issue_id = entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
     fake_claude.fail("cloudflare", times=2)
     await advance_time(60)
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
@@ -42,6 +48,10 @@ async def test_fix_opens_the_cookie_form_and_a_paste_fixes_the_block(
     assert issue.is_fixable
 
     result = await _fix(hass, issue_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "confirm"
+    assert result["description_placeholders"] == {"title": "Example Org"}
+    result = await _submit(hass, result["flow_id"])
     assert result["type"] is FlowResultType.ABORT
     flow_type, flow_id = result["next_flow"]
     assert flow_type == "config_flow"

@@ -241,3 +241,57 @@ async def test_reset_time_jitter_is_ignored(
     fake_claude.set_usage(make_usage(session=(42.0, reset + timedelta(hours=5))))
     await advance_time(60)
     assert _state(hass, "five_hour_reset") == (reset + timedelta(hours=5)).isoformat()
+
+
+async def test_credit_grant_is_money_not_a_window(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    make_usage: MakeUsage,
+) -> None:
+    """A credit grant appears as money left, granted and its expiry; no window of it."""
+    fake_claude.set_usage(
+        {
+            **make_usage(),
+            "iguana_necktie": {
+                "utilization": 40.0,
+                "resets_at": "2026-12-31T23:59:59+00:00",
+                "limit_dollars": 50.0,
+                "used_dollars": 20.0,
+                "remaining_dollars": 30.0,
+            },
+        }
+    )
+    await advance_time(60)
+
+    remaining = hass.states.get(_entity_id(hass, "credit_remaining"))
+    assert remaining is not None
+    assert remaining.state == "30.0"
+    assert remaining.attributes["unit_of_measurement"] == "USD"
+    assert remaining.attributes["device_class"] == "monetary"
+    assert remaining.name == "Claude Example Org Credit remaining"
+    assert _state(hass, "credit_limit") == "50.0"
+    assert _state(hass, "credit_expires") == "2027-01-01T00:00:00+00:00"
+    assert not [
+        entry
+        for entry in er.async_entries_for_config_entry(
+            er.async_get(hass), init_integration.entry_id
+        )
+        if "iguana" in entry.unique_id
+    ]
+
+    fake_claude.set_usage(make_usage())
+    await advance_time(60)
+    assert _state(hass, "credit_remaining") == STATE_UNAVAILABLE
+
+
+async def test_binding_limit_attribute(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """claude.ai's is_active is the usage sensor's ``binding`` attribute."""
+    assert hass.states.get(_entity_id(hass, "five_hour_usage")).attributes["binding"]
+    weekly = hass.states.get(_entity_id(hass, "seven_day_usage"))
+    assert weekly.attributes["binding"] is False
+    reset = hass.states.get(_entity_id(hass, "five_hour_reset"))
+    assert "binding" not in reset.attributes

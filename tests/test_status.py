@@ -139,6 +139,7 @@ async def test_status_entity(
         "reauth_required",
         "server_error",
         "unreachable",
+        "access_denied",
     ]
     last_update = entity_registry.async_get(LAST_UPDATE)
     assert last_update is not None

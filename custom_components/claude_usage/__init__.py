@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .account import async_forget_account, is_oauth_entry
-from .api import (
-    DEFAULT_BASE_URL,
-    ClaudeUsageClient,
-    InvalidCookieError,
-    OAuthError,
-    OAuthTokens,
-    parse_credentials,
-)
-from .const import (
-    CONF_BASE_URL,
-    CONF_COOKIE,
-    CONF_OAUTH_TOKENS,
-    CONF_ORG_UUID,
-    CONF_USER_AGENT,
-    DOMAIN,
-)
-from .coordinator import (
-    ClaudeUsageConfigEntry,
-    ClaudeUsageCoordinator,
-    UsageClient,
-    cloudflare_issue_id,
-)
+from .account import async_forget_account, entry_credentials, is_withdrawn_sign_in
+from .api import DEFAULT_BASE_URL, ClaudeUsageClient
+from .const import CONF_BASE_URL, CONF_OAUTH_TOKENS, CONF_ORG_UUID, DOMAIN, LOGGER
+from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 from .events import async_track_usage_events
 from .frontend import async_register_card
-from .oauth_client import async_forget_oauth_client, async_get_oauth_client
+from .issues import Issue, async_create_entry_issue, async_delete_entry_issues
+from .renewal import async_get_renewals
 from .session import async_get_session
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -50,8 +30,12 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> bool:
     """Set up one organization from a config entry."""
+    if is_withdrawn_sign_in(entry):
+        _async_withdraw_sign_in(hass, entry)
+        return False
     coordinator = ClaudeUsageCoordinator(hass, entry, _client(hass, entry))
     await coordinator.async_config_entry_first_refresh()
+    async_delete_entry_issues(hass, entry, Issue.SIGN_IN_WITHDRAWN)
     entry.runtime_data = coordinator
     entry.async_on_unload(async_track_usage_events(hass, entry))
     entry.async_create_background_task(
@@ -61,29 +45,36 @@ async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) 
     return True
 
 
-def _client(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> UsageClient:
-    """Return the client of the entry's stored credentials: OAuth tokens or a cookie."""
-    if is_oauth_entry(entry):
-        try:
-            tokens = OAuthTokens.from_dict(entry.data.get(CONF_OAUTH_TOKENS, {}))
-        except OAuthError as err:
-            raise ConfigEntryAuthFailed(
-                translation_domain=DOMAIN, translation_key="invalid_tokens"
-            ) from err
-        return async_get_oauth_client(hass, entry, tokens)
-    try:
-        credentials = replace(
-            parse_credentials(entry.data[CONF_COOKIE]),
-            user_agent=entry.data.get(CONF_USER_AGENT),
+def _async_withdraw_sign_in(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> None:
+    """Stop an entry made with Sign in with Claude: drop its tokens, ask to reconfigure.
+
+    Nothing is sent with the old tokens. The entry, its device and its entities
+    stay (same organization) until it is reconfigured; its setup fails quietly
+    (a warning, no traceback) while the repair says why.
+    """
+    if CONF_OAUTH_TOKENS in entry.data:
+        hass.config_entries.async_update_entry(
+            entry,
+            data={k: v for k, v in entry.data.items() if k != CONF_OAUTH_TOKENS},
         )
-    except InvalidCookieError as err:
+    async_create_entry_issue(hass, entry, Issue.SIGN_IN_WITHDRAWN)
+    LOGGER.warning(
+        "An entry set up with Sign in with Claude, which is withdrawn, is not "
+        "polled; reconfigure it under Settings > Repairs"
+    )
+
+
+def _client(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) -> ClaudeUsageClient:
+    """Return the client of the entry's stored cookie, sharing its session's renewals."""
+    if (credentials := entry_credentials(entry)) is None:
         raise ConfigEntryAuthFailed(
             translation_domain=DOMAIN, translation_key="invalid_cookie"
-        ) from err
+        )
     return ClaudeUsageClient(
         async_get_session(hass),
         credentials,
         base_url=entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL),
+        renewals=async_get_renewals(hass, credentials.session_key),
     )
 
 
@@ -97,7 +88,6 @@ async def async_unload_entry(
 async def async_remove_entry(
     hass: HomeAssistant, entry: ClaudeUsageConfigEntry
 ) -> None:
-    """Forget what was kept about a removed organization and its repair issue."""
+    """Forget what was kept about a removed organization and its repair issues."""
     async_forget_account(hass, entry.data[CONF_ORG_UUID])
-    async_forget_oauth_client(hass, entry.entry_id)
-    ir.async_delete_issue(hass, DOMAIN, cloudflare_issue_id(entry))
+    async_delete_entry_issues(hass, entry)

@@ -18,13 +18,20 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util.hass_dict import HassKey
 
-from .api import InvalidCookieError, RateLimitedError, Usage, parse_credentials
+from .api import (
+    Credentials,
+    InvalidCookieError,
+    RateLimitedError,
+    Usage,
+    parse_credentials,
+)
 from .const import (
     AUTH_TYPE_COOKIE,
     AUTH_TYPE_OAUTH,
     CONF_AUTH_TYPE,
     CONF_COOKIE,
     CONF_ORG_UUID,
+    CONF_USER_AGENT,
     DEFAULT_RATE_LIMIT_WAIT,
     DOMAIN,
     MAX_RATE_LIMIT_WAIT,
@@ -42,6 +49,7 @@ class Status(StrEnum):
     REAUTH_REQUIRED = "reauth_required"
     SERVER_ERROR = "server_error"
     UNREACHABLE = "unreachable"
+    ACCESS_DENIED = "access_denied"
 
 
 @dataclass(slots=True)
@@ -93,7 +101,7 @@ class AccountState:
 
     @callback
     def refused(self) -> None:
-        """Take a refused sign-in: nothing is asked until the user signs in again."""
+        """Take a refused cookie: nothing is asked until the user pastes a new one."""
         self._changed(Status.REAUTH_REQUIRED)
 
     @callback
@@ -163,29 +171,35 @@ def rate_limit_wait(
     return max(timedelta(seconds=seconds), interval)
 
 
-def is_oauth_entry(entry: ConfigEntry) -> bool:
-    """Tell whether the entry signs in with Claude (OAuth) rather than with a cookie."""
+def is_withdrawn_sign_in(entry: ConfigEntry) -> bool:
+    """Tell whether the entry was made with the withdrawn Sign in with Claude."""
     auth_type: str = entry.data.get(CONF_AUTH_TYPE, AUTH_TYPE_COOKIE)
     return auth_type == AUTH_TYPE_OAUTH
 
 
-def _session_key(entry: ConfigEntry) -> str | None:
-    """Return the claude.ai session an entry signs in with (None for Sign in with Claude)."""
-    if is_oauth_entry(entry):
+def entry_credentials(entry: ConfigEntry) -> Credentials | None:
+    """Return the cookies (and User-Agent) an entry signs in with; None when unreadable."""
+    if CONF_COOKIE not in entry.data:
         return None
     try:
-        return parse_credentials(entry.data[CONF_COOKIE]).session_key
+        return parse_credentials(entry.data[CONF_COOKIE]).with_user_agent(
+            entry.data.get(CONF_USER_AGENT)
+        )
     except InvalidCookieError:
         return None
 
 
+def entry_session_key(entry: ConfigEntry) -> str | None:
+    """Return the claude.ai session an entry signs in with (None when it has no cookie)."""
+    credentials = entry_credentials(entry)
+    return credentials.session_key if credentials is not None else None
+
+
 @callback
 def async_hold_siblings(
-    hass: HomeAssistant, entry: ConfigEntry, until: datetime
+    hass: HomeAssistant, entry: ConfigEntry, session_key: str, until: datetime
 ) -> None:
-    """Make the other organizations of this entry's session wait too: claude.ai limits the session."""
-    if (key := _session_key(entry)) is None:
-        return
+    """Make the other organizations of this session wait too: claude.ai limits the session."""
     for other in hass.config_entries.async_entries(DOMAIN):
-        if other.entry_id != entry.entry_id and _session_key(other) == key:
+        if other.entry_id != entry.entry_id and entry_session_key(other) == session_key:
             async_get_account(hass, other.data[CONF_ORG_UUID]).hold(until)

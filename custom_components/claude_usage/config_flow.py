@@ -1,4 +1,4 @@
-"""Config flow of the Claude Usage integration: Sign in with Claude, or paste a session cookie."""
+"""Config flow of the Claude Usage integration: paste a session cookie."""
 
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ from homeassistant.helpers.selector import (
 )
 import probatio
 
-from .account import is_oauth_entry
 from .api import (
     DEFAULT_BASE_URL,
     ClaudeUsageError,
@@ -41,9 +40,7 @@ from .api import (
 from .api.http import server_url
 from .const import (
     AUTH_TYPE_COOKIE,
-    AUTH_TYPE_OAUTH,
     CONF_BASE_URL,
-    CONF_CODE,
     CONF_COOKIE,
     CONF_ORG_UUID,
     CONF_ORGANIZATION,
@@ -56,12 +53,10 @@ from .const import (
 from .sign_in import (
     CookieCheck,
     RequestPacer,
-    SignInAttempt,
     async_check_usage,
     cookie_client,
     cookie_entry_data,
     form_errors,
-    oauth_entry_data,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -69,7 +64,6 @@ _LOGGER = logging.getLogger(__name__)
 COOKIE_SCHEMA = probatio.Schema(
     {probatio.Required(CONF_COOKIE): TextSelector(TextSelectorConfig(multiline=True))}
 )
-CODE_SCHEMA = probatio.Schema({probatio.Required(CONF_CODE): TextSelector()})
 # The server URL only matters for development (a fake claude.ai); it stays folded away.
 SECTION_ADVANCED = "advanced"
 ADVANCED_SCHEMA = {
@@ -85,10 +79,6 @@ ADVANCED_SCHEMA = {
     )
 }
 COOKIE_USER_SCHEMA = COOKIE_SCHEMA.extend(ADVANCED_SCHEMA)
-# Empty code allowed: submitting another server URL alone shows that server's link.
-OAUTH_USER_SCHEMA = probatio.Schema(
-    {probatio.Optional(CONF_CODE): TextSelector()}
-).extend(ADVANCED_SCHEMA)
 
 
 def _server_url(user_input: Mapping[str, Any]) -> str | None:
@@ -107,7 +97,6 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     def __init__(self) -> None:
         """Start with nothing checked."""
         self._pacer = RequestPacer()
-        self._sign_in = SignInAttempt()
         # The cookie pasted last, if any: a Cloudflare block despite its
         # cf_clearance needs another fix than one without.
         self._pasted: Credentials | None = None
@@ -126,40 +115,8 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Offer the two ways to connect: Sign in with Claude, or a session cookie."""
-        return self.async_show_menu(
-            step_id="user", menu_options=[AUTH_TYPE_OAUTH, AUTH_TYPE_COOKIE]
-        )
-
-    async def async_step_oauth(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Show the sign-in link, take the code Claude shows, create the entry."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            base_url = _server_url(user_input)
-            if base_url is None:
-                errors["base"] = "invalid_url"
-            elif base_url != self._sign_in.base_url:
-                # The link on screen leads to another server: show this server's.
-                self._sign_in = SignInAttempt(base_url)
-            elif result := await self._async_attempt(
-                self._async_create_signed_in(user_input.get(CONF_CODE, "")), errors
-            ):
-                return result
-        # After an error the paste stays: the same code again retries what failed.
-        return self.async_show_form(
-            step_id="oauth",
-            data_schema=self.add_suggested_values_to_schema(
-                OAUTH_USER_SCHEMA,
-                {
-                    CONF_CODE: (user_input or {}).get(CONF_CODE, ""),
-                    SECTION_ADVANCED: {CONF_BASE_URL: self._sign_in.base_url},
-                },
-            ),
-            errors=errors,
-            description_placeholders={"authorize_url": self._sign_in.authorize_url},
-        )
+        """Offer the ways to connect."""
+        return self.async_show_menu(step_id="user", menu_options=[AUTH_TYPE_COOKIE])
 
     async def async_step_cookie(
         self, user_input: dict[str, Any] | None = None
@@ -221,9 +178,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reauth(
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
-        """Start reauthentication when Claude refuses the stored sign-in."""
-        if is_oauth_entry(self._get_reauth_entry()):
-            return await self.async_step_reauth_oauth()
+        """Start reauthentication when claude.ai refuses the stored cookie."""
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
@@ -232,33 +187,21 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for a new cookie of the same account."""
         return await self._async_step_new_cookie("reauth_confirm", user_input)
 
-    async def async_step_reauth_oauth(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Sign in with Claude again, with the same account."""
-        return await self._async_step_new_sign_in("reauth_oauth", user_input)
-
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Offer to sign in with Claude again or to paste a cookie; either may switch."""
+        """Offer the ways this entry can get its usage."""
         return self.async_show_menu(
             step_id="reconfigure",
-            menu_options=["reconfigure_oauth", "reconfigure_cookie"],
+            menu_options=["reconfigure_cookie"],
             description_placeholders={"title": self._existing_entry().title},
         )
 
     async def async_step_reconfigure_cookie(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Replace the sign-in with a cookie, e.g. one that carries cf_clearance."""
+        """Replace the cookie, e.g. with one that carries cf_clearance."""
         return await self._async_step_new_cookie("reconfigure_cookie", user_input)
-
-    async def async_step_reconfigure_oauth(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Sign in with Claude again on demand, with the same account."""
-        return await self._async_step_new_sign_in("reconfigure_oauth", user_input)
 
     async def _async_step_new_cookie(
         self, step_id: str, user_input: dict[str, Any] | None
@@ -280,31 +223,6 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             description_placeholders={"title": entry.title, "url": base_url},
         )
 
-    async def _async_step_new_sign_in(
-        self, step_id: str, user_input: dict[str, Any] | None
-    ) -> ConfigFlowResult:
-        """Sign an existing entry in with Claude (again)."""
-        entry = self._existing_entry()
-        base_url = entry.data.get(CONF_BASE_URL, DEFAULT_BASE_URL)
-        if self._sign_in.base_url != base_url:
-            self._sign_in = SignInAttempt(base_url)
-        errors: dict[str, str] = {}
-        if user_input is not None and (
-            result := await self._async_attempt(
-                self._async_create_signed_in(user_input[CONF_CODE]), errors
-            )
-        ):
-            return result
-        return self.async_show_form(
-            step_id=step_id,
-            data_schema=self.add_suggested_values_to_schema(CODE_SCHEMA, user_input),
-            errors=errors,
-            description_placeholders={
-                "title": entry.title,
-                "authorize_url": self._sign_in.authorize_url,
-            },
-        )
-
     # Checking and creating ------------------------------------------------------
 
     async def _async_attempt(
@@ -314,33 +232,14 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         try:
             return await attempt
         except ClaudeUsageError as err:
-            _LOGGER.debug("Checking the sign-in failed: %s", err)
+            _LOGGER.debug("Checking the cookie failed: %s", err)
             errors.update(form_errors(err, self._pasted))
         except AbortFlow:
             raise
         except Exception:
-            _LOGGER.exception("Unexpected error checking the sign-in")
+            _LOGGER.exception("Unexpected error checking the cookie")
             errors["base"] = "unknown"
         return None
-
-    async def _async_create_signed_in(self, pasted: str) -> ConfigFlowResult:
-        """Trade the pasted code for tokens, read whom they belong to and the usage."""
-        self._pasted = None
-        sign_in = self._sign_in
-        client, tokens, profile = await sign_in.async_sign_in(
-            self.hass, self._pacer, pasted, self._entry_org()
-        )
-        await self._async_claim(profile.organization_uuid, profile.organization_name)
-        await async_check_usage(
-            self.hass,
-            self._pacer,
-            lambda: client.async_get_usage(tokens.access_token),
-            profile.organization_uuid,
-        )
-        return self._async_finish(
-            profile.organization_name,
-            oauth_entry_data(tokens, profile, sign_in.base_url),
-        )
 
     async def _async_use_cookie(self, text: str, base_url: str) -> ConfigFlowResult:
         """Check a pasted cookie and set up its organization (or ask which one)."""
@@ -377,17 +276,16 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         )
         return self._async_finish(
             organization.name,
-            cookie_entry_data(cookie.credentials, organization, cookie.base_url),
+            cookie_entry_data(client.credentials, organization, cookie.base_url),
         )
 
     async def _async_claim(self, org_uuid: str, name: str) -> None:
-        """Make sure the organization is the flow's to set up.
+        """Make sure the organization is the flow's to set up: no entry of it yet.
 
-        A new entry must not exist yet; reauth and reconfigure keep their organization.
+        Reauth and reconfigure keep their organization (``_async_use_cookie``
+        checked that the cookie sees it).
         """
-        if (entry_org := self._entry_org()) is not None:
-            if org_uuid != entry_org:
-                raise AbortFlow("wrong_account")
+        if self._entry_org() is not None:
             return
         await self.async_set_unique_id(org_uuid)
         self._abort_if_unique_id_configured(

@@ -18,10 +18,10 @@ CONF_ORGANIZATION: Final = "organization"
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_AUTH_TYPE: Final = "auth_type"
 CONF_OAUTH_TOKENS: Final = "oauth_tokens"
-CONF_CODE: Final = "code"
 
-# How an entry signs in: a pasted claude.ai session cookie (entries without
-# CONF_AUTH_TYPE predate OAuth) or Sign in with Claude (OAuth tokens).
+# How an entry gets its usage: a pasted claude.ai session cookie (entries without
+# CONF_AUTH_TYPE are cookie entries). "oauth" marks an entry made with the withdrawn
+# Sign in with Claude: it no longer polls and waits to be reconfigured.
 AUTH_TYPE_COOKIE: Final = "cookie"
 AUTH_TYPE_OAUTH: Final = "oauth"
 

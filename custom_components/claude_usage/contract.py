@@ -12,6 +12,8 @@ from typing import Final
 ATTR_WINDOW_KEY: Final = "window_key"
 ATTR_WINDOW_KIND: Final = "window_kind"
 ATTR_SEVERITY: Final = "severity"
+# True on the window whose limit binds now (claude.ai's ``is_active``), else False or None.
+ATTR_BINDING: Final = "binding"
 
 # The metric of a window's usage sensor (see sensor.py).
 USAGE_METRIC: Final = "usage"

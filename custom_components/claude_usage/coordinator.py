@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
-from typing import Protocol, override
+from typing import override
 
 from homeassistant.components.recorder import history
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
@@ -22,15 +22,15 @@ from .account import (
     Status,
     async_get_account,
     async_hold_siblings,
-    is_oauth_entry,
     rate_limit_wait,
 )
 from .api import (
     AuthenticationError,
     ClaudeConnectionError,
     ClaudeUnreachableError,
+    ClaudeUsageClient,
     CloudflareChallengeError,
-    OAuthError,
+    OrganizationAccessDeniedError,
     RateLimitedError,
     ServerError,
     UnexpectedResponseError,
@@ -47,24 +47,9 @@ from .const import (
 )
 from .contract import USAGE_METRIC, window_unique_id
 from .forecast import MAX_AGE, ForecastTracker, samples_from_history
+from .issues import Issue, async_create_entry_issue, async_delete_entry_issues
 
 type ClaudeUsageConfigEntry = ConfigEntry[ClaudeUsageCoordinator]
-
-
-class UsageClient(Protocol):
-    """What the coordinator needs of a client: one usage request per call."""
-
-    @property
-    def base_url(self) -> str:
-        """The server the requests go to."""
-
-    async def async_get_usage(self, org_uuid: str) -> Usage:
-        """Return the organization's usage."""
-
-
-def cloudflare_issue_id(entry: ConfigEntry) -> str:
-    """Return the id of the repair issue raised when Cloudflare blocks an entry."""
-    return f"cloudflare_blocked_{entry.entry_id}"
 
 
 class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
@@ -76,7 +61,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         self,
         hass: HomeAssistant,
         config_entry: ClaudeUsageConfigEntry,
-        client: UsageClient,
+        client: ClaudeUsageClient,
     ) -> None:
         """Set up the coordinator of one config entry."""
         self.client = client
@@ -146,12 +131,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         except AuthenticationError as err:
             account.refused()
             raise ConfigEntryAuthFailed(
-                translation_domain=DOMAIN,
-                translation_key=(
-                    "oauth_authentication_failed"
-                    if is_oauth_entry(self.config_entry)
-                    else "authentication_failed"
-                ),
+                translation_domain=DOMAIN, translation_key="authentication_failed"
             ) from err
         except Exception as err:  # every other failure, typed or not, is a wait
             raise self._failed(err) from err
@@ -160,7 +140,9 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
 
     def _async_good_answer(self, usage: Usage) -> Usage:
         """Return a good answer; whatever blocked the previous ones has been fixed."""
-        ir.async_delete_issue(self.hass, DOMAIN, cloudflare_issue_id(self.config_entry))
+        async_delete_entry_issues(
+            self.hass, self.config_entry, Issue.CLOUDFLARE_BLOCKED, Issue.ACCESS_DENIED
+        )
         return usage
 
     def _failed(self, err: Exception) -> UpdateFailed:
@@ -177,7 +159,14 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 wait = rate_limit_wait(err, self.scan_interval, wait)
             case CloudflareChallengeError():
                 status, key = Status.CLOUDFLARE_BLOCKED, "cloudflare_blocked"
-                self._async_cloudflare_issue()
+                async_create_entry_issue(
+                    self.hass, self.config_entry, Issue.CLOUDFLARE_BLOCKED
+                )
+            case OrganizationAccessDeniedError():
+                status, key = Status.ACCESS_DENIED, "access_denied"
+                async_create_entry_issue(
+                    self.hass, self.config_entry, Issue.ACCESS_DENIED
+                )
             case ServerError():
                 status, key = Status.SERVER_ERROR, "server_error"
                 placeholders["status"] = str(err.status)
@@ -186,41 +175,24 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
                 wait, count = self.scan_interval, False
             case ClaudeConnectionError():
                 status, key = Status.UNREACHABLE, "connection_error"
-            case OAuthError():
-                status, key = Status.SERVER_ERROR, "token_refresh_failed"
             case _:
                 if not isinstance(err, UnexpectedResponseError):
                     LOGGER.debug("Unexpected error reading the usage", exc_info=err)
                 status, key = Status.SERVER_ERROR, "unexpected_response"
         self.account.failed(status, wait, dt_util.utcnow(), count=count)
         if status is Status.RATE_LIMITED and self.account.not_before is not None:
-            async_hold_siblings(self.hass, self.config_entry, self.account.not_before)
+            async_hold_siblings(
+                self.hass,
+                self.config_entry,
+                self.client.credentials.session_key,
+                self.account.not_before,
+            )
         return UpdateFailed(
             translation_domain=DOMAIN,
             translation_key=key,
             translation_placeholders={"wait": str(round(wait.total_seconds()))}
             | placeholders,
             retry_after=wait.total_seconds(),
-        )
-
-    def _async_cloudflare_issue(self) -> None:
-        """Raise the repair that explains a Cloudflare block (gone after a good answer)."""
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            cloudflare_issue_id(self.config_entry),
-            is_fixable=True,
-            data={"entry_id": self.config_entry.entry_id},
-            severity=ir.IssueSeverity.ERROR,
-            translation_key=(
-                "cloudflare_blocked_oauth"
-                if is_oauth_entry(self.config_entry)
-                else "cloudflare_blocked"
-            ),
-            translation_placeholders={
-                "title": self.config_entry.title,
-                "url": self.client.base_url,
-            },
         )
 
     def _backoff(self) -> timedelta:

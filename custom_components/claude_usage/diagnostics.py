@@ -1,4 +1,4 @@
-"""Diagnostics of the Claude Usage integration; no cookie or OAuth token ever leaves."""
+"""Diagnostics of the Claude Usage integration; no cookie ever leaves."""
 
 from __future__ import annotations
 
@@ -8,18 +8,11 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from .const import CONF_COOKIE, CONF_OAUTH_TOKENS, CONF_USER_AGENT
+from .const import CONF_COOKIE, CONF_USER_AGENT
 from .coordinator import ClaudeUsageConfigEntry
 
 # A personal organization is named after the account's email ("<email>'s Organization").
-TO_REDACT = {
-    "title",
-    CONF_COOKIE,
-    CONF_USER_AGENT,
-    CONF_OAUTH_TOKENS,
-    "access_token",
-    "refresh_token",
-}
+TO_REDACT = {"title", CONF_COOKIE, CONF_USER_AGENT}
 
 
 def _isoformat(value: datetime | None) -> str | None:

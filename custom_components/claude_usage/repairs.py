@@ -1,4 +1,9 @@
-"""Fix flows of the repair issues: a Cloudflare block is fixed by pasting a cookie again."""
+"""Fix flows of the repair issues: each hands over to the entry's reconfigure flow.
+
+A Cloudflare block is fixed by pasting a cookie again (reconfigure's cookie
+step); an entry made with the withdrawn Sign in with Claude chooses a new way in
+(reconfigure's menu).
+"""
 
 from __future__ import annotations
 
@@ -10,31 +15,46 @@ from homeassistant.config_entries import SOURCE_RECONFIGURE
 from homeassistant.core import HomeAssistant
 
 from .const import DOMAIN
+from .issues import Issue
 
 
-class CloudflareFixFlow(RepairsFlow):
-    """Lead from the repair straight to the entry's cookie form (reconfigure).
+class ReconfigureFixFlow(RepairsFlow):
+    """Lead from the repair straight to the entry's reconfigure flow.
 
-    The issue stays until the next good poll, so it only goes once the block did.
+    ``next_step_id`` picks a step of reconfigure's menu (None shows the menu).
+    A Cloudflare issue stays until the next good poll, so it only goes once the
+    block did.
     """
 
-    def __init__(self, entry_id: str) -> None:
+    def __init__(self, entry_id: str, next_step_id: str | None) -> None:
         """Fix the entry the issue is about."""
         self._entry_id = entry_id
+        self._next_step_id = next_step_id
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
-        """Open the entry's reconfigure flow at its cookie step."""
-        if self.hass.config_entries.async_get_entry(self._entry_id) is None:
+        """Explain the issue first."""
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Say what happened and what to do; then open the entry's reconfigure flow."""
+        if (entry := self.hass.config_entries.async_get_entry(self._entry_id)) is None:
             return self.async_abort(reason="entry_removed")
+        if user_input is None:
+            return self.async_show_form(
+                step_id="confirm", description_placeholders={"title": entry.title}
+            )
         flows = self.hass.config_entries.flow
         result = await flows.async_init(
             DOMAIN, context={"source": SOURCE_RECONFIGURE, "entry_id": self._entry_id}
         )
-        result = await flows.async_configure(
-            result["flow_id"], {"next_step_id": "reconfigure_cookie"}
-        )
+        if self._next_step_id is not None:
+            result = await flows.async_configure(
+                result["flow_id"], {"next_step_id": self._next_step_id}
+            )
         return self.async_abort(
             reason="reconfigure", next_flow=(FlowType.CONFIG_FLOW, result["flow_id"])
         )
@@ -43,5 +63,7 @@ class CloudflareFixFlow(RepairsFlow):
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, str | int | float | None] | None
 ) -> RepairsFlow:
-    """Return the fix flow of a Cloudflare issue (the only fixable one)."""
-    return CloudflareFixFlow(str((data or {})["entry_id"]))
+    """Return the fix flow of a fixable issue: Cloudflare, or the withdrawn sign-in."""
+    entry_id = str((data or {})["entry_id"])
+    cookie_step = issue_id == f"{Issue.CLOUDFLARE_BLOCKED}_{entry_id}"
+    return ReconfigureFixFlow(entry_id, "reconfigure_cookie" if cookie_step else None)

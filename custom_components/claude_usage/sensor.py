@@ -1,4 +1,4 @@
-"""Sensors of the Claude Usage integration: one pair per limit window, plus extra usage."""
+"""Sensors of the Claude Usage integration: per limit window, extra usage, credit, status."""
 
 from __future__ import annotations
 
@@ -19,8 +19,14 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
 from .account import AccountState, Status
-from .api import ExtraUsage, LimitWindow, Usage
-from .contract import ATTR_SEVERITY, ATTR_WINDOW_KEY, ATTR_WINDOW_KIND, USAGE_METRIC
+from .api import CreditGrant, ExtraUsage, LimitWindow, Usage
+from .contract import (
+    ATTR_BINDING,
+    ATTR_SEVERITY,
+    ATTR_WINDOW_KEY,
+    ATTR_WINDOW_KIND,
+    USAGE_METRIC,
+)
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 from .entity import ClaudeUsageEntity, ClaudeWindowEntity, async_add_window_entities
 from .forecast import Forecast
@@ -34,15 +40,21 @@ class ClaudeWindowSensorEntityDescription(SensorEntityDescription):
     """A sensor of one limit window; ``key`` is the metric (``usage`` or ``reset``)."""
 
     value_fn: Callable[[LimitWindow], float | datetime | None]
-    severity_attribute: bool = False
+    # The usage sensor carries claude.ai's rating and whether its limit binds now.
+    usage_attributes: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
-class ClaudeExtraUsageSensorEntityDescription(SensorEntityDescription):
-    """A sensor of the paid extra usage; ``monetary`` ones carry the currency when known."""
+class ClaudeBlockSensorEntityDescription[T](SensorEntityDescription):
+    """A sensor of a block of the answer beside the windows (extra usage, a credit grant).
 
-    value_fn: Callable[[ExtraUsage], float | None]
-    monetary: bool = False
+    ``block_fn`` finds the block (None: the sensor is unavailable); monetary
+    sensors name the block's currency with ``currency_fn``, when it has one.
+    """
+
+    block_fn: Callable[[Usage], T | None]
+    value_fn: Callable[[T], float | datetime | None]
+    currency_fn: Callable[[T], str | None] | None = None
 
 
 WINDOW_SENSORS: tuple[ClaudeWindowSensorEntityDescription, ...] = (
@@ -51,7 +63,7 @@ WINDOW_SENSORS: tuple[ClaudeWindowSensorEntityDescription, ...] = (
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=0,
-        severity_attribute=True,
+        usage_attributes=True,
         value_fn=lambda window: window.utilization,
     ),
     ClaudeWindowSensorEntityDescription(
@@ -106,28 +118,73 @@ FORECAST_SENSORS: tuple[ClaudeForecastSensorEntityDescription, ...] = (
 )
 
 
-EXTRA_USAGE_SENSORS: tuple[ClaudeExtraUsageSensorEntityDescription, ...] = (
-    ClaudeExtraUsageSensorEntityDescription(
+def _enabled_extra_usage(usage: Usage) -> ExtraUsage | None:
+    """Return the extra usage when the organization has it turned on."""
+    extra = usage.extra_usage
+    return extra if extra is not None and extra.is_enabled else None
+
+
+def _extra_usage_currency(extra: ExtraUsage) -> str | None:
+    return extra.currency
+
+
+def _credit(usage: Usage) -> CreditGrant | None:
+    return usage.credit
+
+
+def _credit_currency(credit: CreditGrant) -> str | None:
+    return credit.currency
+
+
+BLOCK_SENSORS: tuple[ClaudeBlockSensorEntityDescription[Any], ...] = (
+    ClaudeBlockSensorEntityDescription[ExtraUsage](
         key="extra_usage_used",
         translation_key="extra_usage_used",
-        monetary=True,
         suggested_display_precision=2,
+        block_fn=_enabled_extra_usage,
         value_fn=lambda extra: extra.used_credits,
+        currency_fn=_extra_usage_currency,
     ),
-    ClaudeExtraUsageSensorEntityDescription(
+    ClaudeBlockSensorEntityDescription[ExtraUsage](
         key="extra_usage_limit",
         translation_key="extra_usage_limit",
-        monetary=True,
         suggested_display_precision=2,
+        block_fn=_enabled_extra_usage,
         value_fn=lambda extra: extra.monthly_limit,
+        currency_fn=_extra_usage_currency,
     ),
-    ClaudeExtraUsageSensorEntityDescription(
+    ClaudeBlockSensorEntityDescription[ExtraUsage](
         key="extra_usage_utilization",
         translation_key="extra_usage_utilization",
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=0,
+        block_fn=_enabled_extra_usage,
         value_fn=lambda extra: extra.utilization,
+    ),
+    # A credit grant is money left until it expires, not a window with a forecast.
+    ClaudeBlockSensorEntityDescription[CreditGrant](
+        key="credit_remaining",
+        translation_key="credit_remaining",
+        suggested_display_precision=2,
+        block_fn=_credit,
+        value_fn=lambda credit: credit.remaining,
+        currency_fn=_credit_currency,
+    ),
+    ClaudeBlockSensorEntityDescription[CreditGrant](
+        key="credit_limit",
+        translation_key="credit_limit",
+        suggested_display_precision=2,
+        block_fn=_credit,
+        value_fn=lambda credit: credit.granted,
+        currency_fn=_credit_currency,
+    ),
+    ClaudeBlockSensorEntityDescription[CreditGrant](
+        key="credit_expires",
+        translation_key="credit_expires",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        block_fn=_credit,
+        value_fn=lambda credit: credit.expires_at,
     ),
 )
 
@@ -181,12 +238,6 @@ ACCOUNT_SENSORS: tuple[ClaudeAccountSensorEntityDescription, ...] = (
 )
 
 
-def _enabled_extra_usage(usage: Usage) -> ExtraUsage | None:
-    """Return the extra usage when the organization has it turned on."""
-    extra = usage.extra_usage
-    return extra if extra is not None and extra.is_enabled else None
-
-
 def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[ClaudeUsageEntity]:
     """Return every sensor the current data calls for."""
     sensors: list[ClaudeUsageEntity] = [
@@ -202,11 +253,11 @@ def _build_sensors(coordinator: ClaudeUsageCoordinator) -> list[ClaudeUsageEntit
         for window in coordinator.data.windows
         for description in FORECAST_SENSORS
     )
-    if _enabled_extra_usage(coordinator.data) is not None:
-        sensors.extend(
-            ClaudeExtraUsageSensor(coordinator, description)
-            for description in EXTRA_USAGE_SENSORS
-        )
+    sensors.extend(
+        ClaudeBlockSensor(coordinator, description)
+        for description in BLOCK_SENSORS
+        if description.block_fn(coordinator.data) is not None
+    )
     return sensors
 
 
@@ -255,55 +306,56 @@ class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
-        """Return what identifies the window (static) and, for usage, its severity."""
+        """Return what identifies the window (static) and, for usage, its rating and binding."""
         attributes: dict[str, Any] = {
             ATTR_WINDOW_KEY: self.window_key,
             ATTR_WINDOW_KIND: self._window_kind.value,
         }
-        if self.entity_description.severity_attribute:
+        if self.entity_description.usage_attributes:
             window = self._window
             severity = window.severity if window is not None else None
             attributes[ATTR_SEVERITY] = severity.value if severity is not None else None
+            attributes[ATTR_BINDING] = window.binding if window is not None else None
         return attributes
 
 
-class ClaudeExtraUsageSensor(ClaudeUsageEntity, SensorEntity):
-    """Paid extra usage: credits used, monthly limit, utilization."""
+class ClaudeBlockSensor(ClaudeUsageEntity, SensorEntity):
+    """A value of extra usage or of a credit grant; unavailable without the block."""
 
-    entity_description: ClaudeExtraUsageSensorEntityDescription
+    entity_description: ClaudeBlockSensorEntityDescription[Any]
 
     def __init__(
         self,
         coordinator: ClaudeUsageCoordinator,
-        description: ClaudeExtraUsageSensorEntityDescription,
+        description: ClaudeBlockSensorEntityDescription[Any],
     ) -> None:
-        """Create the extra usage sensor ``description.key``."""
+        """Create the sensor ``description.key``."""
         super().__init__(coordinator, description.key)
         self.entity_description = description
 
     @property
-    def _extra_usage(self) -> ExtraUsage | None:
-        """Return the extra usage in the latest data, if turned on."""
-        return _enabled_extra_usage(self.coordinator.data)
+    def _block(self) -> Any | None:
+        """Return the sensor's block in the latest data, if there is one."""
+        return self.entity_description.block_fn(self.coordinator.data)
 
     @property
     def _currency(self) -> str | None:
-        """Return the currency of a monetary sensor, when claude.ai tells it."""
-        if not self.entity_description.monetary:
+        """Return the currency of a monetary sensor, when the block names one."""
+        currency_fn = self.entity_description.currency_fn
+        if currency_fn is None or (block := self._block) is None:
             return None
-        extra = self._extra_usage
-        return extra.currency if extra is not None else None
+        return currency_fn(block)
 
     @property
     def available(self) -> bool:
-        """Return whether the last poll succeeded with extra usage turned on."""
-        return super().available and self._extra_usage is not None
+        """Return whether the last poll succeeded and had the block."""
+        return super().available and self._block is not None
 
     @property
-    def native_value(self) -> float | None:
-        """Return the value of this extra usage metric."""
-        extra = self._extra_usage
-        return self.entity_description.value_fn(extra) if extra is not None else None
+    def native_value(self) -> float | datetime | None:
+        """Return the block's value."""
+        block = self._block
+        return self.entity_description.value_fn(block) if block is not None else None
 
     @property
     def device_class(self) -> SensorDeviceClass | None:

@@ -1,15 +1,16 @@
-"""Checking a way to sign in before it is stored: shared by the config and repair flows.
+"""Checking a session cookie before it is stored: shared by the config and repair flows.
 
 Every request of a flow goes through a :class:`RequestPacer`, which remembers a
 429 (the flow's own, or the one the account's entry is waiting out) and sends
 nothing until it has passed. A usage answer fetched here is kept for the entry's
-first poll. :func:`form_errors` turns every failure into the form errors shown.
+first poll, and what claude.ai renews of the cookie meanwhile is stored with it.
+:func:`form_errors` turns every failure into the form errors shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,41 +22,26 @@ from .api import (
     DEFAULT_BASE_URL,
     AuthenticationError,
     ClaudeConnectionError,
-    ClaudeOAuthClient,
     ClaudeUsageClient,
     ClaudeUsageError,
     CloudflareChallengeError,
-    CodeWithoutStateError,
     Credentials,
-    EmptyCodeError,
-    InvalidAuthorizationCodeError,
     InvalidCookieError,
-    InvalidGrantError,
-    OAuthError,
-    OAuthProfile,
-    OAuthTokens,
     Organization,
-    PkceChallenge,
+    OrganizationAccessDeniedError,
     RateLimitedError,
     ServerError,
-    StateMismatchError,
-    build_authorize_url,
-    generate_pkce,
-    parse_pasted_code,
 )
 from .const import (
     AUTH_TYPE_COOKIE,
-    AUTH_TYPE_OAUTH,
     CONF_AUTH_TYPE,
     CONF_BASE_URL,
-    CONF_CODE,
     CONF_COOKIE,
-    CONF_OAUTH_TOKENS,
     CONF_ORG_UUID,
     CONF_PLAN,
     CONF_USER_AGENT,
 )
-from .oauth_client import oauth_client, oauth_endpoints
+from .renewal import async_get_renewals
 from .session import async_get_session
 
 
@@ -100,8 +86,13 @@ class RequestPacer:
 def cookie_client(
     hass: HomeAssistant, credentials: Credentials, base_url: str
 ) -> ClaudeUsageClient:
-    """Return a claude.ai client of pasted credentials."""
-    return ClaudeUsageClient(async_get_session(hass), credentials, base_url=base_url)
+    """Return a claude.ai client of pasted credentials, sharing its session's renewals."""
+    return ClaudeUsageClient(
+        async_get_session(hass),
+        credentials,
+        base_url=base_url,
+        renewals=async_get_renewals(hass, credentials.session_key),
+    )
 
 
 @dataclass(slots=True)
@@ -139,59 +130,6 @@ class CookieCheck:
         return (self.credentials, self.base_url) == (credentials, base_url)
 
 
-@dataclass(slots=True)
-class SignInAttempt:
-    """One sign-in with Claude: its PKCE pair and what a pasted code already brought.
-
-    The code is single use: after a failure further on (profile, usage), the same
-    paste again reuses the tokens it was traded for.
-    """
-
-    base_url: str = DEFAULT_BASE_URL
-    pkce: PkceChallenge = field(default_factory=generate_pkce)
-    code: str = ""
-    tokens: OAuthTokens | None = None
-    profile: OAuthProfile | None = None
-
-    @property
-    def authorize_url(self) -> str:
-        """The link the user opens to approve access."""
-        return build_authorize_url(
-            self.pkce, authorize_url=oauth_endpoints(self.base_url).authorize_url
-        )
-
-    async def async_sign_in(
-        self,
-        hass: HomeAssistant,
-        pacer: RequestPacer,
-        pasted: str,
-        org_uuid: str | None,
-    ) -> tuple[ClaudeOAuthClient, OAuthTokens, OAuthProfile]:
-        """Trade the pasted code for tokens and read whom they belong to.
-
-        ``org_uuid``: the organization of the entry signed in again, whose wait holds.
-        """
-        client = oauth_client(hass, self.base_url)
-        tokens = self.tokens
-        if tokens is None or pasted != self.code:
-            code, state = parse_pasted_code(pasted, expected_state=self.pkce.state)
-            self.tokens = self.profile = None
-            tokens = await pacer.async_request(
-                hass,
-                lambda: client.async_exchange_code(code, state, self.pkce),
-                waits_for=org_uuid,
-            )
-            self.tokens, self.code = tokens, pasted
-        profile = self.profile
-        if profile is None:
-            profile = self.profile = await pacer.async_request(
-                hass,
-                lambda: client.async_get_profile(tokens.access_token),
-                waits_for=org_uuid,
-            )
-        return client, tokens, profile
-
-
 async def async_check_usage(
     hass: HomeAssistant,
     pacer: RequestPacer,
@@ -226,22 +164,9 @@ def cookie_entry_data(
     return data | _server_and_plan(base_url, organization.plan)
 
 
-def oauth_entry_data(
-    tokens: OAuthTokens, profile: OAuthProfile, base_url: str
-) -> dict[str, Any]:
-    """Return the entry data of a checked sign-in with Claude."""
-    return {
-        CONF_AUTH_TYPE: AUTH_TYPE_OAUTH,
-        CONF_OAUTH_TOKENS: tokens.as_dict(),
-        CONF_ORG_UUID: profile.organization_uuid,
-    } | _server_and_plan(base_url, profile.plan)
-
-
 def _cloudflare_error(credentials: Credentials | None) -> str:
-    """Name what to do about a Cloudflare block: a sign-in cannot fix it, a paste can."""
-    if credentials is None:
-        return "cannot_connect"
-    if "cf_clearance" in credentials.cookies:
+    """Name what to do about a Cloudflare block: a paste with cf_clearance, or a fresh one."""
+    if credentials is not None and "cf_clearance" in credentials.cookies:
         return "cloudflare_still_blocked"
     return "cloudflare_blocked"
 
@@ -251,31 +176,22 @@ def form_errors(
 ) -> dict[str, str]:
     """Return the form errors of a failed check (field -> error key).
 
-    ``credentials`` are the pasted cookies, when the check was of a cookie: a
-    Cloudflare block despite a ``cf_clearance`` among them needs another fix.
+    ``credentials`` are the pasted cookies: a Cloudflare block despite a
+    ``cf_clearance`` among them needs another fix.
     """
     match err:
-        case EmptyCodeError():
-            return {CONF_CODE: "code_empty"}
-        case CodeWithoutStateError():
-            return {CONF_CODE: "code_incomplete"}
-        case StateMismatchError():
-            return {CONF_CODE: "state_mismatch"}
-        case InvalidAuthorizationCodeError() | InvalidGrantError():
-            return {CONF_CODE: "invalid_code"}
         case InvalidCookieError():
             return {CONF_COOKIE: "invalid_cookie"}
         case NoOrganizationsError():
             return {"base": "no_organizations"}
+        case OrganizationAccessDeniedError():
+            return {"base": "access_denied"}
         case AuthenticationError():
-            return {"base": "invalid_auth" if credentials else "oauth_refused"}
+            return {"base": "invalid_auth"}
         case CloudflareChallengeError():
             return {"base": _cloudflare_error(credentials)}
         case RateLimitedError():
             return {"base": "rate_limited"}
         case ServerError() | ClaudeConnectionError():
             return {"base": "cannot_connect"}
-        case OAuthError():
-            # The token endpoint refused the exchange for another reason.
-            return {CONF_CODE: "invalid_code"}
     return {"base": "unexpected_response"}

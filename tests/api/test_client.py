@@ -22,7 +22,9 @@ from custom_components.claude_usage.api import (
     ClaudeUsageClient,
     ClaudeUsageError,
     CloudflareChallengeError,
+    CookieRenewals,
     Organization,
+    OrganizationAccessDeniedError,
     RateLimitedError,
     ServerError,
     UnexpectedResponseError,
@@ -66,6 +68,7 @@ def make_client(
         *,
         base_url: str | None = None,
         timeout: float = 10,
+        renewals: CookieRenewals | None = None,
     ) -> ClaudeUsageClient:
         return ClaudeUsageClient(
             session,
@@ -73,6 +76,7 @@ def make_client(
             base_url=base_url or fake_claude.base_url,
             request_timeout=timeout,
             clock=lambda: NOW,
+            renewals=renewals,
         )
 
     return make
@@ -198,6 +202,12 @@ FAILURES: list[tuple[str, dict[str, object], type[ClaudeUsageError], str]] = [
     ("bad_shape", {}, UnexpectedResponseError, "not a JSON"),
     ("slow", {"delay": 1}, ClaudeTimeoutError, "timed out"),
     ("disconnect", {}, ClaudeConnectionError, "failed: ClientPayloadError"),
+    (
+        "access_denied",
+        {},
+        OrganizationAccessDeniedError,
+        "refused the organization from this network (HTTP 403)",
+    ),
 ]
 
 
@@ -572,3 +582,76 @@ def test_server_url_refused(text: str) -> None:
     """Other schemes, http elsewhere, link-local hosts, user info, paths, queries."""
     with pytest.raises(ValueError):
         server_url(text)
+
+
+NEW_KEY = "sk-ant-sid01-" + "RenewedLoopbackSessionKey987654" * 2 + "-TestAA"
+
+
+def _cookie_of(request: object) -> str:
+    return str(getattr(request, "headers")["Cookie"])  # noqa: B009
+
+
+async def test_renewed_session_key_signs_the_next_request(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """claude.ai's Set-Cookie renewal is sent from the next request on; the old key dies."""
+    renewals = CookieRenewals()
+    heard: list[dict[str, str]] = []
+    renewals.add_listener(lambda changed: heard.append(dict(changed)))
+    client = make_client(renewals=renewals)
+    fake_claude.renew_session(NEW_KEY, grace=0, cf_bm="bm-1700000000-1.0.1.1-x")
+
+    await client.async_get_usage(ORG_UUID)
+
+    assert heard == [{"sessionKey": NEW_KEY, "__cf_bm": "bm-1700000000-1.0.1.1-x"}]
+    assert client.credentials.session_key == NEW_KEY
+    await client.async_get_usage(ORG_UUID)
+    assert f"sessionKey={NEW_KEY}" in _cookie_of(fake_claude.requests[-1])
+    assert "__cf_bm=bm-1700000000-1.0.1.1-x" in _cookie_of(fake_claude.requests[-1])
+    # The fake refuses the old key now, as claude.ai does later.
+    with pytest.raises(AuthenticationError):
+        await make_client().async_get_usage(ORG_UUID)
+    assert heard == [{"sessionKey": NEW_KEY, "__cf_bm": "bm-1700000000-1.0.1.1-x"}]
+
+
+async def test_clients_of_one_session_share_the_renewal(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """A renewal one client received signs the next request of its sibling too."""
+    renewals = CookieRenewals()
+    first, second = make_client(renewals=renewals), make_client(renewals=renewals)
+    fake_claude.renew_session(NEW_KEY, grace=0)
+
+    await first.async_get_organizations()
+    await second.async_get_usage(ORG_UUID)
+
+    assert f"sessionKey={NEW_KEY}" in _cookie_of(fake_claude.requests[-1])
+
+
+async def test_renewal_is_taken_from_a_failed_answer(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """A 429 that renews the session still renews it."""
+    client = make_client()
+    fake_claude.fail("rate_limit", times=1)
+    fake_claude.renew_session(NEW_KEY, grace=0)
+
+    with pytest.raises(RateLimitedError):
+        await client.async_get_usage(ORG_UUID)
+
+    assert client.credentials.session_key == NEW_KEY
+    assert NEW_KEY not in repr(client)
+
+
+async def test_old_key_works_for_its_grace(
+    fake_claude: FakeClaude, make_client: Callable[..., ClaudeUsageClient]
+) -> None:
+    """The fake accepts a renewed key for ``grace`` more requests, then refuses it."""
+    fake_claude.renew_session(NEW_KEY, grace=2)
+    await make_client().async_get_usage(ORG_UUID)
+    old = make_client()
+    await old.async_get_usage(ORG_UUID)
+    await old.async_get_usage(ORG_UUID)
+    with pytest.raises(AuthenticationError):
+        await old.async_get_usage(ORG_UUID)
+    await make_client(NEW_KEY).async_get_usage(ORG_UUID)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
 from custom_components.claude_usage.api import (
     COOKIE_NAMES,
+    CookieRenewals,
     Credentials,
     InvalidCookieError,
     parse_credentials,
+    set_cookie_values,
 )
 
 KEY = "sk-ant-sid01-Abc_def-0123456789xyz-ABCDEFAA"
@@ -206,3 +209,89 @@ def test_repr_hides_cookie_values() -> None:
     )
     assert str(credentials) == text
     assert KEY not in text
+
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+NEW_KEY = "sk-ant-sid01-Renewed_key-0123456789xyz-ABCDEFAA"
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        # As claude.ai renews a session, and Cloudflare its own cookies.
+        (
+            [
+                (
+                    f"sessionKey={NEW_KEY}; Path=/; Expires=Sat, 26 Dec 2026 10:00:00 GMT; "
+                    "Max-Age=2419200; Domain=.claude.ai; Secure; HttpOnly; SameSite=Lax"
+                ),
+                (
+                    "__cf_bm=bm-1; path=/; expires=Sat, 28 Nov 2026 10:30:00 GMT; "
+                    "domain=.claude.ai; HttpOnly; Secure; SameSite=None"
+                ),
+                "cf_clearance=cl-2; Path=/; Max-Age=31536000",
+            ],
+            {"sessionKey": NEW_KEY, "__cf_bm": "bm-1", "cf_clearance": "cl-2"},
+        ),
+        ([f'sessionKey="{NEW_KEY}"'], {"sessionKey": NEW_KEY}),
+        # Deleting a cookie is no renewal.
+        (["sessionKey=; Max-Age=0"], {}),
+        ([f"sessionKey={NEW_KEY}; Max-Age=0"], {}),
+        ([f"sessionKey={NEW_KEY}; Max-Age=-1"], {}),
+        ([f"sessionKey={NEW_KEY}; Expires=Thu, 01 Jan 1970 00:00:00 GMT"], {}),
+        ([f"sessionKey={NEW_KEY}; Expires=Sat, 28 Nov 2026 10:00:00"], {}),
+        # Odd attributes are ignored; the value counts.
+        (
+            [f"sessionKey={NEW_KEY}; Max-Age=soon; Expires=whenever"],
+            {"sessionKey": NEW_KEY},
+        ),
+        # Not a session key, not a cookie value, not a cookie we keep, no pair.
+        (["sessionKey=hello"], {}),
+        (['sessionKey=sk-ant-sid01-a"b;c'], {}),
+        (["cf_clearance=a b"], {}),
+        (["intercom-session=abc", "lastActiveOrg=other"], {}),
+        (["; path=/; expires=Sat, 20-Jul-24 03:22:34 GMT; domain=.claude.ai"], {}),
+        (["sessionKey"], {}),
+        ([], {}),
+    ],
+)
+def test_set_cookie_values(headers: list[str], expected: dict[str, str]) -> None:
+    """Only renewals of the cookies we keep, with a usable value, are taken."""
+    assert set_cookie_values(headers, NOW) == expected
+
+
+def test_with_cookies_and_user_agent() -> None:
+    """Renewed values replace the pasted ones; the rest and the User-Agent stay."""
+    credentials = parse_credentials(ALL_COOKIES).with_user_agent(UA)
+
+    renewed = credentials.with_cookies({"sessionKey": NEW_KEY, "__cf_bm": "bm-2"})
+
+    assert renewed.session_key == NEW_KEY
+    assert renewed.cookies["__cf_bm"] == "bm-2"
+    assert renewed.cookies["lastActiveOrg"] == ORG
+    assert renewed.user_agent == UA
+    assert credentials.with_cookies({"sessionKey": KEY}) is credentials
+    with pytest.raises(InvalidCookieError):
+        credentials.with_user_agent("bad\nagent")
+
+
+def test_renewals_tell_their_listeners_what_changed() -> None:
+    """Only values that differ from what was sent are news; the repr shows no value."""
+    renewals = CookieRenewals()
+    heard: list[dict[str, str]] = []
+    remove = renewals.add_listener(lambda changed: heard.append(dict(changed)))
+    credentials = parse_credentials(KEY)
+
+    renewals.take(credentials, {"sessionKey": KEY})
+    renewals.take(credentials, {"sessionKey": NEW_KEY, "__cf_bm": "bm"})
+    remove()
+    renewals.take(credentials, {"cf_clearance": "cl"})
+
+    assert heard == [{"sessionKey": NEW_KEY, "__cf_bm": "bm"}]
+    assert renewals.cookies == {
+        "sessionKey": NEW_KEY,
+        "__cf_bm": "bm",
+        "cf_clearance": "cl",
+    }
+    assert NEW_KEY not in repr(renewals)
+    assert "sessionKey" in repr(renewals)

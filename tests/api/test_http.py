@@ -1,4 +1,4 @@
-"""One rule for what every endpoint answers alike, seen through both clients over loopback."""
+"""How the client reads what claude.ai (and Cloudflare before it) answers, over loopback."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ import pytest
 
 from custom_components.claude_usage.api import (
     AuthenticationError,
-    ClaudeOAuthClient,
     ClaudeUsageClient,
     ClaudeUsageError,
     CloudflareChallengeError,
-    OAuthEndpoints,
+    OrganizationAccessDeniedError,
     RateLimitedError,
     ServerError,
     parse_credentials,
@@ -24,30 +23,12 @@ from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY
 
 CHALLENGE = "<html><head><title>Just a moment...</title></head></html>"
 
-type Call = Callable[[str, aiohttp.ClientSession], Awaitable[object]]
-
 
 async def _cookie_usage(base_url: str, session: aiohttp.ClientSession) -> object:
     client = ClaudeUsageClient(
         session, parse_credentials(VALID_SESSION_KEY), base_url=base_url
     )
     return await client.async_get_usage(ORG_UUID)
-
-
-async def _oauth_usage(base_url: str, session: aiohttp.ClientSession) -> object:
-    endpoints = OAuthEndpoints.single_host(base_url)
-    client = ClaudeOAuthClient(
-        session, token_url=endpoints.token_url, api_base_url=endpoints.api_base_url
-    )
-    return await client.async_get_usage("access-token")
-
-
-async def _oauth_refresh(base_url: str, session: aiohttp.ClientSession) -> object:
-    endpoints = OAuthEndpoints.single_host(base_url)
-    client = ClaudeOAuthClient(
-        session, token_url=endpoints.token_url, api_base_url=endpoints.api_base_url
-    )
-    return await client.async_refresh("refresh-token")
 
 
 @pytest.fixture
@@ -73,7 +54,6 @@ async def serve(
         await server.close()
 
 
-@pytest.mark.parametrize("call", [_cookie_usage, _oauth_usage, _oauth_refresh])
 @pytest.mark.parametrize(
     ("make", "error"),
     [
@@ -103,29 +83,88 @@ async def serve(
         (lambda: web.json_response({}, status=502), ServerError),
     ],
 )
-async def test_both_clients_classify_alike(
+async def test_cloudflare_429_and_5xx(
     serve: Callable[[web.Response], Awaitable[str]],
-    call: Call,
     make: Callable[[], web.Response],
     error: type[ClaudeUsageError],
 ) -> None:
-    """Cloudflare, 429 and 5xx mean the same for the cookie client and the OAuth client."""
+    """Cloudflare's pages (any status), a 429 and a 5xx each have their typed error."""
     base_url = await serve(make())
     async with aiohttp.ClientSession() as session:
         with pytest.raises(error):
-            await call(base_url, session)
+            await _cookie_usage(base_url, session)
 
 
-@pytest.mark.parametrize("call", [_cookie_usage, _oauth_usage])
-async def test_json_403_is_the_apis_refusal(
-    serve: Callable[[web.Response], Awaitable[str]], call: Call
+def _error(message: object) -> dict[str, object]:
+    return {"type": "error", "error": {"type": "permission_error", "message": message}}
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "error"),
+    [
+        # Expired or signed-out sessions.
+        (401, _error("Invalid authorization"), AuthenticationError),
+        (403, _error("Invalid authorization"), AuthenticationError),
+        (
+            403,
+            {"type": "error", "error": {"type": "permission_error"}},
+            AuthenticationError,
+        ),
+        (403, ["not", "an", "object"], AuthenticationError),
+        (403, {"error": "permission_error"}, AuthenticationError),
+        (403, _error(None), AuthenticationError),
+        # The organization refused from this network (VPN, data centre, region):
+        # KoushikNavuluri/Claude-API #105, st1vms/unofficial-claude-api #7.
+        (
+            403,
+            _error("Invalid authorization for organization"),
+            OrganizationAccessDeniedError,
+        ),
+        (
+            403,
+            _error("We are unable to serve your request"),
+            OrganizationAccessDeniedError,
+        ),
+        (401, _error("Invalid authorization for organization"), AuthenticationError),
+        (
+            403,
+            {
+                "type": "error",
+                "error": {"type": "not_found_error", "message": "for organization"},
+            },
+            AuthenticationError,
+        ),
+    ],
+)
+async def test_json_refusals(
+    serve: Callable[[web.Response], Awaitable[str]],
+    status: int,
+    body: object,
+    error: type[ClaudeUsageError],
 ) -> None:
-    """A 403 with a JSON body is the API refusing the credentials, not Cloudflare."""
+    """A JSON 401/403 is claude.ai's own refusal: of the session, or of the network."""
+    base_url = await serve(web.json_response(body, status=status))
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(error) as caught:
+            await _cookie_usage(base_url, session)
+    assert type(caught.value) is error
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 100_000,
+        b'{"error": {"type": "permission_error", "message": 1e999}}',
+        b"{",
+    ],
+)
+async def test_odd_403_json_is_a_refused_session(
+    serve: Callable[[web.Response], Awaitable[str]], body: bytes
+) -> None:
+    """A 403 JSON body nobody can read (too deep, odd, cut off) is a refused session."""
     base_url = await serve(
-        web.json_response(
-            {"type": "error", "error": {"type": "permission_error"}}, status=403
-        )
+        web.Response(body=body, status=403, content_type="application/json")
     )
     async with aiohttp.ClientSession() as session:
         with pytest.raises(AuthenticationError):
-            await call(base_url, session)
+            await _cookie_usage(base_url, session)

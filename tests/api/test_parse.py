@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from custom_components.claude_usage.api import (
+    CreditGrant,
     ExtraUsage,
     LimitWindow,
     Organization,
@@ -112,6 +113,7 @@ def test_current_limits_shape_is_authoritative() -> None:
             57.3,
             datetime(2026, 8, 4, 14, 0, tzinfo=UTC),
             Severity.NORMAL,
+            binding=True,
         ),
         LimitWindow(
             "seven_day",
@@ -120,6 +122,7 @@ def test_current_limits_shape_is_authoritative() -> None:
             31.4,
             datetime(2026, 8, 8, 7, 0, tzinfo=UTC),
             Severity.NORMAL,
+            binding=False,
         ),
         LimitWindow(
             "seven_day_fable",
@@ -129,6 +132,7 @@ def test_current_limits_shape_is_authoritative() -> None:
             datetime(2026, 8, 8, 7, 0, tzinfo=UTC),
             Severity.WARNING,
             model="Fable",
+            binding=True,
         ),
     )
     assert usage.extra_usage == ExtraUsage(
@@ -316,7 +320,12 @@ def test_usage_payload_not_an_object(payload: object) -> None:
                 "currency": "dollars",
                 "decimal_places": True,
             },
-            ExtraUsage(False, 0.0, 0.1, None, None),
+            # Not a bool: as if missing, so what was spent decides.
+            ExtraUsage(True, 0.0, 0.1, None, None),
+        ),
+        (
+            {"is_enabled": 1, "monthly_limit": 1000, "used_credits": 0},
+            ExtraUsage(False, 10.0, 0.0, 0.0, None),
         ),
         ({"is_enabled": True}, ExtraUsage(True, None, None, None, None)),
         ("off", None),
@@ -518,17 +527,120 @@ def test_reset_time_out_of_range_is_none(resets_at: object) -> None:
             {"spend": {"used": {"amount_minor": "12"}, "limit": None, "enabled": 1}},
             ExtraUsage(False, None, None, None, None),
         ),
-        # extra_usage, when present, wins.
+        # spend, when present, comes first; extra_usage fills what it lacks.
         (
             {
-                "extra_usage": {"is_enabled": False},
+                "extra_usage": {"is_enabled": False, "monthly_limit": 700},
                 "spend": {"enabled": True, "percent": 5},
             },
-            ExtraUsage(False, None, None, None, None),
+            ExtraUsage(True, 7.0, None, 5.0, None),
+        ),
+        # Neither says whether it is on: it is on when something was spent.
+        (
+            {
+                "extra_usage": {"monthly_limit": 5000, "used_credits": 0},
+                "spend": {"used": {"amount_minor": 0}},
+            },
+            ExtraUsage(False, 50.0, 0.0, 0.0, None),
         ),
         ({"spend": "on"}, None),
     ],
 )
 def test_spend_block(payload: dict[str, object], expected: ExtraUsage | None) -> None:
-    """The newer spend block gives the extra usage when extra_usage is absent."""
+    """The newer spend block is read whenever present, beside or instead of extra_usage."""
     assert parse_usage({"five_hour": None, **payload}).extra_usage == expected
+
+
+def test_extra_usage_without_is_enabled_beside_spend_in_use() -> None:
+    """extra_usage lacking is_enabled beside a spend block that spent: extra usage is on.
+
+    The shape of Javis603/token-monitor #258.
+    """
+    usage = parse_usage(load_fixture("usage_spend_without_is_enabled.json"))
+
+    assert usage.extra_usage == ExtraUsage(True, 50.0, 18.7, 37.4, "USD")
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_model_on_one_surface_and_on_all_have_their_own_keys(reverse: bool) -> None:
+    """Fable in Claude Code and Fable everywhere: two windows, keyed the same in any order."""
+    payload = load_fixture("usage_scoped_surface.json")
+    if reverse:
+        payload["limits"].reverse()
+
+    usage = parse_usage(payload)
+
+    assert [(w.key, w.name, w.model, w.utilization) for w in usage.windows[2:]] == [
+        ("seven_day_fable", "Weekly Fable", "Fable", 55.0),
+        (
+            "seven_day_fable_claude_code",
+            "Weekly Fable (Claude Code)",
+            "Fable (Claude Code)",
+            91.0,
+        ),
+    ]
+
+
+def test_is_active_marks_the_binding_limit() -> None:
+    """is_active becomes ``binding``; a flat answer or an odd value says nothing."""
+    usage = parse_usage(load_fixture("usage_scoped_surface.json"))
+    assert {w.key: w.binding for w in usage.windows} == {
+        "five_hour": False,
+        "seven_day": False,
+        "seven_day_fable": False,
+        "seven_day_fable_claude_code": True,
+    }
+    assert parse_usage(load_fixture("usage_legacy.json")).windows[0].binding is None
+    odd = parse_usage({"limits": [{"kind": "session", "percent": 1, "is_active": 1}]})
+    assert odd.windows[0].binding is None
+
+
+def test_a_credit_grant_is_money_not_a_window() -> None:
+    """iguana_necktie with dollars is a credit grant; it gets no window (no forecast)."""
+    usage = parse_usage(load_fixture("usage_credit_grant.json"))
+
+    assert [w.key for w in usage.windows] == [
+        "five_hour",
+        "seven_day",
+        "seven_day_sonnet",
+    ]
+    assert usage.credit == CreditGrant(
+        granted=50.0,
+        used=20.0,
+        remaining=30.0,
+        expires_at=datetime(2027, 1, 1, 0, 0, tzinfo=UTC),
+    )
+    assert parse_usage(load_fixture("usage_current.json")).credit is None
+
+
+def test_credit_grants_add_up_from_flat_keys_and_limits() -> None:
+    """Several grants add up; a missing remainder is what is left of the limit."""
+    usage = parse_usage(
+        {
+            "five_hour": {"utilization": 1},
+            "omelette_promotional": {
+                "limit_dollars": 20,
+                "used_dollars": 25,
+                "resets_at": "2026-12-01T00:00:00Z",
+            },
+            "limits": [
+                {"kind": "session", "percent": 1},
+                {
+                    "kind": "credit_grant",
+                    "percent": 60,
+                    "limit_dollars": 10,
+                    "remaining_dollars": 4,
+                    "resets_at": "2026-11-15T00:00:00Z",
+                },
+                {"kind": "odd", "used_dollars": "lots", "resets_at": "never"},
+            ],
+        }
+    )
+
+    assert [w.key for w in usage.windows] == ["five_hour"]
+    assert usage.credit == CreditGrant(
+        granted=30.0,
+        used=25.0,
+        remaining=4.0,
+        expires_at=datetime(2026, 11, 15, 0, 0, tzinfo=UTC),
+    )

@@ -1,9 +1,9 @@
 """The flows, the repair and the device page as Home Assistant's frontend renders them.
 
-Headless Chromium walks what a user sees: the config flow (menu, sign-in form and its
-code errors, cookie form and its errors, the organization choice, "already set up"),
-the options, the reconfigure menu and both its forms, a Cloudflare block (the repair
-hands over to the cookie form; the Status sensor's details), and the device page, in
+Headless Chromium walks what a user sees: the config flow (menu, cookie form and its
+errors, the organization choice, "already set up"), the options, the reconfigure menu
+and its form, a Cloudflare block (the repair explains, then hands over to the cookie
+form; the Status sensor's details), and the device page, in
 English and in German. Every dialog's and page's text is checked for what a
 rendering defect looks like: a formatjs error, Markdown shown literally, a raw
 translation key or placeholder, and names cut off with an ellipsis.
@@ -193,42 +193,23 @@ async def entry(product: Product) -> dict[str, Any]:
 
 
 async def test_config_flow(page: Page, product: Product) -> None:
-    """Menu, the sign-in form and its errors, the cookie form and its errors, success."""
+    """Menu, the cookie form and its errors, success."""
     await product.fake_control("usage", {"payload": usage_body()})
     await _start_config_flow(page, product)
     text = await _expect_in_dialog(page, "Paste a session cookie")
     assert text.startswith("Connect your Claude account"), text
-    assert "Sign in with Claude (recommended)" in text
+    assert "Sign in with Claude" not in text
     await _shot(page, "menu")
-
-    await page.locator(DIALOG).get_by_text("Sign in with Claude (recommended)").click()
-    text = await _expect_in_dialog(page, "Claude then shows a code")
-    link = page.locator(DIALOG).get_by_role("link", name="Sign in with Claude")
-    assert (await link.get_attribute("href") or "").startswith(
-        "https://claude.ai/oauth/authorize?"
-    )
-    # The folded section's texts are rendered too (checked above), not shown yet.
-    assert "Leave as is unless you develop this integration" in text
-    await expect(page.locator(f"{DIALOG} input[name=base_url]")).to_be_hidden()
-    await _shot(page, "oauth")
-
-    await _submit(page)
-    await _expect_in_dialog(page, "Enter the code Claude shows after you approve.")
-    await _shot(page, "oauth-code-empty")
-    code = page.locator(f"{DIALOG} input[name=code]")
-    await code.fill("a-code-without-its-state")
-    await _submit(page)
-    await _expect_in_dialog(page, "The code is missing the part after #.")
-    await _shot(page, "oauth-code-incomplete")
-    await code.fill("some-code#of-another-link")
-    await _submit(page)
-    await _expect_in_dialog(page, "does not belong to the sign-in link shown here")
-    await _close(page)
 
     await _start_config_flow(page, product)
     await page.locator(DIALOG).get_by_text("Paste a session cookie").click()
     text = await _expect_in_dialog(page, "Copy as cURL")
     assert text.startswith("Paste a session cookie")
+    assert "It is unofficial, subject to claude.ai's terms" in text
+    assert "you paste it again only after you sign out of claude.ai" in text
+    # The folded section's texts are rendered too (checked above), not shown yet.
+    assert "Leave as is unless you develop this integration" in text
+    await expect(page.locator(f"{DIALOG} input[name=base_url]")).to_be_hidden()
     await _open_advanced(page)
     await page.locator(f"{DIALOG} input[name=base_url]").fill(product.fake.url)
     await _shot(page, "cookie")
@@ -344,21 +325,17 @@ async def test_options_and_reconfigure(
     await _submit(page)  # Finish
     await expect(page.locator(f"{DIALOG} ha-dialog[open]")).to_have_count(0)
 
-    for branch, heading in (
-        ("Sign in with Claude (recommended)", "copy the code Claude shows"),
-        ("Paste a session cookie", "Copy as cURL"),
-    ):
-        await page.locator("ha-config-entry-row ha-dropdown").first.click()
-        await page.get_by_text("Reconfigure", exact=True).last.click()
-        text = await _expect_in_dialog(page, "Paste a session cookie")
-        assert text.startswith("Change how this account signs in")
-        assert f"Sign {ORG_NAME} in with Claude again" in text
-        await _shot(page, "reconfigure")
-        await page.locator(DIALOG).get_by_text(branch).click()
-        text = await _expect_in_dialog(page, heading)
-        assert ORG_NAME in text
-        await _shot(page, f"reconfigure-{branch.split()[0].lower()}")
-        await _close(page)
+    await page.locator("ha-config-entry-row ha-dropdown").first.click()
+    await page.get_by_text("Reconfigure", exact=True).last.click()
+    text = await _expect_in_dialog(page, "Paste a session cookie")
+    assert text.startswith("Change how this account gets its usage"), text
+    assert f"Paste a new session cookie for {ORG_NAME}" in text
+    await _shot(page, "reconfigure")
+    await page.locator(DIALOG).get_by_text("Paste a session cookie").click()
+    text = await _expect_in_dialog(page, "Copy as cURL")
+    assert ORG_NAME in text
+    await _shot(page, "reconfigure-paste")
+    await _close(page)
 
 
 async def _wait_for_issue(product: Product, present: bool) -> None:
@@ -402,7 +379,6 @@ async def test_german_flow_and_status_during_a_block(
         await _start_config_flow(page, product)
         text = await _expect_in_dialog(page, "Sitzungs-Cookie einfügen")
         assert text.startswith("Claude-Konto verbinden"), text
-        assert "Mit Claude anmelden (empfohlen)" in text
         await _shot(page, "de-menu")
         await page.locator(DIALOG).get_by_text("Sitzungs-Cookie einfügen").click()
         await page.locator(f"{DIALOG} textarea[name=cookie]").fill("kein Cookie")
@@ -442,7 +418,7 @@ async def test_german_flow_and_status_during_a_block(
 async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     page: Page, product: Product, entry: dict[str, Any]
 ) -> None:
-    """Settings > Repairs: the fix opens the cookie form directly; a good paste fixes it."""
+    """Settings > Repairs: the fix explains, then opens the cookie form; a good paste fixes it."""
     # Blocked since the German test; set again for this test run alone.
     await product.fake_control("fail", {"mode": "cloudflare"})
     await _blocked(product, (await entity_ids(product, entry["entry_id"]))["status"])
@@ -454,9 +430,13 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     await _shot(page, "repairs")
 
     await page.get_by_text(title).click()
+    text = await _expect_in_dialog(page, "remembers that in the cf_clearance cookie")
+    assert text.startswith(title), text
+    await _shot(page, "repair-confirm")
+    await _submit(page)
     text = await _expect_in_dialog(page, "Copy as cURL")
     assert text.startswith("Paste a session cookie"), text
-    assert "Home Assistant then signs in with this cookie" in text
+    assert f"Paste a session cookie for {ORG_NAME}" in text
     await _shot(page, "repair-cookie-form")
     cookie = page.locator(f"{DIALOG} textarea[name=cookie]")
     await cookie.fill(VALID_SESSION_KEY)
@@ -466,7 +446,7 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
 
     await product.fake_control("clear", {})
     await _submit(page)
-    await _expect_in_dialog(page, "The sign-in was updated.")
+    await _expect_in_dialog(page, "The change is saved.")
     await _shot(page, "repair-fixed")
     await _close(page)
     await _wait_for_issue(product, present=False)

@@ -1,6 +1,8 @@
-"""Switchable failures, shared by the web fake and its OAuth endpoints.
+"""Switchable failures of the fake claude.ai.
 
-Modes: ``auth`` (401), ``forbidden`` (403 JSON), ``cloudflare`` (HTML challenge,
+Modes: ``auth`` (401), ``forbidden`` (403 JSON, the session refused),
+``access_denied`` (403 JSON "Invalid authorization for organization", as claude.ai
+answers a valid cookie from a VPN or region exit), ``cloudflare`` (HTML challenge,
 403 unless ``status`` says otherwise), ``rate_limit`` (429, ``Retry-After`` sent
 verbatim when given), ``server_error`` (5xx, 500 unless ``status`` says otherwise),
 ``bad_json``, ``bad_shape``, ``slow`` (waits ``delay`` seconds, then answers
@@ -21,6 +23,7 @@ from .payloads import error_json
 FailureMode = Literal[
     "auth",
     "forbidden",
+    "access_denied",
     "cloudflare",
     "rate_limit",
     "server_error",
@@ -39,13 +42,10 @@ CHALLENGE_PAGE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """How one service words its failures: error type and message per status."""
-
-    auth: tuple[str, str]
-    forbidden: tuple[str, str]
-    default_retry_after: float | None
+# How claude.ai words its refusals, and the Retry-After of its 429s unless set.
+REFUSED_SESSION = ("permission_error", "Invalid authorization")
+REFUSED_ORGANIZATION = ("permission_error", "Invalid authorization for organization")
+DEFAULT_RETRY_AFTER = 60
 
 
 @dataclass(slots=True)
@@ -57,35 +57,30 @@ class Failure:
     status: int | None
     retry_after: float | str | None
     delay: float
-    target: str
 
 
 class FailureSwitch:
     """Holds the failure in force and hands it out request by request."""
 
-    def __init__(self, targets: tuple[str, ...] = ("api",)) -> None:
-        """Start with no failure; ``targets`` are the endpoint groups one can fail."""
-        self._targets = targets
+    def __init__(self) -> None:
+        """Start with no failure."""
         self._failure: Failure | None = None
 
     def set(
         self,
         mode: FailureMode,
         *,
-        target: str = "api",
         times: int | None = None,
         status: int | None = None,
         retry_after: float | str | None = None,
         delay: float | None = None,
     ) -> None:
-        """Fail the next ``times`` requests to ``target`` (all of them when None).
+        """Fail the next ``times`` requests (all of them when None).
 
-        Raises ``ValueError`` for an unknown mode or target, or ``times`` below 1.
+        Raises ``ValueError`` for an unknown mode, or ``times`` below 1.
         """
         if mode not in FAILURE_MODES:
             raise ValueError(f"Unknown failure mode {mode!r}")
-        if target not in self._targets:
-            raise ValueError(f"Unknown failure target {target!r}")
         if times is not None and times < 1:
             raise ValueError("times must be at least 1")
         self._failure = Failure(
@@ -94,7 +89,6 @@ class FailureSwitch:
             status,
             retry_after,
             5.0 if delay is None else delay,
-            target,
         )
 
     def set_from_json(self, body: Any) -> web.Response:
@@ -106,7 +100,6 @@ class FailureSwitch:
         try:
             self.set(
                 body["mode"],
-                target=body.get("target", "api"),
                 times=body.get("times"),
                 status=body.get("status"),
                 retry_after=body.get("retry_after"),
@@ -120,10 +113,10 @@ class FailureSwitch:
         """Answer normally again."""
         self._failure = None
 
-    def take(self, target: str = "api") -> Failure | None:
-        """Return the failure for this request to ``target``, counting it down."""
+    def take(self) -> Failure | None:
+        """Return the failure for this request, counting it down."""
         failure = self._failure
-        if failure is None or failure.target != target:
+        if failure is None:
             return None
         if failure.times is not None:
             failure.times -= 1
@@ -133,7 +126,7 @@ class FailureSwitch:
 
 
 async def failure_response(
-    failure: Failure, request: web.Request, voice: Voice, bad_shape: Any
+    failure: Failure, request: web.Request, bad_shape: Any
 ) -> web.StreamResponse | None:
     """Answer ``request`` as ``failure`` says; None when it should be served normally.
 
@@ -141,9 +134,11 @@ async def failure_response(
     """
     match failure.mode:
         case "auth":
-            return web.json_response(error_json(*voice.auth), status=401)
+            return web.json_response(error_json(*REFUSED_SESSION), status=401)
         case "forbidden":
-            return web.json_response(error_json(*voice.forbidden), status=403)
+            return web.json_response(error_json(*REFUSED_SESSION), status=403)
+        case "access_denied":
+            return web.json_response(error_json(*REFUSED_ORGANIZATION), status=403)
         case "cloudflare":
             return web.Response(
                 status=failure.status or 403,
@@ -153,16 +148,14 @@ async def failure_response(
             )
         case "rate_limit":
             retry_after = (
-                voice.default_retry_after
+                DEFAULT_RETRY_AFTER
                 if failure.retry_after is None
                 else failure.retry_after
             )
             return web.json_response(
                 error_json("rate_limit_error", "Rate limited"),
                 status=429,
-                headers={}
-                if retry_after is None
-                else {"Retry-After": str(retry_after)},
+                headers={"Retry-After": str(retry_after)},
             )
         case "server_error":
             return web.json_response(

@@ -11,8 +11,7 @@ from typing import Any, Literal
 from aiohttp import web
 from multidict import CIMultiDict
 
-from .failures import FailureMode, FailureSwitch, Voice, failure_response
-from .oauth import FakeClaudeOAuth
+from .failures import REFUSED_SESSION, FailureMode, FailureSwitch, failure_response
 from .payloads import (
     ORG_UUID,
     VALID_SESSION_KEY,
@@ -22,11 +21,8 @@ from .payloads import (
     organization_json,
 )
 
-WEB_VOICE = Voice(
-    auth=("permission_error", "Invalid authorization"),
-    forbidden=("permission_error", "Invalid authorization"),
-    default_retry_after=60,
-)
+# How long a session claude.ai renews lasts (28 days, as a pasted one from its issue).
+RENEWED_LIFETIME = 28 * 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +53,7 @@ def _session_key(request: web.Request) -> str | None:
 
 
 class FakeClaude:
-    """Serves ``/api/organizations`` and ``/api/organizations/{uuid}/usage`` like claude.ai.
-
-    Also mounts the fake OAuth endpoints (:attr:`oauth`).
-    """
+    """Serves ``/api/organizations`` and ``/api/organizations/{uuid}/usage`` like claude.ai."""
 
     def __init__(self, *, scenario: DemoScenario | None = None) -> None:
         """Start with one organization, one valid session key and default usage."""
@@ -68,11 +61,14 @@ class FakeClaude:
         self.organizations: list[dict[str, Any]] = [organization_json()]
         self.requests: list[RecordedRequest] = []
         self.scenario = scenario
-        self.oauth = FakeClaudeOAuth(usage=self.usage_response)
         self._usage: dict[str, Any] = {}
         self._usage_bodies: dict[str, tuple[bytes, str]] = {}
         self._default_usage = default_usage_json()
         self.failures = FailureSwitch()
+        # A session renewal to hand out with the next answer to a valid key, and
+        # the renewed keys still accepted for a number of requests.
+        self._renewal: tuple[str, int, str | None] | None = None
+        self._retiring: dict[str, int] = {}
         self._runner: web.AppRunner | None = None
         self._base_url: str | None = None
 
@@ -92,9 +88,10 @@ class FakeClaude:
         app.router.add_post("/_fake/clear", self._control_clear)
         app.router.add_post("/_fake/usage", self._control_usage)
         app.router.add_post("/_fake/session_keys", self._control_session_keys)
+        app.router.add_post("/_fake/renew", self._control_renew)
+        app.on_response_prepare.append(self._hand_out_renewal)
         app.router.add_get("/_fake/requests", self._control_requests)
         app.router.add_get("/_fake/health", self._control_health)
-        self.oauth.add_routes(app)
         # Cancel handlers whose client went away (a "slow" answer), and do not
         # wait long for open connections on stop.
         self._runner = web.AppRunner(
@@ -132,7 +129,7 @@ class FakeClaude:
         self._usage_bodies[org_uuid.lower()] = (body, content_type)
 
     def usage_response(self, org_uuid: str = ORG_UUID) -> web.Response:
-        """Return the usage answer this organization gets now (web and OAuth alike)."""
+        """Return the usage answer this organization gets now."""
         if (raw := self._usage_bodies.get(org_uuid.lower())) is not None:
             body, content_type = raw
             return web.Response(body=body, content_type=content_type)
@@ -170,6 +167,17 @@ class FakeClaude:
         """Answer normally again."""
         self.failures.clear()
 
+    def renew_session(
+        self, new_key: str, *, grace: int = 1, cf_bm: str | None = None
+    ) -> None:
+        """Renew the session as claude.ai does: ``Set-Cookie: sessionKey=<new_key>``.
+
+        The next answer (any status) to a request with a valid key carries the
+        new key (and ``__cf_bm`` when given, as Cloudflare sets it); the old key
+        is accepted for ``grace`` more requests, then refused with 401.
+        """
+        self._renewal = (new_key, grace, cf_bm)
+
     def usage_request_count(self, org_uuid: str = ORG_UUID) -> int:
         """Return how many usage requests for this organization arrived."""
         path = f"/api/organizations/{org_uuid.lower()}/usage"
@@ -193,6 +201,47 @@ class FakeClaude:
             )
         return self.usage_response(org_uuid)
 
+    async def _hand_out_renewal(
+        self, request: web.Request, response: web.StreamResponse
+    ) -> None:
+        """Put a pending renewal into the answer to a request with a valid key."""
+        key = _session_key(request)
+        if (
+            self._renewal is None
+            or not request.path.startswith("/api/")
+            or key not in self.valid_session_keys
+        ):
+            return
+        new_key, grace, cf_bm = self._renewal
+        self._renewal = None
+        expires = time.strftime(
+            "%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + RENEWED_LIFETIME)
+        )
+        response.headers.add(
+            "Set-Cookie",
+            f"sessionKey={new_key}; Path=/; Expires={expires}; "
+            f"Max-Age={RENEWED_LIFETIME}; Domain=.claude.ai; Secure; HttpOnly; "
+            "SameSite=Lax",
+        )
+        if cf_bm is not None:
+            response.headers.add(
+                "Set-Cookie",
+                f"__cf_bm={cf_bm}; path=/; expires={expires}; domain=.claude.ai; "
+                "HttpOnly; Secure; SameSite=None",
+            )
+        self.valid_session_keys.add(new_key)
+        self._retiring[key] = grace
+
+    def _retire(self, key: str | None) -> None:
+        """Count a request with a renewed key; refuse the key once its grace is used."""
+        if key not in self._retiring:
+            return
+        if self._retiring[key] == 0:
+            del self._retiring[key]
+            self.valid_session_keys.discard(key)
+        else:
+            self._retiring[key] -= 1
+
     async def _before(
         self, request: web.Request, endpoint: Literal["organizations", "usage"]
     ) -> web.StreamResponse | None:
@@ -202,17 +251,16 @@ class FakeClaude:
                 request.method, request.path, CIMultiDict(request.headers), time.time()
             )
         )
+        self._retire(_session_key(request))
         if (failure := self.failures.take()) is not None:
             bad_shape = (
                 {"unexpected": True} if endpoint == "organizations" else ["unexpected"]
             )
-            response = await failure_response(failure, request, WEB_VOICE, bad_shape)
+            response = await failure_response(failure, request, bad_shape)
             if response is not None:
                 return response
         if _session_key(request) not in self.valid_session_keys:
-            return web.json_response(
-                error_json("permission_error", "Invalid authorization"), status=401
-            )
+            return web.json_response(error_json(*REFUSED_SESSION), status=401)
         return None
 
     # Control ------------------------------------------------------------------
@@ -239,6 +287,15 @@ class FakeClaude:
                 {"error": "keys must be a list of strings"}, status=400
             )
         self.valid_session_keys = set(keys)
+        return web.json_response({"ok": True})
+
+    async def _control_renew(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("key"), str):
+            return web.json_response({"error": "key must be a string"}, status=400)
+        self.renew_session(
+            body["key"], grace=int(body.get("grace", 1)), cf_bm=body.get("cf_bm")
+        )
         return web.json_response({"ok": True})
 
     async def _control_requests(self, request: web.Request) -> web.Response:

@@ -17,13 +17,19 @@ one. :meth:`Credentials.cookie_header` is the ``Cookie`` header value alone, and
 ``parse_credentials(c.cookie_header())`` gives the same cookies back; callers that
 keep the User-Agent store it beside the cookie header.
 
+claude.ai renews the session (and Cloudflare its cookies) in ``Set-Cookie`` answers;
+:func:`set_cookie_values` reads those and :class:`CookieRenewals` shares what was renewed
+among every client of one session, so that the next request sends the new values.
+
 No error message or ``repr`` ever contains the pasted text or a cookie value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 import re
 import shlex
 from types import MappingProxyType
@@ -43,6 +49,9 @@ COOKIE_NAMES: tuple[str, ...] = (
     DEVICE_ID_COOKIE,
     "ajs_anonymous_id",
 )
+
+#: The cookies claude.ai and Cloudflare renew in ``Set-Cookie`` answers.
+RENEWED_COOKIES: tuple[str, ...] = (SESSION_KEY_COOKIE, "cf_clearance", "__cf_bm")
 
 # RFC 6265 cookie-octet, optionally wrapped in double quotes.
 _COOKIE_VALUE = re.compile(r'"?[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*"?')
@@ -103,6 +112,104 @@ class Credentials:
     def cookie_header(self) -> str:
         """Return the value of the ``Cookie`` header to send."""
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+    def with_user_agent(self, user_agent: str | None) -> Credentials:
+        """Return these cookies sent with another browser User-Agent."""
+        return Credentials(self.cookies, user_agent)
+
+    def with_cookies(self, renewed: Mapping[str, str]) -> Credentials:
+        """Return these credentials with the ``renewed`` cookies' values (same User-Agent)."""
+        if all(self.cookies.get(name) == value for name, value in renewed.items()):
+            return self
+        return Credentials({**self.cookies, **renewed}, self.user_agent)
+
+
+def set_cookie_values(headers: Iterable[str], now: datetime) -> dict[str, str]:
+    """Return the cookies of :data:`RENEWED_COOKIES` that ``Set-Cookie`` headers set.
+
+    A cookie the header deletes (an empty value, ``Max-Age`` of 0 or less, an
+    ``Expires`` already past) or whose value no cookie can hold (or, for
+    ``sessionKey``, that is no session key) is not taken: a renewal only ever
+    replaces a value with another usable one.
+    """
+    found: dict[str, str] = {}
+    for header in headers:
+        pair, *attributes = header.split(";")
+        name, sep, value = pair.partition("=")
+        name, value = name.strip(), _unquote(value.strip())
+        if (
+            not sep
+            or name not in RENEWED_COOKIES
+            or _deletes(attributes, now)
+            or not value
+            or not _COOKIE_VALUE.fullmatch(value)
+            or (name == SESSION_KEY_COOKIE and not _SESSION_KEY.fullmatch(value))
+        ):
+            continue
+        found[name] = value
+    return found
+
+
+def _deletes(attributes: list[str], now: datetime) -> bool:
+    """Tell whether a Set-Cookie's attributes expire the cookie at once."""
+    for attribute in attributes:
+        key, _, value = attribute.partition("=")
+        key, value = key.strip().lower(), value.strip()
+        if key == "max-age":
+            try:
+                return int(value) <= 0
+            except ValueError:
+                continue
+        if key == "expires":
+            try:
+                expires = parsedate_to_datetime(value)
+            except TypeError, ValueError:
+                continue
+            if expires.tzinfo is None:
+                expires = expires.replace(tzinfo=UTC)
+            if expires <= now:
+                return True
+    return False
+
+
+class CookieRenewals:
+    """What claude.ai renewed of one session's cookies, shared by all its clients.
+
+    Every client of the session applies :attr:`cookies` to its own credentials
+    before a request, so a renewal one client received signs the next request
+    of every other. Listeners hear of each change (to save it).
+    """
+
+    def __init__(self) -> None:
+        """Start with nothing renewed."""
+        self.cookies: dict[str, str] = {}
+        self._listeners: list[Callable[[Mapping[str, str]], None]] = []
+
+    def __repr__(self) -> str:
+        """Name the renewed cookies, never their values."""
+        return f"CookieRenewals(cookies={sorted(self.cookies)!r})"
+
+    def add_listener(
+        self, listener: Callable[[Mapping[str, str]], None]
+    ) -> Callable[[], None]:
+        """Call ``listener`` with the changed cookies after each renewal; return the remover."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def take(self, credentials: Credentials, found: Mapping[str, str]) -> None:
+        """Take the values ``found`` in an answer to a request signed with ``credentials``.
+
+        Listeners hear of the values that differ from what was sent.
+        """
+        changed = {
+            name: value
+            for name, value in found.items()
+            if credentials.cookies.get(name) != value
+        }
+        if changed:
+            self.cookies.update(changed)
+            for listener in list(self._listeners):
+                listener(changed)
 
 
 def parse_credentials(text: str) -> Credentials:

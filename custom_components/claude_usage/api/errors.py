@@ -15,7 +15,16 @@ class InvalidCookieError(ClaudeUsageError):
 
 
 class AuthenticationError(ClaudeUsageError):
-    """claude.ai refused the session (401/403 with a JSON body): expired or revoked."""
+    """claude.ai refused the session (401, or a 403 with a JSON body): expired or revoked."""
+
+
+class OrganizationAccessDeniedError(ClaudeUsageError):
+    """claude.ai refused the organization, not the session (a 403 ``permission_error``).
+
+    "Invalid authorization for organization" or "We are unable to serve your
+    request": seen from VPN, datacenter and region exits with a valid cookie. A
+    new cookie does not help; another network does.
+    """
 
 
 class CloudflareChallengeError(ClaudeUsageError):
@@ -58,36 +67,3 @@ class ClaudeTimeoutError(ClaudeConnectionError):
 
 class UnexpectedResponseError(ClaudeUsageError):
     """The answer was not what the API returns: wrong status, not JSON, wrong shape."""
-
-
-class OAuthError(ClaudeUsageError):
-    """Signing in with Claude (OAuth) failed; the message names the OAuth error code only."""
-
-
-class InvalidAuthorizationCodeError(OAuthError):
-    """The pasted text is not a ``code#state`` from Claude's callback page; nothing was sent."""
-
-
-class EmptyCodeError(InvalidAuthorizationCodeError):
-    """Nothing was pasted."""
-
-
-class CodeWithoutStateError(InvalidAuthorizationCodeError):
-    """The paste has a code but not the ``#state`` part after it."""
-
-
-class StateMismatchError(InvalidAuthorizationCodeError):
-    """The pasted code belongs to another sign-in attempt (its state does not match)."""
-
-
-class AccessTokenRejectedError(AuthenticationError):
-    """The API answered 401 to an OAuth access token: expired or revoked; a refresh may help."""
-
-
-class InvalidGrantError(OAuthError, AuthenticationError):
-    """The token endpoint refused the code or refresh token (``invalid_grant``).
-
-    For a refresh token this means it was revoked, expired or already used: the
-    user has to sign in again. It is an ``AuthenticationError`` so that callers
-    which start re-authentication on those handle it without knowing OAuth.
-    """

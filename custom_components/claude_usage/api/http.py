@@ -72,14 +72,13 @@ async def async_fetch(
     headers: Mapping[str, str],
     timeout: float,
     what: str,
-    json_body: Mapping[str, str] | None = None,
 ) -> Response:
     """Send one request; ``what`` names it in error messages (never a secret)."""
     try:
         async with (
             asyncio.timeout(timeout),
             session.request(
-                method, url, headers=headers, json=json_body, allow_redirects=False
+                method, url, headers=headers, allow_redirects=False
             ) as response,
         ):
             body = await _read_body(response, what)
@@ -117,7 +116,7 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     """Read a ``Retry-After`` header: delta seconds or an HTTP date.
 
     ``None`` when it gives no usable wait: absent, unreadable, not finite, zero,
-    negative, or a date already past. The OAuth usage endpoint answers its
+    negative, or a date already past. Anthropic's endpoints have answered
     persistent 429s with ``retry-after: 0``; that is no invitation to ask again.
     """
     if value is None:
@@ -168,7 +167,7 @@ def raise_for_common_errors(response: Response, what: str, now: datetime) -> Non
 
 
 def server_url(text: str) -> str:
-    """Return a server address to send requests (and sign-in links) to, or raise ValueError.
+    """Return a server address to send requests to, or raise ValueError.
 
     ``https://host[:port]``, or ``http://`` to this machine only (a test server);
     no user info, path, query or fragment, and no link-local, multicast or

@@ -43,6 +43,8 @@ class LimitWindow:
     resets_at: datetime | None
     severity: Severity | None = None
     model: str | None = None
+    # claude.ai's ``is_active``: the limit that binds now (None when the answer does not say).
+    binding: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +64,27 @@ class ExtraUsage:
 
 
 @dataclass(frozen=True, slots=True)
+class CreditGrant:
+    """Money claude.ai granted the account (e.g. a promotional credit), in dollars.
+
+    Not a percentage window: ``remaining`` of ``granted`` is left until ``expires_at``.
+    Several grants in one answer are added up (the earliest expiry counts).
+    """
+
+    granted: float | None
+    used: float | None
+    remaining: float | None
+    expires_at: datetime | None
+    currency: str = "USD"
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """Everything one usage request returned, in a stable order (session, weekly, scoped, other)."""
 
     windows: tuple[LimitWindow, ...]
     extra_usage: ExtraUsage | None = None
+    credit: CreditGrant | None = None
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def window(self, key: str) -> LimitWindow | None:

@@ -9,8 +9,8 @@ An answer that is no usage answer at all (an error object, unrelated JSON) raise
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 import logging
 import math
@@ -18,7 +18,15 @@ import re
 from typing import Any
 
 from .errors import UnexpectedResponseError
-from .models import ExtraUsage, LimitWindow, Organization, Severity, Usage, WindowKind
+from .models import (
+    CreditGrant,
+    ExtraUsage,
+    LimitWindow,
+    Organization,
+    Severity,
+    Usage,
+    WindowKind,
+)
 from .resets import normalize_resets_at
 
 _LOGGER = logging.getLogger(__name__)
@@ -26,7 +34,9 @@ _LOGGER = logging.getLogger(__name__)
 SESSION_KEY = "five_hour"
 WEEKLY_KEY = "seven_day"
 _SCOPED_PREFIX = f"{WEEKLY_KEY}_"
-_NOT_WINDOWS = frozenset({"extra_usage", "limits"})
+_NOT_WINDOWS = frozenset({"extra_usage", "limits", "spend"})
+# The fields of a credit grant (``iguana_necktie``, ``omelette_promotional``, ...): money.
+_CREDIT_FIELDS = ("limit_dollars", "used_dollars", "remaining_dollars")
 _MODEL_NAMES = {"oauth_apps": "OAuth apps"}
 _SEVERITY_ALIASES = {"warn": Severity.WARNING}
 _ORDER = {
@@ -171,7 +181,11 @@ def _flat_window(key: str, value: Mapping[str, Any]) -> LimitWindow | None:
 
 def _flat_windows(payload: Mapping[str, Any]) -> Iterator[LimitWindow]:
     for raw_key, value in payload.items():
-        if raw_key in _NOT_WINDOWS or not isinstance(value, Mapping):
+        if (
+            raw_key in _NOT_WINDOWS
+            or not isinstance(value, Mapping)
+            or _is_credit_grant(value)
+        ):
             continue
         key = _slug(raw_key)
         if not _is_window_key(key) and "utilization" not in value:
@@ -180,22 +194,30 @@ def _flat_windows(payload: Mapping[str, Any]) -> Iterator[LimitWindow]:
             yield window
 
 
-def _scope_label(scope: object) -> str | None:
-    """Return what a scoped limit is about: the model's name, else the surface."""
+def _named(value: object) -> str | None:
+    """Return the name of a scope's model or surface: a text, or an object's display name or id."""
+    if isinstance(value, Mapping):
+        return _text(value.get("display_name")) or _text(value.get("id"))
+    return _text(value)
+
+
+def _scope(scope: object) -> tuple[str | None, str]:
+    """Return what a scoped limit is about: its label and the slug its key ends in.
+
+    A model ("Fable"), a surface ("Cowork"), or both ("Fable (Claude Code)",
+    ``fable_claude_code``): a limit of one model on one surface and the same
+    model's limit on every surface get keys of their own, whatever their order.
+    """
     if not isinstance(scope, Mapping):
-        return None
-    model = scope.get("model")
-    if isinstance(model, Mapping):
-        if name := _text(model.get("display_name")) or _text(model.get("id")):
-            return name
-    elif name := _text(model):
-        return name
-    surface = scope.get("surface")
-    if isinstance(surface, Mapping):
-        surface = surface.get("display_name") or surface.get("id")
-    if name := _text(surface):
-        return name if name != name.lower() else name.capitalize()
-    return None
+        return None, ""
+    model = _named(scope.get("model"))
+    surface = _named(scope.get("surface"))
+    if surface is not None and surface == surface.lower():
+        surface = surface.capitalize()
+    slug = "_".join(filter(None, (_slug(model or ""), _slug(surface or ""))))
+    if model is not None and surface is not None:
+        return f"{model} ({surface})", slug
+    return model or surface, slug
 
 
 def _limit_window(index: int, entry: object) -> LimitWindow | None:
@@ -203,18 +225,18 @@ def _limit_window(index: int, entry: object) -> LimitWindow | None:
         _log_once(f"limit:{index}", "Skipping usage limit #%d: not an object", index)
         return None
     kind = entry.get("kind")
-    label = _scope_label(entry.get("scope"))
+    label, scope_slug = _scope(entry.get("scope"))
     if kind == "session":
         key, window_kind, name = SESSION_KEY, WindowKind.SESSION, "Session"
     elif kind == "weekly_all":
         key, window_kind, name = WEEKLY_KEY, WindowKind.WEEKLY, "Weekly"
     elif kind == "weekly_scoped":
         window_kind = WindowKind.WEEKLY_SCOPED
-        key = f"{_SCOPED_PREFIX}{_slug(label or '') or 'scoped'}"
+        key = f"{_SCOPED_PREFIX}{scope_slug or 'scoped'}"
         name = f"Weekly {label}" if label else "Weekly (scoped)"
     elif isinstance(kind, str) and _slug(kind):
         window_kind = WindowKind.UNKNOWN
-        key = "_".join(filter(None, (_slug(kind), _slug(label or ""))))
+        key = "_".join(filter(None, (_slug(kind), scope_slug)))
         name = " ".join(filter(None, (_model_name(_slug(kind)), label)))
     else:
         _log_once(f"limit:{index}", "Skipping usage limit #%d: no kind", index)
@@ -233,11 +255,14 @@ def _limit_window(index: int, entry: object) -> LimitWindow | None:
         _resets_at(key, entry.get("resets_at")),
         severity=_severity(entry.get("severity")),
         model=label if window_kind is WindowKind.WEEKLY_SCOPED else None,
+        binding=active if isinstance(active := entry.get("is_active"), bool) else None,
     )
 
 
 def _limit_windows(limits: list[Any]) -> Iterator[LimitWindow]:
     for index, entry in enumerate(limits):
+        if _is_credit_grant(entry):
+            continue
         if (window := _limit_window(index, entry)) is not None:
             yield window
 
@@ -274,7 +299,69 @@ def _unique(found: Iterator[LimitWindow]) -> list[LimitWindow]:
     return unique
 
 
-def _extra_usage(value: object) -> ExtraUsage | None:
+def _is_credit_grant(value: object) -> bool:
+    """Tell whether an object of the answer is a credit grant (dollars), not a window."""
+    return isinstance(value, Mapping) and any(key in value for key in _CREDIT_FIELDS)
+
+
+def _credit(payload: Mapping[str, Any]) -> CreditGrant | None:
+    """Add up the credit grants of an answer (top-level objects and ``limits`` entries).
+
+    Amounts are dollars; a grant without ``remaining_dollars`` has what is left
+    of its limit; ``resets_at`` is when it expires (the earliest one counts).
+    """
+    limits = payload.get("limits")
+    grants = [
+        value
+        for value in (*payload.values(), *(limits if isinstance(limits, list) else ()))
+        if _is_credit_grant(value)
+    ]
+    if not grants:
+        return None
+    granted = used = remaining = None
+    expiries: list[datetime] = []
+    for grant in grants:
+        limit = finite_number(grant.get("limit_dollars"))
+        spent = finite_number(grant.get("used_dollars"))
+        left = finite_number(grant.get("remaining_dollars"))
+        if left is None and limit is not None:
+            left = max(limit - (spent or 0.0), 0.0)
+        granted = _add(granted, limit)
+        used = _add(used, spent)
+        remaining = _add(remaining, left)
+        if (expires := _resets_at("credit", grant.get("resets_at"))) is not None:
+            expiries.append(expires)
+    return CreditGrant(
+        granted=granted,
+        used=used,
+        remaining=remaining,
+        expires_at=min(expiries, default=None),
+    )
+
+
+def _add(total: float | None, value: float | None) -> float | None:
+    if value is None:
+        return total
+    return value if total is None else total + value
+
+
+def _enabled(value: Mapping[str, Any], key: str) -> bool | None:
+    flag = value.get(key)
+    return flag if isinstance(flag, bool) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Paid:
+    """One block of paid usage as the answer has it; any part may be missing."""
+
+    enabled: bool | None
+    limit: float | None
+    used: float | None
+    utilization: float | None
+    currency: str | None
+
+
+def _extra_usage(value: object) -> _Paid | None:
     """Read ``extra_usage``: amounts in minor units, ``decimal_places`` of them."""
     if not isinstance(value, Mapping):
         return None
@@ -284,10 +371,10 @@ def _extra_usage(value: object) -> ExtraUsage | None:
     utilization = finite_number(value.get("utilization"))
     if utilization is None and limit and used is not None:
         utilization = used / limit * 100
-    return ExtraUsage(
-        is_enabled=value.get("is_enabled") is True,
-        monthly_limit=None if limit is None else limit / scale,
-        used_credits=None if used is None else used / scale,
+    return _Paid(
+        enabled=_enabled(value, "is_enabled"),
+        limit=None if limit is None else limit / scale,
+        used=None if used is None else used / scale,
         utilization=utilization,
         currency=_currency(value.get("currency")),
     )
@@ -303,7 +390,7 @@ def _money(value: object) -> tuple[float, str | None] | None:
     return amount / scale, _currency(value.get("currency"))
 
 
-def _spend(value: object) -> ExtraUsage | None:
+def _spend(value: object) -> _Paid | None:
     """Read the newer ``spend`` block (``used``/``limit`` money, ``percent``, ``enabled``)."""
     if not isinstance(value, Mapping):
         return None
@@ -312,12 +399,39 @@ def _spend(value: object) -> ExtraUsage | None:
     utilization = finite_number(value.get("percent"))
     if utilization is None and limit is not None and limit[0] and used is not None:
         utilization = used[0] / limit[0] * 100
-    return ExtraUsage(
-        is_enabled=value.get("enabled") is True,
-        monthly_limit=None if limit is None else limit[0],
-        used_credits=None if used is None else used[0],
+    return _Paid(
+        enabled=_enabled(value, "enabled"),
+        limit=None if limit is None else limit[0],
+        used=None if used is None else used[0],
         utilization=utilization,
         currency=(used and used[1]) or (limit and limit[1]) or None,
+    )
+
+
+def _paid_usage(payload: Mapping[str, Any]) -> ExtraUsage | None:
+    """Read extra usage from ``spend`` and ``extra_usage``, whichever are there.
+
+    ``spend`` is read whenever present and its values come first; ``extra_usage``
+    fills what it lacks. Turned on is what either says; when neither says, extra
+    usage is on when something was spent.
+    """
+    spend = _spend(payload.get("spend"))
+    extra = _extra_usage(payload.get("extra_usage"))
+    parts = [part for part in (spend, extra) if part is not None]
+    if not parts:
+        return None
+
+    def first[T](read: Callable[[_Paid], T | None]) -> T | None:
+        return next((v for part in parts if (v := read(part)) is not None), None)
+
+    used = first(lambda part: part.used)
+    enabled = first(lambda part: part.enabled)
+    return ExtraUsage(
+        is_enabled=enabled if enabled is not None else bool(used),
+        monthly_limit=first(lambda part: part.limit),
+        used_credits=used,
+        utilization=first(lambda part: part.utilization),
+        currency=first(lambda part: part.currency),
     )
 
 
@@ -365,8 +479,8 @@ def parse_usage(payload: object) -> Usage:
     )
     return Usage(
         windows=tuple(windows),
-        extra_usage=_extra_usage(payload.get("extra_usage"))
-        or _spend(payload.get("spend")),
+        extra_usage=_paid_usage(payload),
+        credit=_credit(payload),
         raw=payload,
     )
 
