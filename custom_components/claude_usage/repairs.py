@@ -8,12 +8,13 @@ from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.components.repairs.const import FlowType
 from homeassistant.config_entries import SOURCE_RECONFIGURE
 from homeassistant.core import HomeAssistant
+import probatio
 
 from .const import DOMAIN
 
 
 class CloudflareFixFlow(RepairsFlow):
-    """Lead from the repair straight to the entry's cookie form (reconfigure).
+    """Explain the block, then lead to the entry's cookie form (reconfigure).
 
     The issue stays until the next good poll, so it only goes once the block did.
     """
@@ -25,9 +26,20 @@ class CloudflareFixFlow(RepairsFlow):
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
-        """Open the entry's reconfigure flow at its cookie step."""
+        """Start with the explanation."""
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Say what blocks the entry; on submit, open its reconfigure flow's cookie step."""
         if self.hass.config_entries.async_get_entry(self._entry_id) is None:
             return self.async_abort(reason="entry_removed")
+        if user_input is None:
+            # The frontend fills the text's placeholders from the issue's own.
+            return self.async_show_form(
+                step_id="confirm", data_schema=probatio.Schema({})
+            )
         flows = self.hass.config_entries.flow
         result = await flows.async_init(
             DOMAIN, context={"source": SOURCE_RECONFIGURE, "entry_id": self._entry_id}
