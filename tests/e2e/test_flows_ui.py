@@ -3,7 +3,7 @@
 Headless Chromium walks what a user sees: the config flow (menu, sign-in form and its
 code errors, cookie form and its errors, the organization choice, "already set up"),
 the options, the reconfigure menu and both its forms, a Cloudflare block (the repair
-hands over to the cookie form; the Status sensor's details), and the device page, in
+explains it, then hands over to the cookie form; the Status sensor's details), and the device page, in
 English and in German. Every dialog's and page's text is checked for what a
 rendering defect looks like: a formatjs error, Markdown shown literally, a raw
 translation key or placeholder, and names cut off with an ellipsis.
@@ -442,7 +442,7 @@ async def test_german_flow_and_status_during_a_block(
 async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     page: Page, product: Product, entry: dict[str, Any]
 ) -> None:
-    """Settings > Repairs: the fix opens the cookie form directly; a good paste fixes it."""
+    """Settings > Repairs > the issue: Fix explains, then opens the cookie form; a good paste fixes it."""
     # Blocked since the German test; set again for this test run alone.
     await product.fake_control("fail", {"mode": "cloudflare"})
     await _blocked(product, (await entity_ids(product, entry["entry_id"]))["status"])
@@ -454,6 +454,14 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     await _shot(page, "repairs")
 
     await page.get_by_text(title).click()
+    text = await _expect_in_dialog(page, "with a challenge page")
+    assert text.startswith("Paste a request from your browser"), text
+    assert f"Home Assistant for {ORG_NAME} with a challenge page" in text
+    assert "\ncf_clearance\n" in text  # a code element of its own (no backticks)
+    submit = page.locator(f"{DIALOG} ha-button[slot=primaryAction]")
+    await expect(submit).to_have_text("Paste a request")
+    await _shot(page, "repair-confirm")
+    await _submit(page)
     text = await _expect_in_dialog(page, "Copy as cURL")
     assert text.startswith("Paste a session cookie"), text
     assert "Home Assistant then signs in with this cookie" in text
