@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+import re
 
 ROOT = Path(__file__).parent.parent
 
@@ -20,7 +21,7 @@ def test_manifest_and_hacs_agree() -> None:
 
 
 def test_hacs_json_has_only_keys_hacs_accepts() -> None:
-    """HACS validates hacs.json with extra keys forbidden (its utils/validate.py)."""
+    """HACS's publishing rules list these keys (no more `render_readme`: HACS 2 renders it)."""
     allowed = {
         "content_in_root",
         "country",
@@ -30,10 +31,26 @@ def test_hacs_json_has_only_keys_hacs_accepts() -> None:
         "homeassistant",
         "name",
         "persistent_directory",
-        "render_readme",
         "zip_release",
     }
     assert set(json.loads((ROOT / "hacs.json").read_text())) <= allowed
+
+
+def test_manifest_has_what_hacs_requires() -> None:
+    """HACS: documentation, issue tracker, code owners, name, version; owners are handles."""
+    manifest = json.loads(
+        (ROOT / "custom_components/claude_usage/manifest.json").read_text()
+    )
+    repository = "https://github.com/claude-usage-ha/claude-usage-ha"
+    assert manifest["documentation"] == repository
+    assert manifest["issue_tracker"] == f"{repository}/issues"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", manifest["version"])
+    # A person (@login) or a team (@organization/team), as GitHub's CODEOWNERS names them.
+    assert manifest["codeowners"] == ["@claude-usage-ha/maintainers"]
+    for owner in manifest["codeowners"]:
+        assert re.fullmatch(
+            r"@[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}(/[A-Za-z0-9][A-Za-z0-9_-]*)?", owner
+        ), owner
 
 
 def test_license_is_mit() -> None:
