@@ -5,7 +5,7 @@ Error: MISSING_VALUE] ..." instead of the title, and shows Markdown literally wh
 it does not render it. It renders (as seen in its 2026.10 bundle):
 
 - form step title: plain text, with the step's description placeholders;
-- menu step title: plain text, *without* any placeholder;
+- menu step title and a form's submit button: plain text, *without* any placeholder;
 - descriptions, field descriptions and abort reasons: Markdown, with placeholders;
 - section descriptions, menu options and form errors: plain text, with placeholders.
 
@@ -36,6 +36,7 @@ STRINGS: dict[str, Any] = json.loads(
 )
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 MARKDOWN = re.compile(r"`|\*\*|\[[^\]]*\]\(")
+OPENED_ISSUES = "flow_strings_opened_issues"
 
 
 def check_text(
@@ -66,8 +67,12 @@ def _strings_of(
     if isinstance(manager, ConfigEntriesFlowManager):
         return STRINGS["config"], set()
     if isinstance(manager, RepairsFlowManager):
-        issue = ir.async_get(hass).async_get_issue(DOMAIN, context["issue_id"])
-        assert issue is not None
+        # The frontend keeps the issue it opened the fix from, also once it is gone.
+        opened: dict[str, ir.IssueEntry] = hass.data.setdefault(OPENED_ISSUES, {})
+        issue_id = context["issue_id"]
+        if (issue := ir.async_get(hass).async_get_issue(DOMAIN, issue_id)) is not None:
+            opened[issue_id] = issue
+        issue = opened[issue_id]
         key = issue.translation_key or issue.issue_id
         return STRINGS["issues"][key]["fix_flow"], set(
             issue.translation_placeholders or {}
@@ -120,6 +125,7 @@ def check_flow_result(
                 where=f"{where} option {option}",
             )
         return
+    check_text(step.get("submit"), set(), markdown=False, where=f"{where} submit")
     for text in step.get("data_description", {}).values():
         check_text(text, provided, markdown=True, where=f"{where} data_description")
     for name, section in step.get("sections", {}).items():

@@ -1,4 +1,4 @@
-"""The Cloudflare repair: its Fix leads to the entry's cookie form, and a good paste fixes it."""
+"""The Cloudflare repair: Fix explains the block, then opens the entry's cookie form; a good paste fixes it."""
 
 from __future__ import annotations
 
@@ -20,25 +20,31 @@ SESSION_USAGE = "sensor.claude_example_org_session_usage"
 
 
 async def _fix(hass: HomeAssistant, issue_id: str) -> dict:
+    """Select Fix: the explanation, a form without fields."""
     manager = repairs_flow_manager(hass)
     assert manager is not None
-    return await manager.async_init(DOMAIN, context={"issue_id": issue_id})
+    result = await manager.async_init(DOMAIN, context={"issue_id": issue_id})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "confirm"
+    assert result["data_schema"].schema == {}
+    return result
 
 
-async def _submit(hass: HomeAssistant, flow_id: str) -> dict:
+async def _confirm(hass: HomeAssistant, flow_id: str) -> dict:
+    """Submit the explanation: the fix hands over to the reconfigure flow."""
     manager = repairs_flow_manager(hass)
     assert manager is not None
     return await manager.async_configure(flow_id, {})
 
 
-async def test_fix_opens_the_cookie_form_and_a_paste_fixes_the_block(
+async def test_fix_explains_then_opens_the_cookie_form_and_a_paste_fixes_it(
     hass: HomeAssistant,
     issue_registry: ir.IssueRegistry,
     fake_claude: FakeClaude,
     init_integration: MockConfigEntry,
     advance_time: Advance,
 ) -> None:
-    """Fix hands over to reconfigure at its cookie step; the issue goes with the block."""
+    """Fix explains, then hands over to reconfigure's cookie step; the issue goes with the block."""
     assert await async_setup_component(hass, "repairs", {})
     issue_id = entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
     fake_claude.fail("cloudflare", times=2)
@@ -47,12 +53,9 @@ async def test_fix_opens_the_cookie_form_and_a_paste_fixes_the_block(
     assert issue is not None
     assert issue.is_fixable
 
-    result = await _fix(hass, issue_id)
-    assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "confirm"
-    assert result["description_placeholders"] == {"title": "Example Org"}
-    result = await _submit(hass, result["flow_id"])
+    result = await _confirm(hass, (await _fix(hass, issue_id))["flow_id"])
     assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure"
     flow_type, flow_id = result["next_flow"]
     assert flow_type == "config_flow"
     step = hass.config_entries.flow.async_get(flow_id)
@@ -77,6 +80,27 @@ async def test_fix_opens_the_cookie_form_and_a_paste_fixes_the_block(
     assert init_integration.state is ConfigEntryState.LOADED
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
     assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_entry_removed_while_the_fix_is_open(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """Submitting the explanation of an entry removed meanwhile opens nothing."""
+    assert await async_setup_component(hass, "repairs", {})
+    fake_claude.fail("cloudflare", times=2)
+    await advance_time(60)
+    result = await _fix(
+        hass, entry_issue_id(Issue.CLOUDFLARE_BLOCKED, init_integration)
+    )
+    assert await hass.config_entries.async_remove(init_integration.entry_id)
+
+    result = await _confirm(hass, result["flow_id"])
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "entry_removed"
+    assert hass.config_entries.flow.async_progress_by_handler(DOMAIN) == []
 
 
 async def test_fix_of_a_removed_entry(hass: HomeAssistant) -> None:

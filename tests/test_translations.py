@@ -18,7 +18,7 @@ LANGUAGES = sorted(path.stem for path in (FOLDER / "translations").glob("*.json"
 # Strings Home Assistant shows as plain text (see tests/flow_strings.py).
 PLAIN_TEXT = re.compile(
     r"(config|options|issues\.[a-z_]+\.fix_flow)\.("
-    r"error\.[a-z_]+|step\.[a-z_]+\.(title|menu_options\.[a-z_]+|sections\.[a-z_]+\.description))"
+    r"error\.[a-z_]+|step\.[a-z_]+\.(title|submit|menu_options\.[a-z_]+|sections\.[a-z_]+\.description))"
     r"|.*\.name|.*\.state\.[a-z_]+|exceptions\..*|device_automation\..*"
 )
 

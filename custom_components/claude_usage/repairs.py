@@ -13,6 +13,7 @@ from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.components.repairs.const import FlowType
 from homeassistant.config_entries import SOURCE_RECONFIGURE
 from homeassistant.core import HomeAssistant
+import probatio
 
 from .const import DOMAIN
 from .issues import Issue
@@ -45,7 +46,9 @@ class ReconfigureFixFlow(RepairsFlow):
             return self.async_abort(reason="entry_removed")
         if user_input is None:
             return self.async_show_form(
-                step_id="confirm", description_placeholders={"title": entry.title}
+                step_id="confirm",
+                data_schema=probatio.Schema({}),
+                description_placeholders={"title": entry.title},
             )
         flows = self.hass.config_entries.flow
         result = await flows.async_init(

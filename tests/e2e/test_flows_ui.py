@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 import re
-from typing import Any
+from typing import Any, Literal
 
 from playwright.async_api import Browser, Page, ViewportSize, expect
 import pytest
@@ -430,8 +430,12 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     await _shot(page, "repairs")
 
     await page.get_by_text(title).click()
-    text = await _expect_in_dialog(page, "remembers that in the cf_clearance cookie")
-    assert text.startswith(title), text
+    text = await _expect_in_dialog(page, "with a challenge page")
+    assert text.startswith("Paste a request from your browser"), text
+    assert f"Home Assistant for {ORG_NAME} with a challenge page" in text
+    assert "\ncf_clearance\n" in text  # a code element of its own (no backticks)
+    submit = page.locator(f"{DIALOG} ha-button[slot=primaryAction]")
+    await expect(submit).to_have_text("Paste a request")
     await _shot(page, "repair-confirm")
     await _submit(page)
     text = await _expect_in_dialog(page, "Copy as cURL")
@@ -491,3 +495,49 @@ async def test_german_device_page(
     finally:
         await _set_language(product, "en")
         await named("en", "Session usage")
+
+
+BRAND = ARTIFACTS.parent.parent / "custom_components" / DOMAIN / "brand"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+async def test_brand_images_light_and_dark(
+    browser: Browser,
+    product: Product,
+    entry: dict[str, Any],
+    scheme: Literal["light", "dark"],
+) -> None:
+    """Home Assistant serves the integration's own logo and icon, dark_ ones in dark mode."""
+    context = await browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    try:
+        page = await context.new_page()
+        device = await product.client.device_of(entry["entry_id"])
+        await page.goto(
+            await product.client.browser_login_url(
+                USERNAME, PASSWORD, f"/config/devices/device/{device['id']}"
+            ),
+            wait_until="networkidle",
+        )
+        prefix = "dark_" if scheme == "dark" else ""
+        logo = page.locator(
+            f"img[src*='/api/brands/integration/{DOMAIN}/{prefix}logo.png']"
+        )
+        await expect(logo).to_be_visible()
+        # The landscape logo, not the square icon (its fallback).
+        assert await logo.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [
+            962,
+            256,
+        ]
+        served = await page.request.get(str(await logo.get_attribute("src")))
+        assert await served.body() == (BRAND / f"{prefix}logo.png").read_bytes()
+        await _shot(page, f"brand-device-{scheme}")
+
+        await _goto(page, product, "/config/integrations/dashboard")
+        icon = page.locator(
+            f"img[src*='/api/brands/integration/{DOMAIN}/{prefix}icon.png']"
+        ).first
+        await expect(icon).to_be_visible()
+        assert await icon.evaluate("img => img.naturalWidth") == 256
+        await _shot(page, f"brand-integrations-{scheme}")
+    finally:
+        await context.close()
