@@ -10,7 +10,7 @@ from unittest.mock import patch
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.data_entry_flow import FlowResultType
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -718,16 +718,23 @@ async def test_options_apply_without_restart(
     assert fake_claude.usage_request_count() == 2
 
 
-@pytest.mark.parametrize("interval", [29, 3601])
+@pytest.mark.parametrize("interval", [29, 3601, 10.0, 5000.0, 45.5, -60])
 async def test_options_out_of_range(
-    hass: HomeAssistant, init_integration: MockConfigEntry, interval: int
+    hass: HomeAssistant, init_integration: MockConfigEntry, interval: float
 ) -> None:
-    """The poll interval stays between 30 s and one hour."""
+    """Whole seconds from 30 to 3600, else a translated error; nothing is saved."""
     result = await hass.config_entries.options.async_init(init_integration.entry_id)
-    with pytest.raises(InvalidData):
-        await hass.config_entries.options.async_configure(
-            result["flow_id"], {CONF_SCAN_INTERVAL: interval}
-        )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_SCAN_INTERVAL: interval}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_SCAN_INTERVAL: "scan_interval"}
+    assert init_integration.options == {}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_SCAN_INTERVAL: 45.0}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert init_integration.options == {CONF_SCAN_INTERVAL: 45}
 
 
 async def test_a_renewal_during_the_flow_is_stored(

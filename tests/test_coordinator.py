@@ -21,7 +21,12 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.claude_usage.account import async_rate_limited_until
 from custom_components.claude_usage.api import Usage
-from custom_components.claude_usage.const import CONF_COOKIE, CONF_ORG_UUID, DOMAIN
+from custom_components.claude_usage.const import (
+    CONF_COOKIE,
+    CONF_ORG_UUID,
+    CONF_SCAN_INTERVAL,
+    DOMAIN,
+)
 from custom_components.claude_usage.issues import Issue, issue_id as entry_issue_id
 from tests.fake_claude import (
     ORG_UUID,
@@ -127,25 +132,43 @@ async def test_reload_during_poll_asks_no_again(
     assert await _wait_for_next_request(fake_claude, advance_time) == 60
 
 
-async def test_reload_after_a_failed_poll_reuses_nothing(
+@pytest.mark.parametrize(
+    "case", [("server_error", 120), ("rate_limit", 600)], ids=["backoff", "429"]
+)
+async def test_reload_during_a_wait_keeps_what_was_known(
     hass: HomeAssistant,
     fake_claude: FakeClaude,
     init_integration: MockConfigEntry,
     advance_time: Advance,
+    case: tuple[str, int],
 ) -> None:
-    """A reload right after a failed poll neither asks again nor shows the old usage."""
-    fake_claude.fail("server_error", times=1)
-    await advance_time(60)
-    assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
+    """Saving options (a reload) during a wait is no failed setup; the wait is honoured.
 
-    await hass.config_entries.async_reload(init_integration.entry_id)
+    The entities stay as before the reload (unavailable, their last values in the
+    recorder), the Status keeps its cause, and one request goes out when the wait ends.
+    """
+    mode, wait = case
+    status = "sensor.claude_example_org_status"
+    fake_claude.fail(mode, times=1, retry_after=600)  # type: ignore[arg-type]
+    await advance_time(60)
+    cause = hass.states.get(status).state
+    assert cause != "ok"
+    retry_at = hass.states.get(status).attributes["retry_at"]
+
+    hass.config_entries.async_update_entry(
+        init_integration, options={CONF_SCAN_INTERVAL: 120}
+    )
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
+
+    assert init_integration.state is ConfigEntryState.LOADED
     assert fake_claude.usage_request_count() == 2
     assert hass.states.get(SESSION_USAGE).state == STATE_UNAVAILABLE
-    assert init_integration.state is ConfigEntryState.SETUP_RETRY
-    # The setup retry (Home Assistant adds some jitter) comes after the backoff.
-    assert 120 <= await _wait_for_next_request(fake_claude, advance_time) < 180
+    assert hass.states.get(status).state == cause
+    assert hass.states.get(status).attributes["retry_at"] == retry_at
+    assert await _wait_for_next_request(fake_claude, advance_time) == wait
     assert hass.states.get(SESSION_USAGE).state == "42.0"
+    assert hass.states.get(status).state == "ok"
 
 
 @pytest.mark.parametrize("forbidden", [False, True], ids=["401", "403-json"])
@@ -585,3 +608,61 @@ async def test_network_down_retries_every_interval(
     await fake_claude.start(host, int(port))
     assert await _wait_for_next_request(fake_claude, advance_time) == 60
     assert hass.states.get(SESSION_USAGE).state == "42.0"
+
+
+async def test_the_refresh_that_ends_a_wait_asks_once(
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A refresh less than a second before a wait ends asks claude.ai; no hot retry.
+
+    Home Assistant runs the refresh at the end of a wait up to a second early (it
+    cuts the loop's time to the second); handing the rest back as a retry of a few
+    milliseconds fired again and again (about 45 times in 2 ms).
+    """
+    coordinator = init_integration.runtime_data
+    fake_claude.fail("rate_limit", times=1, retry_after=600)
+    await advance_time(60)
+    count = fake_claude.usage_request_count()
+
+    freezer.tick(timedelta(seconds=598))
+    await coordinator.async_refresh()
+    assert fake_claude.usage_request_count() == count
+    assert coordinator.last_exception.translation_key == "waiting"
+    assert coordinator.last_exception.retry_after == 2
+
+    freezer.tick(timedelta(seconds=1.4))
+    await coordinator.async_refresh()
+    assert fake_claude.usage_request_count() == count + 1
+    assert coordinator.last_update_success
+
+
+async def test_an_expired_cookie_always_asks_to_reauthenticate(
+    hass: HomeAssistant,
+    fake_claude: FakeClaude,
+    init_integration: MockConfigEntry,
+    advance_time: Advance,
+) -> None:
+    """A reconfigure flow left open (the repair's dialog closed with ×) does not hide reauth.
+
+    Home Assistant starts no reauthentication while a reconfigure flow of the entry
+    lives; the coordinator closes such a flow when claude.ai refuses the cookie.
+    """
+    flows = hass.config_entries.flow
+    result = await flows.async_init(
+        DOMAIN,
+        context={"source": "reconfigure", "entry_id": init_integration.entry_id},
+    )
+    await flows.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_cookie"}
+    )
+    fake_claude.valid_session_keys.clear()
+
+    await advance_time(60)
+
+    sources = [
+        flow["context"]["source"] for flow in flows.async_progress_by_handler(DOMAIN)
+    ]
+    assert sources == ["reauth"]

@@ -34,7 +34,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) 
         _async_withdraw_sign_in(hass, entry)
         return False
     coordinator = ClaudeUsageCoordinator(hass, entry, _client(hass, entry))
-    await coordinator.async_config_entry_first_refresh()
+    await coordinator.async_start()
     async_delete_entry_issues(hass, entry, Issue.SIGN_IN_WITHDRAWN)
     entry.runtime_data = coordinator
     entry.async_on_unload(async_track_usage_events(hass, entry))

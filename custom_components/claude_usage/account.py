@@ -39,6 +39,9 @@ from .const import (
 )
 from .forecast import ForecastTracker
 
+# How early Home Assistant may run a scheduled refresh (see AccountState.wait_left).
+TIMER_SLACK = timedelta(seconds=1)
+
 
 class Status(StrEnum):
     """Whether the usage is current, and if not, why (the status sensor's states)."""
@@ -115,6 +118,19 @@ class AccountState:
         self.status = status
         for listener in list(self._listeners):
             listener()
+
+    def wait_left(self, now: datetime) -> timedelta | None:
+        """Return how much of a wait is left, None when it is over.
+
+        Home Assistant schedules a coordinator's next refresh on a whole second
+        (the loop's time cut to the second, plus a fraction fixed per coordinator),
+        so the refresh that ends a wait can come up to a second before it: a wait
+        with less than TIMER_SLACK left is over. Handing such a rest back as a
+        retry of a few milliseconds would fire again and again until it passed.
+        """
+        if self.not_before is None or self.not_before - now < TIMER_SLACK:
+            return None
+        return self.not_before - now
 
     def reusable_usage(self, now: datetime, interval: timedelta) -> Usage | None:
         """Return the last usage when a new coordinator may start from it without asking.

@@ -322,20 +322,23 @@ class ClaudeUsageOptionsFlow(OptionsFlowWithReload):
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the poll interval."""
+        """Ask for the poll interval: whole seconds in range, or a translated error."""
+        errors: dict[str, str] = {}
         if user_input is not None:
-            return self.async_create_entry(
-                data={CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL])}
-            )
+            interval = user_input[CONF_SCAN_INTERVAL]
+            if (
+                interval == int(interval)
+                and MIN_SCAN_INTERVAL <= interval <= MAX_SCAN_INTERVAL
+            ):
+                return self.async_create_entry(data={CONF_SCAN_INTERVAL: int(interval)})
+            errors[CONF_SCAN_INTERVAL] = "scan_interval"
+        # No min/max in the selector: its own check would show an untranslated
+        # "Value 10.0 is too small"; the range is checked above.
         schema = probatio.Schema(
             {
                 probatio.Required(CONF_SCAN_INTERVAL): NumberSelector(
                     NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL,
-                        max=MAX_SCAN_INTERVAL,
-                        step=1,
-                        unit_of_measurement="s",
-                        mode=NumberSelectorMode.BOX,
+                        step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX
                     )
                 )
             }
@@ -346,6 +349,7 @@ class ClaudeUsageOptionsFlow(OptionsFlowWithReload):
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                schema, {CONF_SCAN_INTERVAL: current}
+                schema, user_input or {CONF_SCAN_INTERVAL: current}
             ),
+            errors=errors,
         )

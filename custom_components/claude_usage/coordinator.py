@@ -8,7 +8,7 @@ from typing import override
 
 from homeassistant.components.recorder import history
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
-from homeassistant.config_entries import ConfigEntry
+from homeassistant.config_entries import SOURCE_RECONFIGURE, ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers import entity_registry as er
@@ -86,6 +86,21 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             ),
         )
 
+    async def async_start(self) -> None:
+        """Do the first refresh of a setup; a reload during a wait keeps what was known.
+
+        A reload (options saved, say) while a 429 or a backoff runs is no failed
+        setup: the entities start from the last values, unavailable as before the
+        reload, the Status keeps its cause, and the wait is honoured (the refresh
+        raises "waiting" and asks nothing).
+        """
+        account = self.account
+        if account.usage is not None and account.wait_left(dt_util.utcnow()):
+            self.data = account.usage
+            await self.async_refresh()
+            return
+        await self.async_config_entry_first_refresh()
+
     @override
     async def async_request_refresh(self) -> None:
         """Refresh on demand, but never sooner than claude.ai allows.
@@ -98,7 +113,7 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         account = self.account
         if (
             account.status is Status.REAUTH_REQUIRED
-            or (account.not_before is not None and now < account.not_before)
+            or account.wait_left(now) is not None
             or (
                 account.last_request is not None
                 and now - account.last_request < MIN_REQUEST_SPACING
@@ -116,20 +131,19 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         account = self.account
         if first and (usage := account.reusable_usage(now, self.scan_interval)):
             return self._async_good_answer(usage)
-        if account.not_before is not None and now < account.not_before:
+        if (wait := account.wait_left(now)) is not None:
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="waiting",
-                translation_placeholders={
-                    "wait": str(round((account.not_before - now).total_seconds()))
-                },
-                retry_after=(account.not_before - now).total_seconds(),
+                translation_placeholders={"wait": str(round(wait.total_seconds()))},
+                retry_after=wait.total_seconds(),
             )
         account.last_request = now
         try:
             usage = await self.client.async_get_usage(self.org_uuid)
         except AuthenticationError as err:
             account.refused()
+            self._async_make_way_for_reauth()
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="authentication_failed"
             ) from err
@@ -137,6 +151,23 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
             raise self._failed(err) from err
         account.succeeded(usage, now)
         return self._async_good_answer(usage)
+
+    def _async_make_way_for_reauth(self) -> None:
+        """Abort reconfigure flows of the entry left open (a dialog closed with ×).
+
+        Home Assistant starts no reauthentication while a reconfigure flow of the
+        entry exists, and an expired cookie must always end in a visible
+        "Reauthentication required".
+        """
+        flows = self.hass.config_entries.flow
+        for flow in flows.async_progress_by_handler(
+            DOMAIN,
+            match_context={
+                "entry_id": self.config_entry.entry_id,
+                "source": SOURCE_RECONFIGURE,
+            },
+        ):
+            flows.async_abort(flow["flow_id"])
 
     def _async_good_answer(self, usage: Usage) -> Usage:
         """Return a good answer; whatever blocked the previous ones has been fixed."""
