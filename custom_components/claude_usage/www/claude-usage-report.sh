@@ -207,6 +207,7 @@ function statusline_command(sl,   t, c) {
 
 # ---- editing settings.json: one small splice per round, then parse again ----
 function edit(a, b, text) { s = substr(s, 1, a - 1) text substr(s, b); return 1 }
+# Is v a command string of this script (wherever it was installed)?
 function ours(v) { return v && T[v] == "s" && index(tok(v), "claude-usage-report.sh") > 0 }
 # The whitespace before child i of a container (after its { or [ or comma).
 function lead(cont, i,   a) {
@@ -221,6 +222,7 @@ function indent(l) {
 	while (index(l, "\n")) l = substr(l, index(l, "\n") + 1)
 	return l
 }
+# The indentation of the line that holds pos.
 function line_indent(pos,   a, i) {
 	a = pos
 	while (a > 1 && substr(s, a - 1, 1) != "\n") a--
@@ -261,6 +263,7 @@ function drop(cont, i) {
 	if (i > 1) return edit(E[CH[cont, i - 1]], E[CH[cont, i]], "")
 	return edit(KS[CH[cont, 1]], KS[CH[cont, 2]], "")
 }
+# Why the installer cannot edit these settings, or "".
 function shape(   sl, h, a, b) {
 	dupkey = ""
 	if (T[root] != "o") return "it is not a JSON object"
@@ -272,7 +275,9 @@ function shape(   sl, h, a, b) {
 	if (dupkey != "") return "it has the key " dupkey " twice"
 	return ""
 }
-function install_step(   sl, c, h, ev, k, a, i, g, hk, j, e, exact, stale) {
+# One edit towards installed: our statusLine (keeping the previous one as prev) and our
+# hook in Stop and Notification. 0 once there is nothing left to do.
+function install_step(   sl, c, h, ev, k, a, i, hk, j, e, exact, stale) {
 	sl = mem(root, "\"statusLine\"")
 	if (!sl) { if (slstate == "") slstate = "absent"; return add(root, "\"statusLine\"", "statusLine") }
 	c = mem(sl, "\"command\"")
@@ -306,6 +311,8 @@ function install_step(   sl, c, h, ev, k, a, i, g, hk, j, e, exact, stale) {
 	}
 	return 0
 }
+# One edit towards uninstalled: the previous statusLine back, our hooks out, and the
+# groups, events and hooks object they leave empty. 0 once nothing of ours is left.
 function uninstall_step(   sl, h, k, a, i, hk, j, mine, last) {
 	sl = mem(root, "\"statusLine\"")
 	if (sl && ours(mem(sl, "\"command\""))) {
