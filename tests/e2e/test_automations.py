@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import timedelta
 import re
 import shutil
@@ -213,6 +213,13 @@ async def test_by_target_in_the_automation_editor(
     row = page.locator("ha-automation-trigger-row").first
     await expect(row).to_contain_text("Claude usage crossed threshold")
     await expect(row).to_contain_text("above 90%")
+    # The editor counts an integration's entities for the chip without their
+    # integration, so none (the README says so); the panel lists the sensors.
+    await expect(row).to_contain_text(f"{DEVICE} (0)")
+    await expect(page.locator("ha-selector-target")).to_contain_text(DEVICE)
+    await expect(page.locator("ha-selector-target")).to_contain_text(
+        re.compile(r"[1-9]\d* entities")
+    )
     threshold = page.locator("ha-selector-numeric_threshold input").first
     await threshold.scroll_into_view_if_needed()
     await expect(threshold).to_have_value("90")
@@ -372,7 +379,8 @@ async def test_triggers_on_this_home_assistant(
         **window_reset,
         "target": {"exclude": {"entity_id": account["seven_day_usage"]}},
     }
-    if product.hass.install.version.startswith("2026.10."):
+    pinned = product.hass.install.version.startswith("2026.10.")
+    if pinned:
         assert (
             "not a valid option at 'target.exclude'"
             in (await valid(excluding))["error"]
@@ -384,9 +392,25 @@ async def test_triggers_on_this_home_assistant(
         )
 
     # The session window starts anew: its usage falls from 42 %, its reset moves on.
-    async with _subscription(
-        product, {**device_trigger, "type": "window_reset"}
-    ) as fired:
+    # Subscribed: the device trigger, window_reset for the account, and (where Home
+    # Assistant has exclude) window_reset for the account without the session.
+    triggers = {
+        "device": {**device_trigger, "type": "window_reset"},
+        "account": {**window_reset, "target": {"device_id": device["id"]}},
+    }
+    if not pinned:
+        triggers["all but session"] = {
+            **window_reset,
+            "target": {
+                "device_id": device["id"],
+                "exclude": {"entity_id": account["five_hour_usage"]},
+            },
+        }
+    async with AsyncExitStack() as stack:
+        fired = {
+            name: await stack.enter_async_context(_subscription(product, trigger))
+            for name, trigger in triggers.items()
+        }
         await product.fake_control(
             "usage",
             {
@@ -397,10 +421,23 @@ async def test_triggers_on_this_home_assistant(
         )
         # At the next poll: every 60 s (the default interval; a manual refresh
         # within 30 s of the last request is skipped).
-        event = await asyncio.wait_for(fired.get(), timeout=2 * POLL_WAIT)
-    trigger = event["variables"]["trigger"]
+        device_event = await asyncio.wait_for(
+            fired["device"].get(), timeout=2 * POLL_WAIT
+        )
+        account_event = await asyncio.wait_for(fired["account"].get(), timeout=10)
+        if not pinned:
+            # The same reset reaches every subscription; not the one without the
+            # session's usage sensor.
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(fired["all but session"].get(), timeout=5)
+    trigger = device_event["variables"]["trigger"]
     assert trigger["event"]["event_type"] == "claude_usage_window_reset"
     assert trigger["event"]["data"]["window_key"] == "five_hour"
+    assert (
+        account_event["variables"]["trigger"]["entity_id"]
+        == (account["five_hour_usage"])
+    )
+    assert all(queue.empty() for queue in fired.values())
 
 
 @asynccontextmanager
