@@ -372,12 +372,12 @@ async def test_blueprints_on_the_running_integration(
             f" {hhmm(START + timedelta(hours=2))},"
             f" before the reset at {hhmm(SESSION_RESET)}."
         ),
-        f"Claude {ORG_NAME} Session usage is at 55 % (above 50 %).",
+        f"Claude {ORG_NAME} Session usage is at 55% (above 50%).",
     ]
     assert await poll(START + timedelta(hours=1, minutes=5), 60.0) == []
     assert await poll(
         SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET
-    ) == [f"{ORG_NAME}: Session started anew, usage is at 2 % (was 60 %)."]
+    ) == [f"{ORG_NAME}: Session started anew, usage is at 2% (was 60%)."]
 
 
 async def test_triggers_for_the_account_as_target(
