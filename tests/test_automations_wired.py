@@ -23,7 +23,7 @@ from homeassistant.helpers import (
 from homeassistant.helpers.trigger import async_validate_trigger_config
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util, yaml as yaml_util
-import probatio as vol
+import probatio
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -505,18 +505,20 @@ async def test_window_reset_target_exclude_needs_a_target(
     init_integration: MockConfigEntry,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """With Home Assistant 2026.11's cv.exclude_requires_target, the trigger uses it.
+    """With Home Assistant 2026.11's cv.exclude_requires_target, window_reset uses it.
 
-    2026.10's target fields know no exclude, so the check (simulated as 2026.11's
-    refuses an exclude alone) sees the targets without one and refuses none here;
-    the end-to-end test against 2026.11 shows the real one.
+    2026.10 has neither the check nor exclude, so the check is simulated: it sees
+    each target, and what it refuses fails the trigger. The end-to-end test against
+    2026.11 shows the real one refusing an exclude with nothing to take it from.
     """
+    # Simulated: refuses a target without a device (2026.11's refuses one with
+    # only an exclude).
     checked: list[dict[str, Any]] = []
 
     def exclude_requires_target(value: dict[str, Any]) -> dict[str, Any]:
         checked.append(value)
         if not value.get("device_id"):
-            raise vol.Invalid("an exclude block requires a target to exclude from")
+            raise probatio.Invalid("an exclude block requires a target to exclude from")
         return value
 
     monkeypatch.setattr(
@@ -528,5 +530,5 @@ async def test_window_reset_target_exclude_needs_a_target(
     config = await _validate_window_reset(hass, {"device_id": device.id})
     assert config["target"] == {"device_id": [device.id]}
     assert checked == [{"device_id": [device.id]}]
-    with pytest.raises(vol.Invalid, match="requires a target to exclude from"):
+    with pytest.raises(probatio.Invalid, match="requires a target to exclude from"):
         await _validate_window_reset(hass, {"entity_id": "sensor.any"})
