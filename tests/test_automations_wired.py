@@ -15,9 +15,15 @@ from homeassistant.components.websocket_api.automation import (
 )
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers import (
+    config_validation as cv,
+    device_registry as dr,
+    entity_registry as er,
+)
+from homeassistant.helpers.trigger import async_validate_trigger_config
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util, yaml as yaml_util
+import probatio
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -194,7 +200,11 @@ async def test_device_trigger_on_the_running_integration(
     init_integration: MockConfigEntry,
     poll_at: Poll,
 ) -> None:
-    """usage_above 50 and window_reset fire once each, not after an outage or a reload."""
+    """usage_above 50 and window_reset fire once each, not after an outage or a reload.
+
+    usage_above saved with the threshold in its subtype (before it became the
+    ``above`` field) fires alike.
+    """
     calls: list[ServiceCall] = async_mock_service(hass, "test", "automation")
     [device] = dr.async_entries_for_config_entry(
         dr.async_get(hass), init_integration.entry_id
@@ -213,10 +223,18 @@ async def test_device_trigger_on_the_running_integration(
         {
             automation.DOMAIN: [
                 {
-                    "trigger": {**base, "type": "usage_above", "subtype": 50},
+                    "trigger": {**base, "type": "usage_above", "above": 50},
                     "action": {
                         "service": "test.automation",
                         "data": {"fired": "above"},
+                    },
+                },
+                {
+                    # As saved before the threshold became an extra field.
+                    "trigger": {**base, "type": "usage_above", "subtype": 50},
+                    "action": {
+                        "service": "test.automation",
+                        "data": {"fired": "above (saved as subtype)"},
                     },
                 },
                 {
@@ -235,11 +253,12 @@ async def test_device_trigger_on_the_running_integration(
         nonlocal clock
         clock += timedelta(minutes=5)
         await poll_at(clock, session, resets_at)
-        fired = [call.data["fired"] for call in calls]
+        fired = sorted(call.data["fired"] for call in calls)
         calls.clear()
         return fired
 
-    assert await poll(55.0) == ["above"]
+    above = ["above", "above (saved as subtype)"]
+    assert await poll(55.0) == above
     assert await poll(60.0) == []
 
     fake_claude.fail("server_error", status=500, times=1)
@@ -253,7 +272,7 @@ async def test_device_trigger_on_the_running_integration(
     assert await poll(66.0) == []
 
     assert await poll(3.0, NEXT_SESSION_RESET) == ["reset"]
-    assert await poll(70.0, NEXT_SESSION_RESET) == ["above"]
+    assert await poll(70.0, NEXT_SESSION_RESET) == above
 
 
 @pytest.mark.parametrize(
@@ -353,12 +372,12 @@ async def test_blueprints_on_the_running_integration(
             f" {hhmm(START + timedelta(hours=2))},"
             f" before the reset at {hhmm(SESSION_RESET)}."
         ),
-        f"Claude {ORG_NAME} Session usage is at 55 % (above 50 %).",
+        f"Claude {ORG_NAME} Session usage is at 55% (above 50%).",
     ]
     assert await poll(START + timedelta(hours=1, minutes=5), 60.0) == []
     assert await poll(
         SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET
-    ) == [f"{ORG_NAME}: Session started anew, usage is at 2 % (was 60 %)."]
+    ) == [f"{ORG_NAME}: Session started anew, usage is at 2% (was 60%)."]
 
 
 async def test_triggers_for_the_account_as_target(
@@ -459,3 +478,57 @@ async def test_target_triggers_on_the_running_integration(
     assert await poll(60.0) == []
     assert await poll(3.0, NEXT_SESSION_RESET) == [f"reset {session} 3.0"]
     assert await poll(51.0, NEXT_SESSION_RESET) == [f"above {session}"]
+
+
+async def _validate_window_reset(hass: HomeAssistant, target: dict[str, Any]) -> Any:
+    """Validate a window_reset trigger for ``target`` as an automation's trigger."""
+    [config] = await async_validate_trigger_config(
+        hass, [{"platform": f"{DOMAIN}.window_reset", "target": target}]
+    )
+    return config
+
+
+async def test_window_reset_target_without_exclude(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Home Assistant 2026.10 has no exclude: a target is what it names."""
+    monkeypatch.delattr(cv, "exclude_requires_target", raising=False)
+    session = _entity_id(hass, "five_hour_usage")
+    config = await _validate_window_reset(hass, {"entity_id": session})
+    assert config["target"] == {"entity_id": [session]}
+
+
+async def test_window_reset_target_exclude_needs_a_target(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With Home Assistant 2026.11's cv.exclude_requires_target, window_reset uses it.
+
+    2026.10 has neither the check nor exclude, so the check is simulated: it sees
+    each target, and what it refuses fails the trigger. The end-to-end test against
+    2026.11 shows the real one refusing an exclude with nothing to take it from.
+    """
+    # Simulated: refuses a target without a device (2026.11's refuses one with
+    # only an exclude).
+    checked: list[dict[str, Any]] = []
+
+    def exclude_requires_target(value: dict[str, Any]) -> dict[str, Any]:
+        checked.append(value)
+        if not value.get("device_id"):
+            raise probatio.Invalid("an exclude block requires a target to exclude from")
+        return value
+
+    monkeypatch.setattr(
+        cv, "exclude_requires_target", exclude_requires_target, raising=False
+    )
+    [device] = dr.async_entries_for_config_entry(
+        dr.async_get(hass), init_integration.entry_id
+    )
+    config = await _validate_window_reset(hass, {"device_id": device.id})
+    assert config["target"] == {"device_id": [device.id]}
+    assert checked == [{"device_id": [device.id]}]
+    with pytest.raises(probatio.Invalid, match="requires a target to exclude from"):
+        await _validate_window_reset(hass, {"entity_id": "sensor.any"})

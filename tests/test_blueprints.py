@@ -172,7 +172,7 @@ async def test_usage_threshold_notify(
     _usage(hass, SESSION, 81.4)
     _usage(hass, SESSION, 90)
     assert await _messages(hass, notifications) == [
-        "Acme Session usage is at 81 % (above 80 %)."
+        "Acme Session usage is at 81% (above 80%)."
     ]
 
     _usage(hass, SESSION, "unavailable")
@@ -183,7 +183,7 @@ async def test_usage_threshold_notify(
     _usage(hass, SESSION, 2)
     _usage(hass, SESSION, 85)
     assert await _messages(hass, notifications) == [
-        "Acme Session usage is at 85 % (above 80 %)."
+        "Acme Session usage is at 85% (above 80%)."
     ]
 
 
@@ -210,7 +210,7 @@ async def test_window_reset_notify(
 
     hass.bus.async_fire(EVENT_WINDOW_RESET, data)
     assert await _messages(hass, notifications) == [
-        "Acme: Current session started anew, usage is at 3 % (was 95 %)."
+        "Acme: Current session started anew, usage is at 3% (was 95%)."
     ]
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from homeassistant.components import automation
 from homeassistant.components.device_automation import (
@@ -12,6 +14,7 @@ from homeassistant.components.device_automation import (
     InvalidDeviceAutomationConfig,
 )
 from homeassistant.components.device_automation.exceptions import EntityNotFound
+from homeassistant.components.homeassistant.triggers import event as event_trigger
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -95,23 +98,26 @@ def _set_usage(hass: HomeAssistant, entity_id: str, value: float | str) -> None:
     )
 
 
-# The threshold field of usage_above / usage_below, as the automation editor gets it.
-THRESHOLD_FIELDS = [
-    {
-        "name": "subtype",
-        "required": True,
-        "default": 90,
-        "selector": {
-            "number": {
-                "min": 0.0,
-                "max": 100.0,
-                "step": 1.0,
-                "unit_of_measurement": "%",
-                "mode": "box",
-            }
-        },
-    }
-]
+def _threshold_field(name: str, default: float = 90) -> list[dict[str, Any]]:
+    """Return the threshold field of usage_above / usage_below, as the editor gets it."""
+    return [
+        {
+            "name": name,
+            "required": True,
+            "default": default,
+            "selector": {
+                "number": {
+                    "min": 0.0,
+                    "max": 100.0,
+                    "step": 1.0,
+                    "unit_of_measurement": "%",
+                    "mode": "box",
+                }
+            },
+        }
+    ]
+
+
 STATE_TEMPLATE = (
     "{{ trigger.type }} {{ trigger.entity_id }}"
     " {{ trigger.from_state.state }} -> {{ trigger.to_state.state }}"
@@ -249,8 +255,8 @@ async def test_triggers_listed_per_usage_sensor(
         for entity in (registry.async_get(SESSION), registry.async_get(OPUS))
         if entity is not None
         for type_, threshold in (
-            ("usage_above", {"subtype": 90}),
-            ("usage_below", {"subtype": 90}),
+            ("usage_above", {"above": 90}),
+            ("usage_below", {"below": 90}),
             ("window_reset", {}),
             ("limit_reached", {}),
         )
@@ -260,42 +266,46 @@ async def test_triggers_listed_per_usage_sensor(
     # Saved as listed (the threshold untouched), each trigger is valid as it is.
     for trigger in triggers:
         del trigger["metadata"]
-        assert device_trigger.TRIGGER_SCHEMA(trigger) == {
-            **trigger,
-            **({"subtype": 90.0} if "subtype" in trigger else {}),
-        }
+        assert device_trigger.TRIGGER_SCHEMA(trigger) == trigger
 
 
-def test_summaries_name_the_threshold() -> None:
-    """The editor fills {entity_name} and {subtype}: the summary shows the number."""
+def test_summaries_need_no_subtype() -> None:
+    """The editor fills {entity_name} and {subtype}; the triggers have no subtype.
+
+    The threshold is an extra field, shown below the trigger; the editor finds a
+    trigger among the listed ones by its subtype, so a threshold there would make
+    a changed one unknown ("Unknown action").
+    """
     strings = json.loads(
         (Path(device_trigger.__file__).parent / "strings.json").read_text()
     )["device_automation"]["trigger_type"]
     summaries = {
-        type_: text.format(entity_name="Session usage", subtype=90)
+        type_: text.format(entity_name="Session usage")
         for type_, text in strings.items()
     }
     assert summaries == {
-        "usage_above": "Session usage rises above 90 %",
-        "usage_below": "Session usage drops below 90 %",
+        "usage_above": "Session usage rises above the threshold",
+        "usage_below": "Session usage drops below the threshold",
         "window_reset": "Session usage resets",
         "limit_reached": "Session usage reaches the limit",
     }
 
 
 @pytest.mark.parametrize(
-    ("type_", "expected"),
+    ("trigger", "expected"),
     [
-        ("usage_above", THRESHOLD_FIELDS),
-        ("usage_below", THRESHOLD_FIELDS),
-        ("window_reset", []),
-        ("limit_reached", []),
+        ({"type": "usage_above", "above": 90}, _threshold_field("above")),
+        ({"type": "usage_below", "below": 90}, _threshold_field("below")),
+        # Saved with the threshold in the subtype: the field starts at that one.
+        ({"type": "usage_above", "subtype": 80}, _threshold_field("above", 80)),
+        ({"type": "window_reset"}, []),
+        ({"type": "limit_reached"}, []),
     ],
 )
 async def test_trigger_capabilities(
     hass: HomeAssistant,
     device: dr.DeviceEntry,
-    type_: str,
+    trigger: dict[str, Any],
     expected: list[dict[str, Any]],
 ) -> None:
     """usage_above / usage_below ask for a threshold: 0 to 100 %, 90 unless changed."""
@@ -309,8 +319,7 @@ async def test_trigger_capabilities(
             "domain": DOMAIN,
             "device_id": device.id,
             "entity_id": entity.id,
-            "type": type_,
-            **({"subtype": 90} if expected else {}),
+            **trigger,
         },
     )
     assert capabilities.get("extra_fields") == expected
@@ -321,7 +330,7 @@ async def test_usage_above_fires_once_per_crossing(
 ) -> None:
     """Above 90: once on the way up, not on later polls, an outage or the value itself."""
     _set_usage(hass, SESSION, 85)
-    await _automation(hass, device, SESSION, "usage_above", subtype=90)
+    await _automation(hass, device, SESSION, "usage_above", above=90)
 
     assert await _drive(hass, calls, SESSION, 90, 91, 95, 99) == [
         f"usage_above {SESSION} 90 -> 91"
@@ -344,7 +353,7 @@ async def test_usage_above_after_restart_mid_window(
 ) -> None:
     """Attached while already above (Home Assistant restarted): no fire until it dips."""
     _set_usage(hass, SESSION, 95)
-    await _automation(hass, device, SESSION, "usage_above", subtype=90)
+    await _automation(hass, device, SESSION, "usage_above", above=90)
     assert await _drive(hass, calls, SESSION, 96, 97) == []
     assert await _drive(hass, calls, SESSION, 3, 91) == [
         f"usage_above {SESSION} 3 -> 91"
@@ -355,7 +364,7 @@ async def test_usage_above_attached_before_the_sensor_exists(
     hass: HomeAssistant, device: dr.DeviceEntry, calls: list[ServiceCall]
 ) -> None:
     """The sensor's first value after a start is the baseline, whatever it is."""
-    await _automation(hass, device, SESSION, "usage_above", subtype=90)
+    await _automation(hass, device, SESSION, "usage_above", above=90)
     assert await _drive(hass, calls, SESSION, 95, 96) == []
     assert await _drive(hass, calls, SESSION, 50, 95) == [
         f"usage_above {SESSION} 50 -> 95"
@@ -368,7 +377,7 @@ async def test_usage_below_fires_once_per_crossing(
     """Below 50: fires on the way down only; trigger.below names the threshold."""
     _set_usage(hass, SESSION, 60)
     fired = STATE_TEMPLATE + " below {{ trigger.below }} above {{ trigger.above }}"
-    await _automation(hass, device, SESSION, "usage_below", fired, subtype=50)
+    await _automation(hass, device, SESSION, "usage_below", fired, below=50)
     assert await _drive(hass, calls, SESSION, 50, 49, 30, STATE_UNAVAILABLE, 20) == [
         f"usage_below {SESSION} 50 -> 49 below 50.0 above None"
     ]
@@ -399,7 +408,7 @@ async def test_per_model_window_has_its_own_triggers(
     """A trigger on the Opus window ignores the session window."""
     _set_usage(hass, SESSION, 10)
     _set_usage(hass, OPUS, 10)
-    await _automation(hass, device, OPUS, "usage_above", subtype=75)
+    await _automation(hass, device, OPUS, "usage_above", above=75)
     assert await _drive(hass, calls, SESSION, 80) == []
     assert await _drive(hass, calls, OPUS, 80) == [f"usage_above {OPUS} 10 -> 80"]
 
@@ -409,10 +418,71 @@ async def test_text_state_is_ignored(
 ) -> None:
     """A state that is not a number is skipped: the crossing counts from 80."""
     _set_usage(hass, SESSION, 80)
-    await _automation(hass, device, SESSION, "usage_above", subtype=90)
+    await _automation(hass, device, SESSION, "usage_above", above=90)
     assert await _drive(hass, calls, SESSION, "garbage", 95) == [
         f"usage_above {SESSION} garbage -> 95"
     ]
+
+
+@pytest.mark.parametrize(
+    ("saved", "crossing"),
+    [
+        # As saved before the threshold became an extra field: subtype 90.
+        (
+            {"type_": "usage_above", "subtype": 90},
+            ((85, 91, 96), "85 -> 91 above 90.0"),
+        ),
+        (
+            {"type_": "usage_below", "subtype": 90},
+            ((95, 89, 80), "95 -> 89 below 90.0"),
+        ),
+        # Changed in the editor since: the threshold field wins over the subtype.
+        (
+            {"type_": "usage_above", "subtype": 90, "above": 95},
+            ((85, 91, 96), "91 -> 96 above 95.0"),
+        ),
+    ],
+)
+async def test_threshold_saved_as_subtype_still_fires(
+    hass: HomeAssistant,
+    device: dr.DeviceEntry,
+    calls: list[ServiceCall],
+    saved: dict[str, Any],
+    crossing: tuple[tuple[float, ...], str],
+) -> None:
+    """Automations saved with the threshold in the subtype keep firing at it."""
+    fired = (
+        "{{ trigger.from_state.state }} -> {{ trigger.to_state.state }}"
+        " {% if trigger.above is not none %}above {{ trigger.above }}{% endif %}"
+        "{% if trigger.below is not none %}below {{ trigger.below }}{% endif %}"
+    )
+    (first, *later), expected = crossing
+    _set_usage(hass, SESSION, first)
+    await _automation(hass, device, SESSION, fired=fired, **saved)
+    assert await _drive(hass, calls, SESSION, *later) == [expected]
+
+
+class EventTriggerArgument(StrEnum):
+    """Home Assistant 2026.11's keys of the event trigger, for 2026.10's tests."""
+
+    CONTEXT = "context"
+    EVENT_DATA = "event_data"
+    EVENT_TYPE = "event_type"
+    PLATFORM = "platform"
+
+
+@pytest.fixture(params=["2026.10", "2026.11"])
+def event_trigger_api(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Run with the event trigger's keys of Home Assistant 2026.10, then of 2026.11."""
+    if request.param == "2026.11":
+        monkeypatch.setattr(
+            event_trigger, "EventTriggerArgument", EventTriggerArgument, raising=False
+        )
+    else:
+        monkeypatch.delattr(event_trigger, "EventTriggerArgument", raising=False)
+    return str(request.param)
 
 
 async def test_window_reset_fires_on_the_event_of_its_window(
@@ -420,9 +490,23 @@ async def test_window_reset_fires_on_the_event_of_its_window(
     entry: MockConfigEntry,
     device: dr.DeviceEntry,
     calls: list[ServiceCall],
+    event_trigger_api: str,
 ) -> None:
-    """The reset trigger of the session window fires on that window's event only."""
-    await _automation(hass, device, SESSION, "window_reset", EVENT_TEMPLATE)
+    """The reset trigger of the session window fires on that window's event only.
+
+    Its event trigger is keyed by EventTriggerArgument where Home Assistant has it.
+    """
+    spy = []
+    build = device_trigger._event_trigger_config
+
+    def _spied(*args: Any) -> dict[str, Any]:
+        config = build(*args)
+        spy.append({type(key) for key in config})
+        return config
+
+    with patch.object(device_trigger, "_event_trigger_config", _spied):
+        await _automation(hass, device, SESSION, "window_reset", EVENT_TEMPLATE)
+    assert spy == [{EventTriggerArgument} if event_trigger_api == "2026.11" else {str}]
 
     base = {"entry_id": entry.entry_id, "account": "Acme", "old_utilization": 95.0}
     hass.bus.async_fire(EVENT_WINDOW_RESET, {**base, "window_key": "seven_day_opus"})
@@ -444,14 +528,17 @@ async def test_window_reset_fires_on_the_event_of_its_window(
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ({"type": "usage_above"}, "Trigger type usage_above needs threshold 'subtype'"),
-        ({"type": "usage_below"}, "usage_below needs threshold 'subtype'"),
-        ({"type": "limit_reached", "subtype": 5}, "takes no threshold 'subtype'"),
+        ({"type": "usage_above"}, "Trigger type usage_above needs threshold 'above'"),
+        ({"type": "usage_below"}, "usage_below needs threshold 'below'"),
+        ({"type": "usage_above", "below": 5}, "usage_above takes no threshold 'below'"),
+        ({"type": "usage_below", "above": 5}, "usage_below takes no threshold 'above'"),
+        ({"type": "limit_reached", "above": 5}, "takes no threshold 'above'"),
         ({"type": "window_reset", "subtype": 5}, "takes no threshold 'subtype'"),
-        ({"type": "usage_above", "subtype": 150}, "Value 150.0 is too large"),
-        ({"type": "usage_below", "subtype": -1}, "Value -1.0 is too small"),
-        ({"type": "usage_above", "subtype": "lots"}, "expected float"),
-        ({"type": "usage_above", "above": 90}, "not a valid option at 'above'"),
+        ({"type": "usage_above", "above": 150}, "Value 150.0 is too large"),
+        ({"type": "usage_below", "below": -1}, "Value -1.0 is too small"),
+        ({"type": "usage_above", "subtype": 101}, "Value 101.0 is too large"),
+        ({"type": "usage_above", "above": "lots"}, "expected float"),
+        ({"type": "usage_above", "above": 90, "for": 5}, "not a valid option at 'for'"),
         ({"type": "usage_sideways"}, "value must be one of"),
     ],
 )

@@ -4,9 +4,9 @@ Each trigger belongs to one window's usage sensor (its ``entity_id``), so the
 per-model weekly windows have their own.
 
 ``usage_above``, ``usage_below`` and ``limit_reached`` fire once per crossing of
-their threshold (the ``subtype`` of the first two, 0 to 100 %), judged between
-the sensor's last two numeric states: ``usage_above`` fires when the previous
-value was at or below the threshold and the new one is above it,
+their threshold (``above`` of the first, ``below`` of the second, 0 to 100 %),
+judged between the sensor's last two numeric states: ``usage_above`` fires when
+the previous value was at or below the threshold and the new one is above it,
 ``usage_below`` the other way round, ``limit_reached`` when the value reaches
 100 % from below. Unlike a ``numeric_state`` trigger, a sensor that turns
 unavailable for a poll (a failed request, a reload) and comes back on the same
@@ -38,7 +38,6 @@ from homeassistant.const import (
     CONF_DOMAIN,
     CONF_ENTITY_ID,
     CONF_EVENT,
-    CONF_EVENT_DATA,
     CONF_PLATFORM,
     CONF_TYPE,
     PERCENTAGE,
@@ -80,11 +79,16 @@ TRIGGER_TYPES: Final = (
     TRIGGER_LIMIT_REACHED,
 )
 
-# The threshold of usage_above and usage_below, in percent, is the trigger's
-# subtype: the automation editor fills only {entity_name} and {subtype} into a
-# device trigger's summary, so the summary shows the number it fires at.
+# The threshold of usage_above is its `above`, of usage_below its `below`, in
+# percent: extra fields of the trigger, as in Home Assistant's own numeric device
+# triggers. The automation editor finds a trigger among the listed ones by its ids,
+# type and subtype, not by its extra fields, so a changed threshold keeps it known.
+THRESHOLD_KEYS: Final = {
+    TRIGGER_USAGE_ABOVE: CONF_ABOVE,
+    TRIGGER_USAGE_BELOW: CONF_BELOW,
+}
+# Automations saved before kept the threshold in the subtype; they still work.
 CONF_SUBTYPE: Final = "subtype"
-THRESHOLD_TYPES: Final = frozenset({TRIGGER_USAGE_ABOVE, TRIGGER_USAGE_BELOW})
 DEFAULT_THRESHOLD: Final = 90
 THRESHOLD_SELECTOR: Final = selector.NumberSelector(
     selector.NumberSelectorConfig(
@@ -97,16 +101,31 @@ THRESHOLD_SELECTOR: Final = selector.NumberSelector(
 )
 
 
-def _check_threshold(config: ConfigType) -> ConfigType:
-    """Require the threshold of usage_above / usage_below and refuse it elsewhere."""
-    needed = config[CONF_TYPE] in THRESHOLD_TYPES
-    if needed != (CONF_SUBTYPE in config):
-        raise probatio.Invalid(
-            f"Trigger type {config[CONF_TYPE]} "
-            + ("needs" if needed else "takes no")
-            + f" threshold '{CONF_SUBTYPE}'",
-            path=[CONF_SUBTYPE],
-        )
+def _threshold(config: ConfigType) -> ConfigType:
+    """Require the threshold of usage_above / usage_below, refuse it elsewhere.
+
+    A threshold saved as the subtype moves to ``above`` / ``below``; a value of
+    those (set in the editor since) wins over it.
+    """
+    trigger_type = config[CONF_TYPE]
+    key = THRESHOLD_KEYS.get(trigger_type)
+    allowed = {key, CONF_SUBTYPE} if key else set()
+    for given in (CONF_ABOVE, CONF_BELOW, CONF_SUBTYPE):
+        if given in config and given not in allowed:
+            raise probatio.Invalid(
+                f"Trigger type {trigger_type} takes no threshold '{given}'",
+                path=[given],
+            )
+    if key is None:
+        return config
+    config = dict(config)
+    legacy = config.pop(CONF_SUBTYPE, None)
+    if key not in config:
+        if legacy is None:
+            raise probatio.Invalid(
+                f"Trigger type {trigger_type} needs threshold '{key}'", path=[key]
+            )
+        config[key] = legacy
     return config
 
 
@@ -115,10 +134,12 @@ TRIGGER_SCHEMA: Final = probatio.All(
         {
             probatio.Required(CONF_ENTITY_ID): cv.entity_id_or_uuid,
             probatio.Required(CONF_TYPE): probatio.In(TRIGGER_TYPES),
+            probatio.Optional(CONF_ABOVE): THRESHOLD_SELECTOR,
+            probatio.Optional(CONF_BELOW): THRESHOLD_SELECTOR,
             probatio.Optional(CONF_SUBTYPE): THRESHOLD_SELECTOR,
         }
     ),
-    _check_threshold,
+    _threshold,
 )
 
 
@@ -157,8 +178,8 @@ async def async_get_triggers(
             CONF_ENTITY_ID: entry.id,
             CONF_TYPE: trigger_type,
             **(
-                {CONF_SUBTYPE: DEFAULT_THRESHOLD}
-                if trigger_type in THRESHOLD_TYPES
+                {key: DEFAULT_THRESHOLD}
+                if (key := THRESHOLD_KEYS.get(trigger_type))
                 else {}
             ),
         }
@@ -171,16 +192,16 @@ async def async_get_triggers(
 async def async_get_trigger_capabilities(
     hass: HomeAssistant, config: ConfigType
 ) -> dict[str, probatio.Schema]:
-    """Ask usage_above / usage_below for the threshold: 0 to 100 %, 90 unless changed."""
-    if config[CONF_TYPE] not in THRESHOLD_TYPES:
+    """Ask usage_above / usage_below for the threshold: 0 to 100 %, 90 unless changed.
+
+    A trigger saved with the threshold in its subtype shows that one.
+    """
+    if (key := THRESHOLD_KEYS.get(config[CONF_TYPE])) is None:
         return {}
+    default = config.get(CONF_SUBTYPE, DEFAULT_THRESHOLD)
     return {
         "extra_fields": probatio.Schema(
-            {
-                probatio.Required(
-                    CONF_SUBTYPE, default=DEFAULT_THRESHOLD
-                ): THRESHOLD_SELECTOR
-            }
+            {probatio.Required(key, default=default): THRESHOLD_SELECTOR}
         )
     }
 
@@ -218,10 +239,30 @@ def _crossing(config: ConfigType) -> Callable[[float, float], bool]:
     """Return whether going from one value to the next crosses the trigger's threshold."""
     if config[CONF_TYPE] == TRIGGER_LIMIT_REACHED:
         return lambda old, new: old < LIMIT <= new
-    threshold: float = config[CONF_SUBTYPE]
+    threshold: float = config[THRESHOLD_KEYS[config[CONF_TYPE]]]
     if config[CONF_TYPE] == TRIGGER_USAGE_ABOVE:
         return lambda old, new: old <= threshold < new
     return lambda old, new: old >= threshold > new
+
+
+def _event_trigger_config(event_type: str, event_data: dict[str, Any]) -> ConfigType:
+    """Return the config of Home Assistant's event trigger for these events.
+
+    Its keys are the event trigger's own EventTriggerArgument where Home Assistant
+    has it (2026.11 on: the CONF_ names give way to it), else the same names.
+    """
+    argument = getattr(event_trigger, "EventTriggerArgument", None)
+    if argument is None:  # Home Assistant 2026.10
+        return {
+            CONF_PLATFORM: CONF_EVENT,
+            "event_type": event_type,
+            "event_data": event_data,
+        }
+    return {
+        argument.PLATFORM: CONF_EVENT,
+        argument.EVENT_TYPE: event_type,
+        argument.EVENT_DATA: event_data,
+    }
 
 
 async def async_attach_trigger(
@@ -235,14 +276,10 @@ async def async_attach_trigger(
 
     if config[CONF_TYPE] == TRIGGER_WINDOW_RESET:
         event_config = event_trigger.TRIGGER_SCHEMA(
-            {
-                CONF_PLATFORM: CONF_EVENT,
-                event_trigger.CONF_EVENT_TYPE: EVENT_WINDOW_RESET,
-                CONF_EVENT_DATA: {
-                    ATTR_ENTRY_ID: entry.config_entry_id,
-                    ATTR_WINDOW_KEY: window_key,
-                },
-            }
+            _event_trigger_config(
+                EVENT_WINDOW_RESET,
+                {ATTR_ENTRY_ID: entry.config_entry_id, ATTR_WINDOW_KEY: window_key},
+            )
         )
         return await event_trigger.async_attach_trigger(
             hass, event_config, action, trigger_info, platform_type="device"
@@ -250,7 +287,6 @@ async def async_attach_trigger(
 
     entity_id = entry.entity_id
     crossed = _crossing(config)
-    threshold = config.get(CONF_SUBTYPE)
     job = HassJob(action, f"claude_usage device trigger {trigger_info}")
     trigger_data = trigger_info["trigger_data"]
     last_value = _numeric_value(hass.states.get(entity_id))
@@ -271,8 +307,9 @@ async def async_attach_trigger(
             CONF_DEVICE_ID: config[CONF_DEVICE_ID],
             CONF_TYPE: config[CONF_TYPE],
             CONF_ENTITY_ID: entity_id,
-            CONF_ABOVE: threshold if config[CONF_TYPE] == TRIGGER_USAGE_ABOVE else None,
-            CONF_BELOW: threshold if config[CONF_TYPE] == TRIGGER_USAGE_BELOW else None,
+            # The validated config holds the threshold of its type only.
+            CONF_ABOVE: config.get(CONF_ABOVE),
+            CONF_BELOW: config.get(CONF_BELOW),
             "from_state": event.data["old_state"],
             "to_state": new_state,
             "description": f"{config[CONF_TYPE]} of {entity_id}",

@@ -62,12 +62,24 @@ class UsageCrossedThresholdTrigger(EntityNumericalStateCrossedThresholdTriggerBa
         return _usage_sensors(self._hass, super().entity_filter(entities))
 
 
-WINDOW_RESET_SCHEMA: Final = probatio.Schema(
-    {
-        probatio.Required(CONF_TARGET): cv.TARGET_FIELDS,
-        probatio.Optional(CONF_OPTIONS, default={}): {},
-    }
-)
+def _window_reset_schema() -> probatio.Schema:
+    """Return the schema of window_reset: a target, and no options.
+
+    A target may leave out some of what it names (``exclude``) since Home Assistant
+    2026.11, whose cv.exclude_requires_target refuses an exclude with nothing to
+    take it from; Home Assistant 2026.10 has neither.
+    """
+    target: Any = cv.TARGET_FIELDS
+    if (
+        exclude_requires_target := getattr(cv, "exclude_requires_target", None)
+    ) is not None:
+        target = probatio.All(target, exclude_requires_target)
+    return probatio.Schema(
+        {
+            probatio.Required(CONF_TARGET): target,
+            probatio.Optional(CONF_OPTIONS, default={}): {},
+        }
+    )
 
 
 class WindowResetTrigger(Trigger):
@@ -79,7 +91,7 @@ class WindowResetTrigger(Trigger):
         cls, hass: HomeAssistant, config: ConfigType
     ) -> ConfigType:
         """Validate the target."""
-        validated: ConfigType = WINDOW_RESET_SCHEMA(config)
+        validated: ConfigType = _window_reset_schema()(config)
         return validated
 
     def __init__(self, hass: HomeAssistant, config: TriggerConfig) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from datetime import timedelta
+import re
 import shutil
 from typing import Any
 
@@ -15,6 +20,7 @@ from tests.e2e.harness import ROOT
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
+    POLL_WAIT,
     USERNAME,
     Product,
     add_entry,
@@ -30,7 +36,16 @@ BLUEPRINTS = ROOT / "blueprints" / "automation" / "claude_usage"
 DESKTOP = {"width": 1280, "height": 900}
 # The account's device is "Claude <organization>".
 DEVICE = f"Claude {ORG_NAME}"
-SUMMARY = f"{DEVICE} Session usage rises above 90 %"
+SUMMARY = f"{DEVICE} Session usage rises above the threshold"
+# A number and its percent sign as the frontend or a translation writes them.
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?(\s?)%")
+# The text an element shows, its shadow roots' included.
+DEEP_TEXT = """element => {
+  const text = node => (node.nodeType === Node.TEXT_NODE ? node.textContent : "")
+    + (node.shadowRoot ? [...node.shadowRoot.childNodes].map(text).join("") : "")
+    + [...node.childNodes].map(text).join("");
+  return text(element);
+}"""
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -95,10 +110,27 @@ async def _automation_config(product: Product, automation_id: str) -> dict[str, 
     return config
 
 
+async def _expect_known_trigger(page: Page, threshold: str) -> None:
+    """Expect the picker to know the trigger, and the field to show ``threshold``."""
+    picker = page.locator("ha-device-trigger-picker")
+    await expect(picker).to_contain_text("Session usage rises above the threshold")
+    # The picker marks a trigger that is none of the listed ones ("Unknown ...").
+    await expect(picker.locator(".unknown")).to_have_count(0)
+    await expect(page.locator("ha-selector-number input")).to_have_value(threshold)
+    await expect(page.locator("ha-automation-trigger-row").first).to_contain_text(
+        SUMMARY
+    )
+
+
 async def test_device_trigger_in_the_automation_editor(
     browser: Browser, product: Product, account: dict[str, str]
 ) -> None:
-    """Add trigger > By type > Device: 90 % by default, 0 to 100, and the number shown."""
+    """Add trigger > By type > Device: 90 % by default, 0 to 100, kept when changed.
+
+    The threshold is a field below the trigger; changed to 80 % the trigger stays one
+    of the device's (it was "Unknown action" when the threshold was its subtype), and
+    it opens again as saved.
+    """
     page = await _open(browser, product, "/config/automation/edit/new")
     await page.get_by_text("Add trigger").first.click()
 
@@ -111,17 +143,20 @@ async def test_device_trigger_in_the_automation_editor(
     await _pick(page, "ha-device-trigger-picker", "Session usage rises above")
 
     threshold = page.locator("ha-selector-number input")
-    await expect(threshold).to_have_value("90")
+    await _expect_known_trigger(page, "90")
     assert await threshold.get_attribute("min") == "0"
     assert await threshold.get_attribute("max") == "100"
     await expect(page.locator("ha-selector-number").get_by_text("%")).to_be_visible()
-    await expect(page.get_by_text("Threshold")).to_be_visible()
-    await expect(page.locator("ha-automation-trigger-row").first).to_contain_text(
-        SUMMARY
-    )
+    await expect(
+        page.locator("ha-selector-number").get_by_text("Threshold")
+    ).to_be_visible()
     await page.screenshot(path=ARTIFACTS / "automations-device-trigger.png")
 
-    # Saved untouched: above 90 %, the same summary when opened again.
+    await threshold.fill("80")
+    await threshold.blur()
+    await _expect_known_trigger(page, "80")
+    await page.screenshot(path=ARTIFACTS / "automations-device-trigger-changed.png")
+
     await page.get_by_role("button", name="Save").last.click()
     await (
         page.locator("ha-dialog, ha-md-dialog, ha-wa-dialog")
@@ -134,23 +169,24 @@ async def test_device_trigger_in_the_automation_editor(
         lambda: _saved_automation(product), "the saved automation"
     )
     [trigger] = config["triggers"]
-    assert trigger["type"] == "usage_above"
-    assert trigger["subtype"] == 90
     session = await product.client.ws(
         "config/entity_registry/get", entity_id=account["five_hour_usage"]
     )
-    assert trigger["entity_id"] == session["id"]
+    assert {k: trigger[k] for k in ("type", "entity_id", "above")} == {
+        "type": "usage_above",
+        "entity_id": session["id"],
+        "above": 80,
+    }
+    assert "subtype" not in trigger
 
     await _goto_settled(
         page, f"{product.hass.url}/config/automation/edit/{config['id']}"
     )
-    await expect(page.locator("ha-automation-trigger-row").first).to_contain_text(
-        SUMMARY
-    )
+    await page.locator("ha-automation-trigger-row").first.click()
+    await _expect_known_trigger(page, "80")
     await page.screenshot(path=ARTIFACTS / "automations-device-trigger-saved.png")
 
     # Past 100 % the editor flags the field and Home Assistant refuses to save.
-    await page.locator("ha-automation-trigger-row").first.click()
     await threshold.fill("150")
     assert not await threshold.evaluate("input => input.checkValidity()")
     await page.get_by_role("button", name="Save").last.click()
@@ -158,7 +194,7 @@ async def test_device_trigger_in_the_automation_editor(
         page.get_by_text("Value 150.0 is too large", exact=False).first
     ).to_be_visible()
     saved = await _automation_config(product, config["id"])
-    assert saved["triggers"][0]["subtype"] == 90
+    assert saved["triggers"][0]["above"] == 80
     await page.context.close()
 
 
@@ -177,6 +213,13 @@ async def test_by_target_in_the_automation_editor(
     row = page.locator("ha-automation-trigger-row").first
     await expect(row).to_contain_text("Claude usage crossed threshold")
     await expect(row).to_contain_text("above 90%")
+    # The editor counts an integration's entities for the chip without their
+    # integration, so none (the README says so); the panel lists the sensors.
+    await expect(row).to_contain_text(f"{DEVICE} (0)")
+    await expect(page.locator("ha-selector-target")).to_contain_text(DEVICE)
+    await expect(page.locator("ha-selector-target")).to_contain_text(
+        re.compile(r"[1-9]\d* entities")
+    )
     threshold = page.locator("ha-selector-numeric_threshold input").first
     await threshold.scroll_into_view_if_needed()
     await expect(threshold).to_have_value("90")
@@ -235,3 +278,190 @@ async def test_blueprint_form(
         "Weekly usage",
     ]
     await page.context.close()
+
+
+async def test_one_percent_style_in_the_automation_editor(
+    browser: Browser, product: Product, account: dict[str, str]
+) -> None:
+    """A target trigger and a device trigger at 80 % side by side: one way to write it.
+
+    The frontend writes the target trigger's threshold as the user's language does
+    ("above 80%" in English); the device trigger's summary names no number (its
+    threshold is the field below it), so no "80 %" stands beside it.
+    """
+    [device] = [
+        d
+        for d in await product.client.ws("config/device_registry/list")
+        if d["name"] == DEVICE
+    ]
+    session = await product.client.ws(
+        "config/entity_registry/get", entity_id=account["five_hour_usage"]
+    )
+    await product.client.post(
+        "/api/config/automation/config/claude_both_80",
+        {
+            "alias": "Claude usage at 80",
+            "triggers": [
+                {
+                    "trigger": "claude_usage.usage_crossed_threshold",
+                    "target": {"device_id": device["id"]},
+                    "options": {
+                        "threshold": {"type": "above", "value": {"number": 80}}
+                    },
+                },
+                {
+                    "trigger": "device",
+                    "domain": "claude_usage",
+                    "device_id": device["id"],
+                    "entity_id": session["id"],
+                    "type": "usage_above",
+                    "above": 80,
+                },
+            ],
+            "actions": [],
+        },
+    )
+    page = await _open(browser, product, "/config/automation/edit/claude_both_80")
+    rows = page.locator("ha-automation-trigger-row")
+    await expect(rows.first).to_contain_text("above 80%")
+    await expect(rows.nth(1)).to_contain_text("Session usage rises above")
+    await page.screenshot(path=ARTIFACTS / "automations-percent-style.png")
+    texts = [await row.evaluate(DEEP_TEXT) for row in await rows.all()]
+    styles = {match.group(1) for text in texts for match in PERCENT.finditer(text)}
+    # English writes no space before the percent sign.
+    assert styles == {""}, texts
+    await expect(rows.nth(1)).to_contain_text(SUMMARY)
+    await page.context.close()
+
+
+async def test_triggers_on_this_home_assistant(
+    product: Product, account: dict[str, str]
+) -> None:
+    """The device trigger's reset attaches and fires; window_reset takes what HA takes.
+
+    Against Home Assistant 2026.11 the reset trigger runs on the event trigger keyed
+    by EventTriggerArgument and a target may exclude (cv.exclude_requires_target);
+    2026.10 has neither.
+    """
+    [device] = [
+        d
+        for d in await product.client.ws("config/device_registry/list")
+        if d["name"] == DEVICE
+    ]
+    session = await product.client.ws(
+        "config/entity_registry/get", entity_id=account["five_hour_usage"]
+    )
+    device_trigger = {
+        "trigger": "device",
+        "domain": "claude_usage",
+        "device_id": device["id"],
+        "entity_id": session["id"],
+    }
+
+    async def valid(trigger: dict[str, Any]) -> dict[str, Any]:
+        result: dict[str, Any] = await product.client.ws(
+            "validate_config", triggers=[trigger]
+        )
+        return dict(result["triggers"])
+
+    # Saved with the threshold in the subtype: still valid.
+    legacy = {**device_trigger, "type": "usage_above", "subtype": 90}
+    assert await valid(legacy) == {"valid": True, "error": None}
+    window_reset = {"trigger": "claude_usage.window_reset"}
+    excluding = {
+        **window_reset,
+        "target": {
+            "device_id": device["id"],
+            "exclude": {"entity_id": account["seven_day_usage"]},
+        },
+    }
+    exclude_only = {
+        **window_reset,
+        "target": {"exclude": {"entity_id": account["seven_day_usage"]}},
+    }
+    pinned = product.hass.install.version.startswith("2026.10.")
+    if pinned:
+        assert (
+            "not a valid option at 'target.exclude'"
+            in (await valid(excluding))["error"]
+        )
+    else:
+        assert await valid(excluding) == {"valid": True, "error": None}
+        assert (
+            "requires a target to exclude from" in (await valid(exclude_only))["error"]
+        )
+
+    # The session window starts anew: its usage falls from 42 %, its reset moves on.
+    # Subscribed: the device trigger, window_reset for the account, and (where Home
+    # Assistant has exclude) window_reset for the account without the session.
+    triggers = {
+        "device": {**device_trigger, "type": "window_reset"},
+        "account": {**window_reset, "target": {"device_id": device["id"]}},
+    }
+    if not pinned:
+        triggers["all but session"] = {
+            **window_reset,
+            "target": {
+                "device_id": device["id"],
+                "exclude": {"entity_id": account["five_hour_usage"]},
+            },
+        }
+    async with AsyncExitStack() as stack:
+        fired = {
+            name: await stack.enter_async_context(_subscription(product, trigger))
+            for name, trigger in triggers.items()
+        }
+        await product.fake_control(
+            "usage",
+            {
+                "payload": usage_payload(
+                    3.0, 61.0, 23.0, session_resets_in=timedelta(hours=5)
+                )
+            },
+        )
+        # At the next poll: every 60 s (the default interval; a manual refresh
+        # within 30 s of the last request is skipped).
+        device_event = await asyncio.wait_for(
+            fired["device"].get(), timeout=2 * POLL_WAIT
+        )
+        account_event = await asyncio.wait_for(fired["account"].get(), timeout=10)
+        if not pinned:
+            # The same reset reaches every subscription; not the one without the
+            # session's usage sensor.
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(fired["all but session"].get(), timeout=5)
+    trigger = device_event["variables"]["trigger"]
+    assert trigger["event"]["event_type"] == "claude_usage_window_reset"
+    assert trigger["event"]["data"]["window_key"] == "five_hour"
+    assert (
+        account_event["variables"]["trigger"]["entity_id"]
+        == (account["five_hour_usage"])
+    )
+    assert all(queue.empty() for queue in fired.values())
+
+
+@asynccontextmanager
+async def _subscription(
+    product: Product, trigger: dict[str, Any]
+) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
+    """Subscribe to ``trigger`` on a websocket of its own; yield what it fires."""
+    client = product.client
+    assert client.tokens is not None
+    fired: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    async with product.session.ws_connect(f"{product.hass.url}/api/websocket") as ws:
+        assert (await ws.receive_json())["type"] == "auth_required"
+        await ws.send_json({"type": "auth", "access_token": client.tokens.access_token})
+        assert (await ws.receive_json())["type"] == "auth_ok"
+        await ws.send_json({"id": 1, "type": "subscribe_trigger", "trigger": trigger})
+        result = await ws.receive_json()
+        assert result["success"], result
+
+        async def receive() -> None:
+            async for message in ws:
+                fired.put_nowait(message.json()["event"])
+
+        task = asyncio.create_task(receive())
+        try:
+            yield fired
+        finally:
+            task.cancel()
