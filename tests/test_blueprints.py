@@ -38,6 +38,7 @@ SESSION = "sensor.acme_session_usage"
 OPUS = "sensor.acme_weekly_opus_usage"
 SESSION_RESET = "sensor.acme_session_reset"
 SESSION_LIMIT_AT = "sensor.acme_session_limit_reached_at"
+CLAUDE_CODE = "event.claude_code"
 NOTIFY = [{"action": "notify.test", "data": {"message": "{{ message }}"}}]
 
 
@@ -121,6 +122,7 @@ async def _messages(hass: HomeAssistant, calls: list[ServiceCall]) -> list[str]:
         "usage_threshold_notify.yaml",
         "window_reset_notify.yaml",
         "forecast_limit_notify.yaml",
+        "claude_code_needs_me.yaml",
     ],
 )
 def test_blueprint_metadata(name: str) -> None:
@@ -269,3 +271,40 @@ async def test_forecast_limit_notify(
     # The pace picks up again: one more notification.
     _limit(limit_at)
     assert len(await _messages(hass, notifications)) == 1
+
+
+def _event(hass: HomeAssistant, state: str, event_type: str | None = None) -> None:
+    """Set the Claude Code event entity's state as Home Assistant's event entity does."""
+    attributes = {} if event_type is None else {"event_type": event_type}
+    hass.states.async_set(CLAUDE_CODE, state, attributes)
+
+
+@pytest.mark.parametrize("when_finished", [False, True])
+async def test_claude_code_needs_me(
+    hass: HomeAssistant,
+    notifications: list[ServiceCall],
+    tmp_path: Path,
+    when_finished: bool,
+) -> None:
+    """A waiting notification notifies; finished only when asked; no restored state."""
+    hass.config.config_dir = str(tmp_path)
+    shutil.copytree(BLUEPRINTS, hass.config.path("blueprints/automation/claude_usage"))
+    _event(hass, "unknown")
+    await _use_blueprint(
+        hass,
+        "claude_code_needs_me.yaml",
+        {"claude_code": CLAUDE_CODE, "when_finished": when_finished, "notify": NOTIFY},
+    )
+
+    _event(hass, "2026-12-07T12:00:00.000+00:00", "needs_input")
+    assert await _messages(hass, notifications) == ["Claude Code needs you."]
+    _event(hass, "2026-12-07T12:01:00.000+00:00", "finished")
+    assert await _messages(hass, notifications) == (
+        ["Claude Code finished."] if when_finished else []
+    )
+    # Unavailable (a reload), then back with the last event: no notification.
+    _event(hass, "unavailable")
+    _event(hass, "2026-12-07T12:01:00.000+00:00", "needs_input")
+    assert await _messages(hass, notifications) == []
+    _event(hass, "2026-12-07T12:02:00.000+00:00", "needs_input")
+    assert await _messages(hass, notifications) == ["Claude Code needs you."]

@@ -84,13 +84,16 @@ SECOND_ORGANIZATION = organization_json(
 
 
 async def test_menu_offers_the_ways_in(hass: HomeAssistant) -> None:
-    """The flow opens on a menu of the ways in (Sign in with Claude is withdrawn)."""
+    """The flow opens on the ways in: Claude Code reports first, then a cookie.
+
+    Sign in with Claude is withdrawn.
+    """
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "user"
-    assert result["menu_options"] == ["cookie"]
+    assert result["menu_options"] == ["claude_code", "cookie"]
 
 
 async def test_user_flow_single_organization(
@@ -633,7 +636,7 @@ async def test_reconfigure(
     result = await entry.start_reconfigure_flow(hass)
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "reconfigure"
-    assert result["menu_options"] == ["reconfigure_cookie"]
+    assert result["menu_options"] == ["reconfigure_claude_code", "reconfigure_cookie"]
     assert result["description_placeholders"] == {"title": ORG_NAME}
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"next_step_id": "reconfigure_cookie"}

@@ -140,6 +140,7 @@ async def test_status_entity(
         "server_error",
         "unreachable",
         "access_denied",
+        "waiting_for_report",
     ]
     last_update = entity_registry.async_get(LAST_UPDATE)
     assert last_update is not None

@@ -26,6 +26,7 @@ from .api import (
     parse_credentials,
 )
 from .const import (
+    AUTH_TYPE_CLAUDE_CODE,
     AUTH_TYPE_COOKIE,
     AUTH_TYPE_OAUTH,
     CONF_AUTH_TYPE,
@@ -41,6 +42,8 @@ from .forecast import ForecastTracker
 
 # How early Home Assistant may run a scheduled refresh (see AccountState.wait_left).
 TIMER_SLACK = timedelta(seconds=1)
+# The status sensors hear of reports that change nothing at most this often.
+LAST_REPORT_EVERY = timedelta(minutes=10)
 
 
 class Status(StrEnum):
@@ -53,6 +56,8 @@ class Status(StrEnum):
     SERVER_ERROR = "server_error"
     UNREACHABLE = "unreachable"
     ACCESS_DENIED = "access_denied"
+    # An entry fed by Claude Code reports that has not had its first report yet.
+    WAITING_FOR_REPORT = "waiting_for_report"
 
 
 @dataclass(slots=True)
@@ -71,6 +76,11 @@ class AccountState:
     rate_limited_until: datetime | None = None
     failures: int = 0
     forecast: ForecastTracker = field(default_factory=ForecastTracker)
+    # Entries fed by Claude Code reports: when the last report came, and when the
+    # listeners last heard of one (they hear at most every LAST_REPORT_EVERY).
+    fed_by_reports: bool = False
+    last_report: datetime | None = None
+    _told_of_report: datetime | None = field(default=None, repr=False)
     # Called after every change above (the status sensors of the entry listen).
     _listeners: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
@@ -83,12 +93,46 @@ class AccountState:
     @callback
     def succeeded(self, usage: Usage, now: datetime) -> None:
         """Take a good answer: it is current, and every wait ends."""
-        self.usage = usage
-        self.forecast.add_usage(usage, now)
+        self.kept(usage, now)
         self.fetched_at = self.last_request = now
         self.not_before = self.rate_limited_until = None
         self.failures = 0
         self._changed(Status.OK)
+
+    @callback
+    def reported(self, usage: Usage | None, now: datetime) -> None:
+        """Take a report of Claude Code; ``usage`` when it changed the values.
+
+        The status (and Last update) sensors hear of it when the status changes
+        and otherwise at most every LAST_REPORT_EVERY, so a flood of reports
+        writes none of their states.
+        """
+        if usage is not None:
+            self.kept(usage, now)
+        self.fetched_at = self.last_report = now
+        if (
+            self.status is Status.OK
+            and self._told_of_report is not None
+            and now - self._told_of_report < LAST_REPORT_EVERY
+        ):
+            return
+        self._told_of_report = now
+        self._changed(Status.OK)
+
+    @callback
+    def kept(self, usage: Usage, now: datetime) -> None:
+        """Keep values that came without a request (a report, a reset at its time)."""
+        self.usage = usage
+        self.forecast.add_usage(usage, now)
+
+    @callback
+    def restored(self, usage: Usage, reported_at: datetime | None) -> None:
+        """Start an entry fed by reports from its stored values (none before the first)."""
+        self.fed_by_reports = True
+        if usage.windows:
+            self.usage = usage
+            self.fetched_at = self.last_report = reported_at
+        self._changed(Status.OK if usage.windows else Status.WAITING_FOR_REPORT)
 
     @callback
     def failed(
@@ -185,6 +229,12 @@ def rate_limit_wait(
         return max(DEFAULT_RATE_LIMIT_WAIT, backoff)
     seconds = min(err.retry_after, MAX_RATE_LIMIT_WAIT.total_seconds())
     return max(timedelta(seconds=seconds), interval)
+
+
+def is_claude_code_entry(entry: ConfigEntry) -> bool:
+    """Tell whether the entry is fed by Claude Code reports (its webhook)."""
+    auth_type: str = entry.data.get(CONF_AUTH_TYPE, AUTH_TYPE_COOKIE)
+    return auth_type == AUTH_TYPE_CLAUDE_CODE
 
 
 def is_withdrawn_sign_in(entry: ConfigEntry) -> bool:

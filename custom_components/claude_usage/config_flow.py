@@ -1,10 +1,11 @@
-"""Config flow of the Claude Usage integration: paste a session cookie."""
+"""Config flow of the Claude Usage integration: Claude Code reports, or a session cookie."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Mapping
 import logging
 from typing import Any, override
+import uuid
 
 from homeassistant.config_entries import (
     SOURCE_REAUTH,
@@ -12,14 +13,12 @@ from homeassistant.config_entries import (
     ConfigEntry,
     ConfigFlow,
     ConfigFlowResult,
-    OptionsFlowWithReload,
 )
+from homeassistant.const import CONF_NAME, CONF_WEBHOOK_ID
 from homeassistant.core import callback
 from homeassistant.data_entry_flow import AbortFlow, section
 from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
+    BooleanSelector,
     SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
@@ -30,6 +29,7 @@ from homeassistant.helpers.selector import (
 )
 import probatio
 
+from .account import is_claude_code_entry
 from .api import (
     DEFAULT_BASE_URL,
     ClaudeUsageError,
@@ -38,18 +38,26 @@ from .api import (
     parse_credentials,
 )
 from .api.http import server_url
+from .claude_code_setup import (
+    ReportWebhook,
+    async_drop_webhook,
+    async_entry_webhook,
+    async_new_webhook,
+    cloud_ready,
+    lines,
+)
 from .const import (
+    AUTH_TYPE_CLAUDE_CODE,
     AUTH_TYPE_COOKIE,
+    CONF_ALLOW_REMOTE,
+    CONF_AUTH_TYPE,
     CONF_BASE_URL,
     CONF_COOKIE,
     CONF_ORG_UUID,
     CONF_ORGANIZATION,
-    CONF_SCAN_INTERVAL,
-    DEFAULT_SCAN_INTERVAL,
     DOMAIN,
-    MAX_SCAN_INTERVAL,
-    MIN_SCAN_INTERVAL,
 )
+from .options_flow import ClaudeUsageOptionsFlow
 from .sign_in import (
     CookieCheck,
     RequestPacer,
@@ -79,6 +87,11 @@ ADVANCED_SCHEMA = {
     )
 }
 COOKIE_USER_SCHEMA = COOKIE_SCHEMA.extend(ADVANCED_SCHEMA)
+# The device of a Claude Code entry is named after this ("Claude Code" by default).
+DEFAULT_CLAUDE_CODE_NAME = "Claude Code"
+ALLOW_REMOTE_SCHEMA = {
+    probatio.Required(CONF_ALLOW_REMOTE, default=False): BooleanSelector()
+}
 
 
 def _server_url(user_input: Mapping[str, Any]) -> str | None:
@@ -90,7 +103,7 @@ def _server_url(user_input: Mapping[str, Any]) -> str | None:
 
 
 class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Set up one Claude organization."""
+    """Set up one Claude account: fed by Claude Code reports, or polled with a cookie."""
 
     VERSION = 1
 
@@ -101,6 +114,11 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         # cf_clearance needs another fix than one without.
         self._pasted: Credentials | None = None
         self._cookie: CookieCheck | None = None
+        # Claude Code: the entry's name, its webhook (shown before it is stored)
+        # and whether it may report from outside the home network.
+        self._name = DEFAULT_CLAUDE_CODE_NAME
+        self._webhook: ReportWebhook | None = None
+        self._allow_remote = False
 
     @staticmethod
     @callback
@@ -115,8 +133,69 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Offer the ways to connect."""
-        return self.async_show_menu(step_id="user", menu_options=[AUTH_TYPE_COOKIE])
+        """Offer the ways to connect: Claude Code reports first (official), or a cookie."""
+        return self.async_show_menu(
+            step_id="user", menu_options=[AUTH_TYPE_CLAUDE_CODE, AUTH_TYPE_COOKIE]
+        )
+
+    async def async_step_claude_code(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Name the account Claude Code reports for, and say where it may report from."""
+        if user_input is not None:
+            self._name = user_input[CONF_NAME].strip() or DEFAULT_CLAUDE_CODE_NAME
+            self._allow_remote = user_input.get(CONF_ALLOW_REMOTE, False)
+            return await self.async_step_claude_code_lines()
+        self._webhook = await async_new_webhook(self.hass)
+        schema: dict[Any, Any] = {
+            probatio.Required(
+                CONF_NAME, default=DEFAULT_CLAUDE_CODE_NAME
+            ): TextSelector()
+        }
+        if not self._webhook.cloudhook:
+            schema |= ALLOW_REMOTE_SCHEMA
+        return self.async_show_form(
+            step_id="claude_code", data_schema=probatio.Schema(schema)
+        )
+
+    async def async_step_claude_code_lines(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the webhook and the lines to paste; submitting stores the entry."""
+        if self._webhook is None:  # reconfigure: the lines of the entry's webhook
+            self._webhook = await async_entry_webhook(
+                self.hass, self._get_reconfigure_entry()
+            )
+        if user_input is None:
+            return self.async_show_form(
+                step_id="claude_code_lines",
+                description_placeholders=lines(self.hass, self._webhook),
+                last_step=True,
+            )
+        data = {
+            CONF_AUTH_TYPE: AUTH_TYPE_CLAUDE_CODE,
+            **self._webhook.entry_data(),
+        }
+        options = {CONF_ALLOW_REMOTE: self._allow_remote}
+        if self.source != SOURCE_RECONFIGURE:
+            await self.async_set_unique_id(account_id := str(uuid.uuid4()))
+            return self.async_create_entry(
+                title=self._name,
+                data={**data, CONF_ORG_UUID: account_id},
+                options=options,
+            )
+        entry = self._get_reconfigure_entry()
+        if entry.data.get(CONF_WEBHOOK_ID) == self._webhook.webhook_id:
+            return self.async_abort(reason="lines_shown")
+        if is_claude_code_entry(entry):
+            await async_drop_webhook(self.hass, dict(entry.data))
+            options = dict(entry.options)
+        return self.async_update_reload_and_abort(
+            entry,
+            data={**data, CONF_ORG_UUID: entry.data[CONF_ORG_UUID]},
+            options=options,
+            reason="reconfigure_successful",
+        )
 
     async def async_step_cookie(
         self, user_input: dict[str, Any] | None = None
@@ -190,10 +269,46 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Offer the ways this entry can get its usage."""
+        """Offer what can change: Claude Code's lines and webhook, or the way in."""
+        entry = self._existing_entry()
+        if is_claude_code_entry(entry):
+            return await self.async_step_reconfigure_claude_code_menu()
         return self.async_show_menu(
             step_id="reconfigure",
-            menu_options=["reconfigure_cookie"],
+            menu_options=["reconfigure_claude_code", "reconfigure_cookie"],
+            description_placeholders={"title": entry.title},
+        )
+
+    async def async_step_reconfigure_claude_code_menu(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Offer a Claude Code entry its lines again, or a new webhook."""
+        return self.async_show_menu(
+            step_id="reconfigure_claude_code_menu",
+            menu_options=["claude_code_lines", "claude_code_new_webhook"],
+            description_placeholders={"title": self._existing_entry().title},
+        )
+
+    async def async_step_claude_code_new_webhook(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Issue a new webhook id for Claude Code (the old one stops working when saved)."""
+        self._webhook = await async_new_webhook(self.hass)
+        return await self.async_step_claude_code_lines()
+
+    async def async_step_reconfigure_claude_code(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Switch the entry to Claude Code reports (same account, same entities)."""
+        if user_input is not None:
+            self._allow_remote = user_input.get(CONF_ALLOW_REMOTE, False)
+            self._webhook = await async_new_webhook(self.hass)
+            return await self.async_step_claude_code_lines()
+        return self.async_show_form(
+            step_id="reconfigure_claude_code",
+            data_schema=probatio.Schema(
+                {} if cloud_ready(self.hass) else ALLOW_REMOTE_SCHEMA
+            ),
             description_placeholders={"title": self._existing_entry().title},
         )
 
@@ -314,42 +429,3 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         if self.source == SOURCE_REAUTH:
             return self._get_reauth_entry()
         return self._get_reconfigure_entry()
-
-
-class ClaudeUsageOptionsFlow(OptionsFlowWithReload):
-    """Change the poll interval; the entry reloads to apply it."""
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the poll interval: whole seconds in range, or a translated error."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            interval = user_input[CONF_SCAN_INTERVAL]
-            if (
-                interval == int(interval)
-                and MIN_SCAN_INTERVAL <= interval <= MAX_SCAN_INTERVAL
-            ):
-                return self.async_create_entry(data={CONF_SCAN_INTERVAL: int(interval)})
-            errors[CONF_SCAN_INTERVAL] = "scan_interval"
-        # No min/max in the selector: its own check would show an untranslated
-        # "Value 10.0 is too small"; the range is checked above.
-        schema = probatio.Schema(
-            {
-                probatio.Required(CONF_SCAN_INTERVAL): NumberSelector(
-                    NumberSelectorConfig(
-                        step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX
-                    )
-                )
-            }
-        )
-        current = self.config_entry.options.get(
-            CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL
-        )
-        return self.async_show_form(
-            step_id="init",
-            data_schema=self.add_suggested_values_to_schema(
-                schema, user_input or {CONF_SCAN_INTERVAL: current}
-            ),
-            errors=errors,
-        )

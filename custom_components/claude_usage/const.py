@@ -19,11 +19,19 @@ CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_AUTH_TYPE: Final = "auth_type"
 CONF_OAUTH_TOKENS: Final = "oauth_tokens"
 
-# How an entry gets its usage: a pasted claude.ai session cookie (entries without
-# CONF_AUTH_TYPE are cookie entries). "oauth" marks an entry made with the withdrawn
-# Sign in with Claude: it no longer polls and waits to be reconfigured.
+# How an entry gets its usage: Claude Code reports, or a pasted claude.ai session
+# cookie (entries without CONF_AUTH_TYPE are cookie entries). "oauth" marks an entry
+# made with the withdrawn Sign in with Claude: it no longer polls and waits to be
+# reconfigured.
 AUTH_TYPE_COOKIE: Final = "cookie"
 AUTH_TYPE_OAUTH: Final = "oauth"
+# An entry fed by Claude Code reports to its webhook (no credential, no polling).
+AUTH_TYPE_CLAUDE_CODE: Final = "claude_code"
+
+# Claude Code entries: the webhook came with Home Assistant Cloud (a cloudhook), and
+# the option to accept reports from outside the home network.
+CONF_CLOUDHOOK: Final = "cloudhook"
+CONF_ALLOW_REMOTE: Final = "allow_remote"
 
 DEFAULT_SCAN_INTERVAL: Final = 60
 MIN_SCAN_INTERVAL: Final = 30

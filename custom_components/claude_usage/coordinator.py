@@ -1,10 +1,17 @@
-"""Polls one organization's usage: one request per poll, every failure a wait."""
+"""The usage of one account, from either source, and its poller of claude.ai.
+
+:class:`ClaudeUsageCoordinator` is what the entities, events and forecast read,
+whatever feeds it: :class:`CookieCoordinator` polls claude.ai (one request per
+poll, every failure a wait), ``reports.ReportCoordinator`` takes what Claude
+Code reports to the webhook.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
 from datetime import timedelta
 from functools import partial
-from typing import override
+from typing import Any, override
 
 from homeassistant.components.recorder import history
 from homeassistant.components.sensor import DOMAIN as SENSOR_DOMAIN
@@ -53,7 +60,7 @@ type ClaudeUsageConfigEntry = ConfigEntry[ClaudeUsageCoordinator]
 
 
 class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
-    """Fetches the usage of one organization: one request per poll."""
+    """The usage of one account: its windows, extra usage and credit; one model, two sources."""
 
     config_entry: ClaudeUsageConfigEntry
 
@@ -61,23 +68,89 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         self,
         hass: HomeAssistant,
         config_entry: ClaudeUsageConfigEntry,
-        client: ClaudeUsageClient,
+        *,
+        update_interval: timedelta | None,
+        request_refresh_debouncer: Debouncer[Coroutine[Any, Any, None]] | None = None,
     ) -> None:
-        """Set up the coordinator of one config entry."""
-        self.client = client
+        """Set up the coordinator of one config entry (its account id is CONF_ORG_UUID)."""
         self.org_uuid: str = config_entry.data[CONF_ORG_UUID]
-        self.scan_interval = timedelta(
-            seconds=config_entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL)
-        )
         self.account: AccountState = async_get_account(hass, self.org_uuid)
-        self._first_update = True
         super().__init__(
             hass,
             LOGGER,
             config_entry=config_entry,
             name=DOMAIN,
-            update_interval=self.scan_interval,
+            update_interval=update_interval,
             always_update=False,
+            request_refresh_debouncer=request_refresh_debouncer,
+        )
+
+    async def async_start(self) -> None:
+        """Do the first refresh of a setup."""
+        await self.async_config_entry_first_refresh()
+
+    @property
+    def forecast(self) -> ForecastTracker:
+        """Return the utilization samples and pace forecast of every window."""
+        return self.account.forecast
+
+    async def async_seed_forecast(self) -> None:
+        """Put the usage recorded before a restart into the pace forecast.
+
+        Only recorded samples older than the ones already kept are merged in, so a
+        seed after a reload adds nothing twice; the sensors then show the forecast at once.
+        """
+        if "recorder" not in self.hass.config.components:
+            return
+        registry = er.async_get(self.hass)
+        start = dt_util.utcnow() - max(MAX_AGE.values())
+        for window in self.data.windows:
+            entity_id = registry.async_get_entity_id(
+                SENSOR_DOMAIN,
+                DOMAIN,
+                window_unique_id(self.org_uuid, window.key, USAGE_METRIC),
+            )
+            if entity_id is None:
+                continue
+            states = await get_instance(self.hass).async_add_executor_job(
+                partial(
+                    history.state_changes_during_period,
+                    self.hass,
+                    start,
+                    entity_id=entity_id,
+                    no_attributes=True,
+                    include_start_time_state=True,
+                )
+            )
+            self.forecast.seed(
+                window,
+                samples_from_history(
+                    (state.last_updated, state.state)
+                    for state in states.get(entity_id, [])
+                ),
+            )
+        self.async_update_listeners()
+
+
+class CookieCoordinator(ClaudeUsageCoordinator):
+    """Polls one organization's usage with a session cookie: one request per poll."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        config_entry: ClaudeUsageConfigEntry,
+        client: ClaudeUsageClient,
+    ) -> None:
+        """Set up the poller of one config entry."""
+        self.client = client
+        self.scan_interval = timedelta(
+            seconds=config_entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL)
+        )
+        self._first_update = True
+        super().__init__(
+            hass,
+            config_entry,
+            update_interval=self.scan_interval,
             request_refresh_debouncer=Debouncer(
                 hass,
                 LOGGER,
@@ -230,45 +303,3 @@ class ClaudeUsageCoordinator(DataUpdateCoordinator[Usage]):
         """Return the wait after one more consecutive failure: doubling, capped."""
         doubled = self.scan_interval * (1 << min(self.account.failures + 1, 16))
         return max(self.scan_interval, min(doubled, MAX_BACKOFF))
-
-    @property
-    def forecast(self) -> ForecastTracker:
-        """Return the utilization samples and pace forecast of every window."""
-        return self.account.forecast
-
-    async def async_seed_forecast(self) -> None:
-        """Put the usage recorded before a restart into the pace forecast.
-
-        Only recorded samples older than the ones already kept are merged in, so a
-        seed after a reload adds nothing twice; the sensors then show the forecast at once.
-        """
-        if "recorder" not in self.hass.config.components:
-            return
-        registry = er.async_get(self.hass)
-        start = dt_util.utcnow() - max(MAX_AGE.values())
-        for window in self.data.windows:
-            entity_id = registry.async_get_entity_id(
-                SENSOR_DOMAIN,
-                DOMAIN,
-                window_unique_id(self.org_uuid, window.key, USAGE_METRIC),
-            )
-            if entity_id is None:
-                continue
-            states = await get_instance(self.hass).async_add_executor_job(
-                partial(
-                    history.state_changes_during_period,
-                    self.hass,
-                    start,
-                    entity_id=entity_id,
-                    no_attributes=True,
-                    include_start_time_state=True,
-                )
-            )
-            self.forecast.seed(
-                window,
-                samples_from_history(
-                    (state.last_updated, state.state)
-                    for state in states.get(entity_id, [])
-                ),
-            )
-        self.async_update_listeners()

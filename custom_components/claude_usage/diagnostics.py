@@ -1,4 +1,4 @@
-"""Diagnostics of the Claude Usage integration; no cookie ever leaves."""
+"""Diagnostics of the Claude Usage integration; no cookie or webhook id ever leaves."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from datetime import datetime
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.const import CONF_WEBHOOK_ID
 from homeassistant.core import HomeAssistant
 
 from .const import CONF_COOKIE, CONF_USER_AGENT
 from .coordinator import ClaudeUsageConfigEntry
 
 # A personal organization is named after the account's email ("<email>'s Organization").
-TO_REDACT = {"title", CONF_COOKIE, CONF_USER_AGENT}
+TO_REDACT = {"title", CONF_COOKIE, CONF_USER_AGENT, CONF_WEBHOOK_ID}
 
 
 def _isoformat(value: datetime | None) -> str | None:
@@ -38,7 +39,11 @@ async def async_get_config_entry_diagnostics(
         ),
         "coordinator": {
             "last_update_success": coordinator.last_update_success,
-            "update_interval": coordinator.scan_interval.total_seconds(),
+            "update_interval": (
+                interval.total_seconds()
+                if (interval := coordinator.update_interval)
+                else None
+            ),
             "last_exception": (
                 type(last_exception).__name__ if last_exception is not None else None
             ),
@@ -47,6 +52,7 @@ async def async_get_config_entry_diagnostics(
             "last_request": _isoformat(account.last_request),
             "next_request_not_before": _isoformat(account.not_before),
             "consecutive_failures": account.failures,
+            "last_report": _isoformat(account.last_report),
         },
         "payload": async_redact_data(dict(coordinator.data.raw), TO_REDACT),
     }

@@ -205,7 +205,7 @@ def _status_attributes(account: AccountState) -> dict[str, Any]:
     """
     waiting = account.status not in (Status.OK, Status.REAUTH_REQUIRED)
     stale = account.status is not Status.OK
-    return {
+    attributes = {
         "retry_at": account.not_before.isoformat()
         if waiting and account.not_before
         else None,
@@ -213,6 +213,13 @@ def _status_attributes(account: AccountState) -> dict[str, Any]:
         if stale and account.fetched_at
         else None,
     }
+    if account.fed_by_reports:
+        # When Claude Code last reported (the sensor is written at most every
+        # 10 minutes for reports that change nothing else).
+        attributes["last_report"] = (
+            account.last_report.isoformat() if account.last_report else None
+        )
+    return attributes
 
 
 ACCOUNT_SENSORS: tuple[ClaudeAccountSensorEntityDescription, ...] = (

@@ -17,7 +17,7 @@ from tests.e2e.harness import (
     ha_choice,
     wait_for,
 )
-from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, usage_json
+from tests.fake_claude import VALID_SESSION_KEY, usage_json
 
 USERNAME = "e2e"
 # Screenshots of a run against the newest Home Assistant go to a folder of their own.
@@ -87,11 +87,11 @@ async def add_entry(product: Product) -> dict[str, Any]:
 
 
 async def entity_ids(product: Product, entry_id: str) -> dict[str, str]:
-    """Map the unique ids of the entry's entities (without the org prefix) to entity ids."""
+    """Map the unique ids of the entry's entities (without the account id) to entity ids."""
 
     async def registered() -> dict[str, str]:
         return {
-            entity["unique_id"].removeprefix(f"{ORG_UUID}_"): entity["entity_id"]
+            entity["unique_id"].split("_", 1)[1]: entity["entity_id"]
             for entity in await product.client.entities_of(entry_id)
         }
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-import re
 from typing import Any, Literal
 
-from playwright.async_api import Browser, Page, ViewportSize, expect
+from playwright.async_api import Browser, Page, expect
 import pytest
 import pytest_asyncio
 import pytest_socket
@@ -32,6 +31,7 @@ from tests.e2e.helpers import (
     eventually,
     wait_state,
 )
+from tests.e2e.ui import DESKTOP, DIALOG, PHONE, rendered
 from tests.fake_claude import (
     ORG_NAME,
     SECOND_ORG_NAME,
@@ -44,56 +44,9 @@ from tests.fake_claude import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
-DESKTOP = ViewportSize(width=1280, height=800)
-PHONE = ViewportSize(width=390, height=844)
 DOMAIN = "claude_usage"
 DEVICE = f"Claude {ORG_NAME}"
 ADD_INTEGRATION = f"/config/integrations/dashboard/add?domain={DOMAIN}"
-DIALOG = "dialog-data-entry-flow"
-
-# What a defect of the strings looks like in rendered text: the frontend's error for a
-# missing placeholder, Markdown where none is rendered (rendered Markdown leaves no
-# marks), a translation key or a placeholder shown as it is.
-DEFECT = re.compile(
-    r"Translation \[|formatjs|MISSING_VALUE|`|\*\*|\{\w+\}"
-    r"|component\.claude_usage|\b(config|options|entity|issues)\.[a-z_]+\.[a-z_]"
-)
-
-# The text of an element and of everything in its shadow roots, hidden parts too
-# (a folded section, the options of a menu), one text node a line.
-DEEP_TEXT = """(root) => {
-  const out = [];
-  const walk = (node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node.textContent.trim();
-      if (text) out.push(text);
-      return;
-    }
-    if (node.nodeType === Node.ELEMENT_NODE && ["STYLE", "SCRIPT"].includes(node.tagName))
-      return;
-    if (node.shadowRoot) walk(node.shadowRoot);
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return out.join("\\n");
-}"""
-
-# Text cut off with an ellipsis: entity names, dialog titles, breadcrumbs. The activity
-# (logbook) column is left out: it is narrow and cuts every longer name off.
-CUT_OFF = """(root) => {
-  const out = [];
-  const walk = (node) => {
-    if (["HA-LOGBOOK", "HUI-LOGBOOK-CARD"].includes(node.tagName)) return;
-    if (node.shadowRoot) walk(node.shadowRoot);
-    for (const child of node.children || []) walk(child);
-    if (node.nodeType !== Node.ELEMENT_NODE || !node.textContent.trim()) return;
-    const style = getComputedStyle(node);
-    if (style.textOverflow === "ellipsis" && node.scrollWidth > node.clientWidth)
-      out.push(`${node.textContent.trim()} (${node.scrollWidth} > ${node.clientWidth} px)`);
-  };
-  walk(root);
-  return out;
-}"""
 
 
 def usage_body() -> dict[str, Any]:
@@ -105,16 +58,6 @@ def usage_body() -> dict[str, Any]:
         weekly=(61.0, weekly_reset),
         scoped={"Opus": (23.0, weekly_reset), "Sonnet": (17.0, weekly_reset)},
     )
-
-
-async def _rendered(page: Page, selector: str, where: str) -> str:
-    """Return the rendered text of ``selector``; fail on any rendering defect in it."""
-    text: str = await page.locator(selector).first.evaluate(DEEP_TEXT)
-    found = {match.group(0) for match in DEFECT.finditer(text)}
-    assert not found, f"{where}: {found} in the rendered text:\n{text}"
-    cut_off = await page.locator(selector).first.evaluate(CUT_OFF)
-    assert not cut_off, f"{where}: cut off: {cut_off}"
-    return text
 
 
 async def _shot(page: Page, name: str, *, full_page: bool = False) -> None:
@@ -174,7 +117,7 @@ async def _close(page: Page) -> None:
 async def _expect_in_dialog(page: Page, text: str) -> str:
     """Wait until the flow's dialog shows ``text``; return its checked rendered text."""
     await expect(page.locator(DIALOG).get_by_text(text).first).to_be_visible()
-    return await _rendered(page, DIALOG, f"dialog showing {text!r}")
+    return await rendered(page, DIALOG, f"dialog showing {text!r}")
 
 
 async def _open_advanced(page: Page) -> None:
@@ -280,7 +223,7 @@ async def test_device_page_and_attributes(
     )
     await _goto(page, product, f"/config/devices/device/{device['id']}")
     await expect(page.get_by_text("Weekly Sonnet runs out").first).to_be_visible()
-    text = await _rendered(page, "ha-config-device-page", "device page")
+    text = await rendered(page, "ha-config-device-page", "device page")
     assert "Extra usage utilization" in text
     await _shot(page, "device", full_page=True)
 
@@ -301,7 +244,7 @@ async def _details(page: Page) -> str:
     await expect(
         dialog.locator("ha-more-info-details, ha-attributes").first
     ).to_be_visible()
-    return await _rendered(page, "ha-more-info-dialog", "more-info details")
+    return await rendered(page, "ha-more-info-dialog", "more-info details")
 
 
 async def test_options_and_reconfigure(
@@ -391,7 +334,7 @@ async def test_german_flow_and_status_during_a_block(
         assert "Paste" not in text
         await _shot(page, "de-cookie-invalid")
         await page.set_viewport_size(PHONE)
-        await _rendered(page, DIALOG, "German cookie form on a phone")
+        await rendered(page, DIALOG, "German cookie form on a phone")
         await _shot(page, "de-cookie-invalid-phone")
         await _close(page)
         await page.set_viewport_size(DESKTOP)
@@ -404,7 +347,7 @@ async def test_german_flow_and_status_during_a_block(
         await expect(
             dialog.get_by_text("Von Cloudflare blockiert").first
         ).to_be_visible()
-        await _rendered(page, "ha-more-info-dialog", "German Status")
+        await rendered(page, "ha-more-info-dialog", "German Status")
         await _shot(page, "de-status")
         details = await _details(page)
         for shown in ("Von Cloudflare blockiert", "Nächster Versuch", "Werte von"):
@@ -426,7 +369,7 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     await _goto(page, product, "/config/repairs")
     title = f"Cloudflare blocks the requests of {ORG_NAME}"
     await expect(page.get_by_text(title)).to_be_visible()
-    await _rendered(page, "ha-config-repairs-dashboard", "repairs")
+    await rendered(page, "ha-config-repairs-dashboard", "repairs")
     await _shot(page, "repairs")
 
     await page.get_by_text(title).click()
@@ -483,7 +426,7 @@ async def test_german_device_page(
         device = await product.client.device_of(entry["entry_id"])
         await _goto(page, product, f"/config/devices/device/{device['id']}")
         await expect(page.get_by_text("Zusatzlimit genutzt").first).to_be_visible()
-        text = await _rendered(page, "ha-config-device-page", "German device page")
+        text = await rendered(page, "ha-config-device-page", "German device page")
         for name in (
             "Sonnet erschöpft",
             "Prognose Sonnet",

@@ -507,6 +507,10 @@ async def test_unknown_webhook_changes_nothing(
         "http://user:secret@ha.local/api/webhook/abc",
         "http://ha.local/api/webhook/abc?x=1",
         "http://ha.local/api/webhook/abc\nurl = http://evil",
+        "http://hooks.nabu.casa/abc",
+        "https://hooks.nabu.casa/",
+        "https://hooks.nabu.casa/abc/def",
+        "https://hooks.nabu.casa.evil.example/abc",
     ],
 )
 async def test_only_a_webhook_url_is_accepted(
@@ -521,6 +525,22 @@ async def test_only_a_webhook_url_is_accepted(
     assert webhook.posts == []
     assert "ha.local" not in run.stdout + run.stderr
     assert "secret" not in run.stdout + run.stderr
+
+
+async def test_a_cloudhook_url_is_accepted(
+    claude: ClaudeCode, webhook: WebhookStub
+) -> None:
+    """A Home Assistant Cloud webhook (hooks.nabu.casa) is a webhook URL too.
+
+    The machine is offline: curl goes through a proxy on a closed loopback port,
+    so Home Assistant counts as unreachable and the install goes ahead.
+    """
+    claude.env["https_proxy"] = "http://127.0.0.1:9"
+    run = await claude.install("https://hooks.nabu.casa/gAAAAABn_cloudhook-Id_42")
+
+    assert run.returncode == 0, run.stderr
+    assert "cannot be reached now" in run.stderr + run.stdout
+    assert "gAAAAABn" not in run.stdout + run.stderr
 
 
 async def test_without_curl(claude: ClaudeCode, webhook: WebhookStub) -> None:

@@ -572,10 +572,12 @@ install() {
 		printf 'Webhook URL (shown by the Claude Usage integration): ' >&2
 		read -r url || url=
 	fi
+	# Home Assistant's own webhook URL, or a Home Assistant Cloud webhook (cloudhook).
 	valid=$(printf '%s\n' "$url" | sed -n \
-		'/^https\{0,1\}:\/\/[][A-Za-z0-9.:-]\{1,\}\(\/[A-Za-z0-9._~%-]\{1,\}\)*\/api\/webhook\/[A-Za-z0-9_-]\{1,\}$/p')
+		-e '/^https\{0,1\}:\/\/[][A-Za-z0-9.:-]\{1,\}\(\/[A-Za-z0-9._~%-]\{1,\}\)*\/api\/webhook\/[A-Za-z0-9_-]\{1,\}$/p' \
+		-e '/^https:\/\/hooks\.nabu\.casa\/[A-Za-z0-9_-]\{1,\}$/p')
 	if [ -z "$url" ] || [ "$valid" != "$url" ]; then
-		die "that is not a webhook URL (http(s)://HOST/api/webhook/ID); copy it again from the integration."
+		die "that is not a webhook URL (http(s)://HOST/api/webhook/ID, or https://hooks.nabu.casa/ID); copy it again from the integration."
 	fi
 	command -v curl >/dev/null || die "curl is needed; install it first."
 	case $0 in /*) src=$0 ;; *) src=$PWD/$0 ;; esac
