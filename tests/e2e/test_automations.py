@@ -1,4 +1,7 @@
-"""The device triggers and the blueprints in the automation editor, in headless Chromium."""
+"""The device triggers and the blueprints in the automation editor, in headless Chromium.
+
+Settings shows no repair of the harness's own making.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ DESKTOP = {"width": 1280, "height": 900}
 # The account's device is "Claude <organization>".
 DEVICE = f"Claude {ORG_NAME}"
 SUMMARY = f"{DEVICE} Session usage rises above 90 %"
+# Repairs Home Assistant raises about how it is installed (in a venv outside a
+# container: "Core"), whatever its configuration.
+INSTALLATION_REPAIRS = {("homeassistant", "deprecated_method")}
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -93,6 +99,25 @@ async def _automation_config(product: Product, automation_id: str) -> dict[str, 
         f"/api/config/automation/config/{automation_id}"
     )
     return config
+
+
+async def test_settings_show_no_repair_of_the_harness(
+    browser: Browser, product: Product
+) -> None:
+    """Settings lists no repair: no `http:` YAML, nothing the harness configured."""
+    page = await _open(browser, product, "/config/dashboard")
+    await expect(page.get_by_text("Devices & services")).to_be_visible()
+    issues = (await product.client.ws("repairs/list_issues"))["issues"]
+    shown = [issue for issue in issues if not issue["ignored"]]
+    await page.screenshot(path=ARTIFACTS / "automations-settings.png")
+    assert [
+        (issue["domain"], issue["issue_id"])
+        for issue in shown
+        if (issue["domain"], issue["issue_id"]) not in INSTALLATION_REPAIRS
+    ] == []
+    # Settings lists the repairs above its menu, if there are any.
+    await expect(page.locator("ha-config-repairs")).to_have_count(1 if shown else 0)
+    await page.context.close()
 
 
 async def test_device_trigger_in_the_automation_editor(
