@@ -18,6 +18,7 @@ import json
 import os
 from pathlib import Path
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -46,9 +47,11 @@ CHROMIUM_ARGS = [
 ]
 
 # The components the product needs, instead of `default_config:` (whose members that
-# need the internet hold start-up back on an offline machine). No `http:` section: it
-# is deprecated (a repair issue); Home Assistant keeps its HTTP server settings in
-# storage (Settings > System > Network), see `HomeAssistantClient.ensure_served_on_loopback`.
+# need the internet hold start-up back on an offline machine). Automations, scripts and
+# scenes are included from their files as in the configuration a new Home Assistant
+# writes, so what the UI saves loads. No `http:` section: it is deprecated (a repair
+# issue); Home Assistant keeps its HTTP server settings in storage (Settings > System >
+# Network), see `HomeAssistantClient.ensure_served_on_loopback`.
 CONFIGURATION_YAML = """\
 # Written by tests/e2e/harness.py on every start; edits are lost.
 homeassistant:
@@ -65,7 +68,6 @@ config:
 history:
 logbook:
 lovelace:
-automation:
 person:
 recorder:
   commit_interval: {commit_interval}
@@ -73,7 +75,15 @@ logger:
   default: warning
   logs:
     custom_components.claude_usage: debug
+
+automation: !include automations.yaml
+script: !include scripts.yaml
+scene: !include scenes.yaml
 """
+# What a new Home Assistant writes into the files configuration.yaml includes.
+INCLUDED_FILES = {"automations.yaml": "[]", "scripts.yaml": "", "scenes.yaml": ""}
+# The project's blueprints, copied into the config folder on every start.
+BLUEPRINTS = ROOT / "blueprints" / "automation" / DOMAIN
 # The port of a config folder without a stored HTTP config (ENV_SETUP_PORT,
 # default_server_port in homeassistant/components/http).
 SETUP_PORT_VARIABLE = "SETUP_PORT"
@@ -422,11 +432,18 @@ class HomeAssistantProcess(ManagedProcess):
         return self.proc is not None and self.proc.poll() == RESTART_EXIT_CODE
 
     def prepare(self) -> None:
-        """Write configuration.yaml and link the integration into the folder."""
+        """Write the configuration, copy the blueprints and link the integration."""
         self.config_dir.mkdir(parents=True, exist_ok=True)
         (self.config_dir / "configuration.yaml").write_text(
             CONFIGURATION_YAML.format(commit_interval=self.commit_interval)
         )
+        for name, content in INCLUDED_FILES.items():
+            if not (path := self.config_dir / name).exists():
+                path.write_text(content)
+        if self.blueprints.parent.is_dir():
+            # Before the start, so that automations from them load. Not in a new
+            # folder: HA adds its own examples only if it finds no blueprint folder.
+            self.install_blueprints()
         custom = self.config_dir / "custom_components"
         custom.mkdir(exist_ok=True)
         link = custom / DOMAIN
@@ -435,6 +452,16 @@ class HomeAssistantProcess(ManagedProcess):
         if link.is_symlink():
             link.unlink()
         link.symlink_to(INTEGRATION_DIR, target_is_directory=True)
+
+    @property
+    def blueprints(self) -> Path:
+        """Return where the project's blueprints go in the config folder."""
+        return self.config_dir / "blueprints" / "automation" / DOMAIN
+
+    def install_blueprints(self) -> None:
+        """Copy the project's blueprints into the config folder, replacing older copies."""
+        shutil.rmtree(self.blueprints, ignore_errors=True)
+        shutil.copytree(BLUEPRINTS, self.blueprints)
 
     def stored_port(self) -> int | None:
         """Return the port of the HTTP config HA stored (None in a new config folder).
@@ -872,7 +899,8 @@ async def async_start_home_assistant(
 ) -> bool:
     """Start ``hass`` onboarded (or logged in), running, serving on 127.0.0.1 only.
 
-    Returns whether it was onboarded now (a new config folder).
+    The project's blueprints are in its blueprint folder once it runs. Returns
+    whether it was onboarded now (a new config folder).
     """
     await process.async_start(client.session)
     client.url = process.url
@@ -882,6 +910,8 @@ async def async_start_home_assistant(
     await client.wait_running(process)
     if await client.ensure_served_on_loopback(process, username, password):
         await client.wait_running(process)
+    if not process.blueprints.is_dir():
+        process.install_blueprints()
     return onboarded_now
 
 
