@@ -22,6 +22,7 @@ from tests.e2e.harness import (
     HarnessError,
     HomeAssistantClient,
     HomeAssistantProcess,
+    async_start_home_assistant,
     free_port,
     http_session,
 )
@@ -136,11 +137,9 @@ async def measure_real_hass(
         async with http_session() as session:
             client = HomeAssistantClient(session, process.url)
             real = RealHass(process, client)
-            await process.async_start(session)
-            await client.ensure_onboarded(
-                name="Bench", username=USERNAME, password=PASSWORD
+            await async_start_home_assistant(
+                process, client, name="Bench", username=USERNAME, password=PASSWORD
             )
-            await client.wait_running(process)
             samples: dict[int, list[int]] = {}
             added = 0
             for accounts in (0, 1, ACCOUNTS):

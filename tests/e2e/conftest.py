@@ -23,6 +23,7 @@ from tests.e2e.harness import (
     FakeClaudeProcess,
     HomeAssistantClient,
     HomeAssistantProcess,
+    async_start_home_assistant,
     deprecation_reports,
     free_port,
     http_session,
@@ -77,11 +78,9 @@ async def product(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Pro
         client = HomeAssistantClient(session, hass.url)
         try:
             await fake.async_start(session)
-            await hass.async_start(session)
-            await client.ensure_onboarded(
-                name="End to end", username=USERNAME, password=PASSWORD
+            await async_start_home_assistant(
+                hass, client, name="End to end", username=USERNAME, password=PASSWORD
             )
-            await client.wait_running(hass)
             version = (await client.get("/api/config"))["version"]
             _RAN[version] = str(hass.install.hass)
             # CLAUDE_USAGE_E2E_HA chose this Home Assistant; it must be the one running.

@@ -25,6 +25,7 @@ from tests.e2e.harness import (
     HarnessError,
     HomeAssistantClient,
     HomeAssistantProcess,
+    async_start_home_assistant,
     http_session,
     port_in_use,
 )
@@ -99,12 +100,10 @@ async def _run(args: argparse.Namespace) -> None:
             )
             await fake.async_start(session)
             _say(f"starting Home Assistant on {hass.url} with {config_dir}")
-            await hass.async_start(session)
-            if await client.ensure_onboarded(
-                name=DEV_NAME, username=DEV_USER, password=DEV_PASSWORD
+            if await async_start_home_assistant(
+                hass, client, name=DEV_NAME, username=DEV_USER, password=DEV_PASSWORD
             ):
                 _say(f"onboarded the dev user {DEV_USER!r}")
-            await client.wait_running(hass)
             entry = await _ensure_entry(client, fake)
             device = await client.device_of(entry["entry_id"])
             await client.ensure_dashboard(
@@ -123,6 +122,11 @@ async def _run(args: argparse.Namespace) -> None:
             )
             while True:
                 fake.check()
+                if hass.restart_requested:
+                    # Asked for in the UI (Settings > restart) or by Home Assistant.
+                    _say("Home Assistant restarts")
+                    await hass.async_restart(session)
+                    _say(f"Home Assistant is back on {hass.url}")
                 hass.check()
                 await asyncio.sleep(1)
         finally:

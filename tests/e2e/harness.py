@@ -18,6 +18,7 @@ import json
 import os
 from pathlib import Path
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
+from homeassistant.const import RESTART_EXIT_CODE
 
 ROOT = Path(__file__).resolve().parents[2]
 INTEGRATION_DIR = ROOT / "custom_components" / "claude_usage"
@@ -45,7 +47,11 @@ CHROMIUM_ARGS = [
 ]
 
 # The components the product needs, instead of `default_config:` (whose members that
-# need the internet hold start-up back on an offline machine).
+# need the internet hold start-up back on an offline machine). Automations, scripts and
+# scenes are included from their files as in the configuration a new Home Assistant
+# writes, so what the UI saves loads. No `http:` section: it is deprecated (a repair
+# issue); Home Assistant keeps its HTTP server settings in storage (Settings > System >
+# Network), see `HomeAssistantClient.ensure_served_on_loopback`.
 CONFIGURATION_YAML = """\
 # Written by tests/e2e/harness.py on every start; edits are lost.
 homeassistant:
@@ -58,11 +64,10 @@ homeassistant:
   elevation: 0
 
 frontend:
-{http}config:
+config:
 history:
 logbook:
 lovelace:
-automation:
 person:
 recorder:
   commit_interval: {commit_interval}
@@ -70,14 +75,20 @@ logger:
   default: warning
   logs:
     custom_components.claude_usage: debug
+
+automation: !include automations.yaml
+script: !include scripts.yaml
+scene: !include scenes.yaml
 """
-# Only until Home Assistant has taken it over into its storage (and we confirmed it):
-# the `http:` YAML section is deprecated and raises a repair issue.
-HTTP_YAML = """\
-http:
-  server_host: {host}
-  server_port: {port}
-"""
+# What a new Home Assistant writes into the files configuration.yaml includes.
+INCLUDED_FILES = {"automations.yaml": "[]", "scripts.yaml": "", "scenes.yaml": ""}
+# The project's blueprints, copied into the config folder on every start.
+BLUEPRINTS = ROOT / "blueprints" / "automation" / DOMAIN
+# The port of a config folder without a stored HTTP config (ENV_SETUP_PORT,
+# default_server_port in homeassistant/components/http).
+SETUP_PORT_VARIABLE = "SETUP_PORT"
+# The meta data of a stored HTTP config, which http/config/configure does not take.
+HTTP_CONFIG_META = ("created_at", "error", "error_message")
 
 # Which Home Assistant a harness run starts: the one pinned in requirements_test.txt
 # (beside the interpreter running the harness) or, with CLAUDE_USAGE_E2E_HA=newest, the
@@ -194,13 +205,18 @@ class ManagedProcess:
         *,
         stop_signal: signal.Signals = signal.SIGTERM,
         stop_timeout: float = 30,
+        env: Mapping[str, str] | None = None,
     ) -> None:
-        """Describe the process; nothing starts before ``start()``."""
+        """Describe the process; nothing starts before ``start()``.
+
+        ``env`` is added to the environment the process inherits.
+        """
         self.name = name
         self.args = args
         self.log_path = log_path
         self.stop_signal = stop_signal
         self.stop_timeout = stop_timeout
+        self.env = dict(env or {})
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -214,6 +230,7 @@ class ManagedProcess:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env={**os.environ, **self.env},
             )
         _LIVE.add(self)
 
@@ -371,7 +388,12 @@ class HomeAssistantProcess(ManagedProcess):
         *,
         commit_interval: int = 1,
     ) -> None:
-        """Describe the process; ``prepare()`` writes the config folder."""
+        """Describe the process; ``prepare()`` writes the config folder.
+
+        ``port`` is where it must serve, on 127.0.0.1 only. A new config folder
+        starts there on all interfaces (SETUP_PORT) until
+        ``HomeAssistantClient.ensure_served_on_loopback`` sets the HTTP server up.
+        """
         self.install = selected_home_assistant()
         args = [
             str(self.install.hass),
@@ -382,27 +404,46 @@ class HomeAssistantProcess(ManagedProcess):
             "--skip-pip",
         ]
         super().__init__(
-            "Home Assistant", args, config_dir / "hass.out", stop_timeout=60
+            "Home Assistant",
+            args,
+            config_dir / "hass.out",
+            stop_timeout=60,
+            env={SETUP_PORT_VARIABLE: str(port)},
         )
         self.config_dir = config_dir
         self.port = port
-        self.url = f"http://{HOST}:{port}"
+        # Where it serves now: its stored HTTP config's port, ours in a new folder.
+        self.serving_port = port
         self.commit_interval = commit_interval
+
+    @property
+    def url(self) -> str:
+        """Return the URL it serves on now."""
+        return f"http://{HOST}:{self.serving_port}"
 
     @property
     def log_file(self) -> Path:
         """Return Home Assistant's own log file."""
         return self.config_dir / "home-assistant.log"
 
+    @property
+    def restart_requested(self) -> bool:
+        """Return whether ``hass`` exited to be started again (a restart from the UI)."""
+        return self.proc is not None and self.proc.poll() == RESTART_EXIT_CODE
+
     def prepare(self) -> None:
-        """Write configuration.yaml (once) and link the integration into the folder."""
+        """Write the configuration, copy the blueprints and link the integration."""
         self.config_dir.mkdir(parents=True, exist_ok=True)
-        http = (
-            "" if self._http_stored() else HTTP_YAML.format(host=HOST, port=self.port)
-        )
         (self.config_dir / "configuration.yaml").write_text(
-            CONFIGURATION_YAML.format(http=http, commit_interval=self.commit_interval)
+            CONFIGURATION_YAML.format(commit_interval=self.commit_interval)
         )
+        for name, content in INCLUDED_FILES.items():
+            if not (path := self.config_dir / name).exists():
+                path.write_text(content)
+        if self.blueprints.parent.is_dir():
+            # Before the start, so that automations from them load. Not in a new
+            # folder: HA adds its own examples only if it finds no blueprint folder.
+            self.install_blueprints()
         custom = self.config_dir / "custom_components"
         custom.mkdir(exist_ok=True)
         link = custom / DOMAIN
@@ -412,20 +453,32 @@ class HomeAssistantProcess(ManagedProcess):
             link.unlink()
         link.symlink_to(INTEGRATION_DIR, target_is_directory=True)
 
-    def _http_stored(self) -> bool:
-        """Return whether HA's stored, confirmed HTTP config is ours (loopback, our port)."""
+    @property
+    def blueprints(self) -> Path:
+        """Return where the project's blueprints go in the config folder."""
+        return self.config_dir / "blueprints" / "automation" / DOMAIN
+
+    def install_blueprints(self) -> None:
+        """Copy the project's blueprints into the config folder, replacing older copies."""
+        shutil.rmtree(self.blueprints, ignore_errors=True)
+        shutil.copytree(BLUEPRINTS, self.blueprints)
+
+    def stored_port(self) -> int | None:
+        """Return the port of the HTTP config HA stored (None in a new config folder).
+
+        The one it starts with: the config on trial if there is one that has not
+        failed, else the confirmed one (homeassistant/components/http/config.py).
+        """
         try:
             data = json.loads((self.config_dir / ".storage" / "http").read_text())[
                 "data"
             ]
         except FileNotFoundError, KeyError, ValueError:
-            return False
-        stable = data.get("stable") or {}
-        return (
-            data.get("pending") is None
-            and stable.get("server_port") == self.port
-            and stable.get("server_host") == [HOST]
-        )
+            return None
+        pending = data.get("pending")
+        config = pending if pending and pending.get("error") is None else data["stable"]
+        port: int | None = config.get("server_port")
+        return port
 
     def log_tail(self, lines: int = 40) -> str:
         """Return the end of Home Assistant's log (or of its console output)."""
@@ -440,11 +493,28 @@ class HomeAssistantProcess(ManagedProcess):
 
     async def async_start(self, session: aiohttp.ClientSession) -> None:
         """Start ``hass`` and wait until its HTTP server answers."""
-        if port_in_use(self.port):
-            raise HarnessError(f"port {self.port} on {HOST} is already in use")
+        self.serving_port = self.stored_port() or self.port
+        for port in sorted({self.port, self.serving_port}):
+            if port_in_use(port):
+                raise HarnessError(f"port {port} on {HOST} is already in use")
         self.prepare()
         self.start()
+        await self._async_wait_serving(session)
 
+    async def async_restart(self, session: aiohttp.ClientSession) -> None:
+        """Wait until ``hass`` exits to restart, start it again, wait until it serves."""
+
+        async def exited() -> bool:
+            return not self.running
+
+        await wait_for(exited, timeout=self.stop_timeout, what="Home Assistant to stop")
+        if not self.restart_requested:
+            self.check()
+        self.serving_port = self.stored_port() or self.port
+        self.start()
+        await self._async_wait_serving(session)
+
+    async def _async_wait_serving(self, session: aiohttp.ClientSession) -> None:
         async def serving() -> bool:
             # Any answer will do: /api/onboarding is a 404 once onboarding is done.
             async with session.get(f"{self.url}/api/onboarding") as resp:
@@ -573,9 +643,7 @@ class HomeAssistantClient:
     ) -> bool:
         """Onboard over HTTP as the frontend does, or log in; return whether onboarded now.
 
-        Finishes whatever steps are left (an interrupted earlier run included) and
-        confirms the HTTP server configuration from configuration.yaml, which HA
-        otherwise reverts after a five-minute trial.
+        Finishes whatever steps are left (an interrupted earlier run included).
         """
         steps = await self.onboarding_steps()
         if not steps.get("user", True):
@@ -603,8 +671,37 @@ class HomeAssistantClient:
                 "/api/onboarding/integration",
                 {"client_id": self.client_id, "redirect_uri": self.redirect_uri},
             )
-        await self.promote_http_config()
         return onboarded_now
+
+    async def ensure_served_on_loopback(
+        self, process: HomeAssistantProcess, username: str, password: str
+    ) -> bool:
+        """Have HA serve on 127.0.0.1:<process.port> only; return whether it restarted.
+
+        Set as Settings > System > Network sets it (``http/config/configure``):
+        Home Assistant stores the new config as a trial and restarts with it; the
+        trial is confirmed here (``http/config/promote``), or HA would go back to
+        the old config five minutes later. A trial an earlier run left behind is
+        confirmed first. Needs a running Home Assistant and its admin logged in.
+        """
+        await self.promote_http_config()
+        stable = (await self.ws("http/config"))["stable"]
+        if (
+            stable.get("server_host") == [HOST]
+            and stable["server_port"] == process.port
+        ):
+            return False
+        config = {
+            key: value for key, value in stable.items() if key not in HTTP_CONFIG_META
+        } | {"server_host": [HOST], "server_port": process.port}
+        if not (await self.ws("http/config/configure", config=config))["restart"]:
+            raise HarnessError("Home Assistant did not restart for its HTTP config")
+        await self.close()
+        await process.async_restart(self.session)
+        self.url = process.url
+        await self.login(username, password)
+        await self.ws("http/config/promote")
+        return True
 
     async def promote_http_config(self) -> None:
         """Confirm a pending HTTP server configuration; nothing pending is fine."""
@@ -790,6 +887,32 @@ async def _json_or_raise(resp: aiohttp.ClientResponse) -> Any:
             f"{resp.method} {resp.url.path}: {resp.status} {await resp.text()}"
         )
     return await resp.json()
+
+
+async def async_start_home_assistant(
+    process: HomeAssistantProcess,
+    client: HomeAssistantClient,
+    *,
+    name: str,
+    username: str,
+    password: str,
+) -> bool:
+    """Start ``hass`` onboarded (or logged in), running, serving on 127.0.0.1 only.
+
+    The project's blueprints are in its blueprint folder once it runs. Returns
+    whether it was onboarded now (a new config folder).
+    """
+    await process.async_start(client.session)
+    client.url = process.url
+    onboarded_now = await client.ensure_onboarded(
+        name=name, username=username, password=password
+    )
+    await client.wait_running(process)
+    if await client.ensure_served_on_loopback(process, username, password):
+        await client.wait_running(process)
+    if not process.blueprints.is_dir():
+        process.install_blueprints()
+    return onboarded_now
 
 
 @contextlib.asynccontextmanager

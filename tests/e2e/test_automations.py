@@ -1,4 +1,8 @@
-"""The device triggers and the blueprints in the automation editor, in headless Chromium."""
+"""The device triggers and the blueprints in the automation editor, in headless Chromium.
+
+The instance is set up as a user's: what the editor saves loads and runs, and Settings
+shows no repair of the harness's own making.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import timedelta
 import re
-import shutil
 from typing import Any
 
 from playwright.async_api import Browser, Error as PlaywrightError, Page, expect
@@ -16,7 +19,6 @@ import pytest_asyncio
 import pytest_socket
 import yaml
 
-from tests.e2e.harness import ROOT
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
@@ -32,7 +34,6 @@ from tests.fake_claude import ORG_NAME
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
-BLUEPRINTS = ROOT / "blueprints" / "automation" / "claude_usage"
 DESKTOP = {"width": 1280, "height": 900}
 # The account's device is "Claude <organization>".
 DEVICE = f"Claude {ORG_NAME}"
@@ -46,18 +47,19 @@ DEEP_TEXT = """element => {
     + [...node.childNodes].map(text).join("");
   return text(element);
 }"""
+THRESHOLD_BLUEPRINT = "Claude usage above a threshold"
+# Repairs Home Assistant raises about how it is installed (in a venv outside a
+# container: "Core"), whatever its configuration.
+INSTALLATION_REPAIRS = {("homeassistant", "deprecated_method")}
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def account(product: Product) -> dict[str, str]:
-    """Add the integration and install the blueprints; return the entity ids."""
+    """Add the integration (the harness installs the blueprints); return the entity ids."""
     # Set up within a test's setup, before its function-scoped `socket_enabled`.
     pytest_socket.enable_socket()
     await product.fake_control("usage", {"payload": usage_payload(42.0, 61.0, 23.0)})
     entry = await add_entry(product)
-    shutil.copytree(
-        BLUEPRINTS, product.hass.config_dir / "blueprints/automation/claude_usage"
-    )
     return await entity_ids(product, entry["entry_id"])
 
 
@@ -122,6 +124,25 @@ async def _expect_known_trigger(page: Page, threshold: str) -> None:
     )
 
 
+async def test_settings_show_no_repair_of_the_harness(
+    browser: Browser, product: Product
+) -> None:
+    """Settings lists no repair: no `http:` YAML, nothing the harness configured."""
+    page = await _open(browser, product, "/config/dashboard")
+    await expect(page.get_by_text("Devices & services")).to_be_visible()
+    issues = (await product.client.ws("repairs/list_issues"))["issues"]
+    shown = [issue for issue in issues if not issue["ignored"]]
+    await page.screenshot(path=ARTIFACTS / "automations-settings.png")
+    assert [
+        (issue["domain"], issue["issue_id"])
+        for issue in shown
+        if (issue["domain"], issue["issue_id"]) not in INSTALLATION_REPAIRS
+    ] == []
+    # Settings lists the repairs above its menu, if there are any.
+    await expect(page.locator("ha-config-repairs")).to_have_count(1 if shown else 0)
+    await page.context.close()
+
+
 async def test_device_trigger_in_the_automation_editor(
     browser: Browser, product: Product, account: dict[str, str]
 ) -> None:
@@ -163,8 +184,7 @@ async def test_device_trigger_in_the_automation_editor(
         .get_by_role("button", name="Save")
         .click()
     )
-    # The test configuration does not load automations.yaml, so the editor stays on
-    # "new"; the file holds what it saved.
+    # automations.yaml holds what the editor saved.
     config = await eventually(
         lambda: _saved_automation(product), "the saved automation"
     )
@@ -465,3 +485,95 @@ async def _subscription(
             yield fired
         finally:
             task.cancel()
+
+
+async def _notifications(product: Product) -> list[str]:
+    notifications = await product.client.ws("persistent_notification/get")
+    return [notification["message"] for notification in notifications]
+
+
+async def test_automation_from_a_blueprint_saved_in_the_ui_runs(
+    browser: Browser, product: Product, account: dict[str, str]
+) -> None:
+    """Saved from the threshold blueprint in the editor, it loads and notifies.
+
+    Session usage 42 %, the automation set to 50 %: when the fake server's usage
+    rises to 57 %, the next poll crosses the threshold and the automation creates a
+    persistent notification with the blueprint's message.
+    """
+    page = await _open(browser, product, "/config/blueprint/dashboard")
+    await page.get_by_text(THRESHOLD_BLUEPRINT).click()
+    await expect(
+        page.get_by_label("Blueprint to use").get_by_text(THRESHOLD_BLUEPRINT)
+    ).to_be_visible()
+    await _pick(page, "ha-selector-entity ha-entity-picker", "Session usage")
+    threshold = page.locator("ha-selector-number input")
+    await threshold.click()
+    await threshold.press("Control+a")
+    await threshold.press_sequentially("50")
+    await threshold.press("Tab")
+    await page.get_by_text("Add action").click()
+    add_action = page.locator("add-automation-element-dialog")
+    await add_action.get_by_placeholder("Search").fill("persistent notification")
+    await add_action.get_by_text(
+        "Persistent Notification: Create persistent notification"
+    ).click()
+    message = (
+        page.locator("ha-automation-action-row ha-selector-text")
+        .first.locator("textarea, input")
+        .first
+    )
+    await message.fill("{{ message }}")
+    await page.screenshot(path=ARTIFACTS / "automations-blueprint-saved-form.png")
+    # The blueprint names the automation, so it saves without asking for a name,
+    # and the editor opens the automation once Home Assistant has loaded it.
+    await page.get_by_role("button", name="Save").last.click()
+    await expect(page).to_have_url(re.compile(r"/config/automation/edit/\d+$"))
+    automation_id = page.url.rsplit("/", 1)[1]
+    config = await _automation_config(product, automation_id)
+    assert config["use_blueprint"] == {
+        "path": "claude_usage/usage_threshold_notify.yaml",
+        "input": {
+            "usage_sensor": account["five_hour_usage"],
+            "threshold": 50,
+            "notify": [
+                {
+                    "action": "persistent_notification.create",
+                    "metadata": {},
+                    "data": {"message": "{{ message }}"},
+                }
+            ],
+        },
+    }
+
+    async def loaded() -> dict[str, Any] | None:
+        for state in await product.client.get("/api/states"):
+            if state["attributes"].get("id") == automation_id:
+                return dict(state)
+        return None
+
+    automation = await eventually(loaded, "the automation to load")
+    assert automation["entity_id"].startswith("automation.")
+    assert automation["state"] == "on"
+    await _goto_settled(page, f"{product.hass.url}/config/automation/dashboard")
+    await expect(page.get_by_text(THRESHOLD_BLUEPRINT)).to_be_visible()
+    await page.screenshot(path=ARTIFACTS / "automations-blueprint-saved-list.png")
+
+    await product.fake_control("usage", {"payload": usage_payload(57.0, 61.0, 23.0)})
+
+    async def notified() -> list[str]:
+        return [
+            message
+            for message in await _notifications(product)
+            if message.endswith("Session usage is at 57 % (above 50 %).")
+        ]
+
+    await eventually(notified, "the automation's notification", timeout=POLL_WAIT + 15)
+    fired = await product.client.state(automation["entity_id"])
+    assert fired["attributes"]["last_triggered"] is not None
+    await page.get_by_text("Notifications", exact=True).click()
+    await expect(
+        page.get_by_text("Session usage is at 57 % (above 50 %).", exact=False)
+    ).to_be_visible()
+    await page.screenshot(path=ARTIFACTS / "automations-blueprint-fired.png")
+    await page.context.close()
