@@ -8,7 +8,7 @@
 
 import { html, LitElement, nothing, svg } from "lit";
 
-import { windowColor } from "./colors";
+import { windowColors } from "./colors";
 import { RANGE_HOURS, RANGES, type Range, type Thresholds } from "./config";
 import { resetPending, type WindowState } from "./entities";
 import {
@@ -282,6 +282,7 @@ export class ClaudeUsageHistory extends LitElement {
   }
 
   private _series(start: number, end: number): GraphSeries[] {
+    const colors = windowColors(this.readings.map((reading) => reading.window.key));
     return this.readings.map((reading) => {
       const { window: limit } = reading;
       const resetStates = (limit.resetEntityId && this._history[limit.resetEntityId]) || [];
@@ -303,7 +304,7 @@ export class ClaudeUsageHistory extends LitElement {
       if (resetPending(reading, end)) {
         points = endAt(points, reading.resetsAt!.getTime());
       }
-      return { key: limit.key, name: limit.name, color: windowColor(limit.key), points, resets };
+      return { key: limit.key, name: limit.name, color: colors.get(limit.key)!, points, resets };
     });
   }
 

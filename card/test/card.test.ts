@@ -147,16 +147,16 @@ describe("colours and places", () => {
       ]);
     const before = swatches();
     expect(before).toEqual([
-      ["five_hour", "var(--color-1, #4269d0)"],
-      ["seven_day", "var(--color-5, #a463f2)"],
-      ["seven_day_opus", "var(--color-52, #27d0df)"],
+      ["five_hour", "#4269d0"],
+      ["seven_day", "#e500ad"],
+      ["seven_day_opus", "#6d00c7"],
     ]);
     card.hass = makeHass({
       windows: [SESSION, WEEKLY, OPUS, COWORK],
       connection: hass.connection,
     });
     await settle(card);
-    expect(swatches()).toEqual([...before, ["seven_day_cowork", "var(--color-53, #a04a9b)"]]);
+    expect(swatches()).toEqual([...before, ["seven_day_cowork", "#9bafff"]]);
     const legend = [...history(root).querySelectorAll<HTMLElement>(".legend-item .swatch")];
     expect(legend.map((swatch) => swatch.style.background)).toEqual(
       swatches().map(([, color]) => color),
