@@ -55,7 +55,7 @@ const TICK_STEPS = [
 ];
 
 /** Room for one axis label ("12:00 PM", "28. Nov.") and the space beside it. */
-const TICK_SPACING_PX = 60;
+const TICK_SPACING_PX = 56;
 /** About half an axis label: a label centred on its tick stays inside the graph. */
 const TICK_LABEL_HALF_PX = 22;
 /** A gap narrower than this is not seen as one; the value before it holds across. */

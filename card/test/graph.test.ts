@@ -102,7 +102,7 @@ describe("timeTicks", () => {
       const ticks = timeTicks(end - hours * HOUR, end, layout, UTC);
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       for (let index = 1; index < ticks.length; index += 1) {
-        expect(ticks[index]!.x - ticks[index - 1]!.x).toBeGreaterThanOrEqual(60);
+        expect(ticks[index]!.x - ticks[index - 1]!.x).toBeGreaterThanOrEqual(56);
       }
       expect(ticks.at(-1)!.x).toBeLessThanOrEqual(width - 22);
     }
