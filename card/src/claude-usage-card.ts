@@ -10,6 +10,7 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 
 import { EDITOR_TYPE } from "./card-editor";
+import { windowColors } from "./colors";
 import { resolveConfig, type ResolvedConfig } from "./config";
 import {
   accountDiscovery,
@@ -181,6 +182,7 @@ export class ClaudeUsageCard extends LitElement {
     const device = config.deviceId ? hass.devices[config.deviceId] : undefined;
     const title = config.title ?? device?.name_by_user ?? device?.name ?? "Claude Usage";
     const extra = readExtraUsage(hass, this._account, this._recorded);
+    const colors = windowColors(states.map((reading) => reading.window.key));
     return html`
       <ha-card>
         ${title ? html`<h1 class="card-header">${title}</h1>` : nothing}
@@ -214,6 +216,7 @@ export class ClaudeUsageCard extends LitElement {
                         .thresholds=${config.thresholds}
                         .actions=${config.actions}
                         .asOf=${this._status.lastUpdate}
+                        .color=${colors.get(reading.window.key)}
                       ></claude-usage-gauge>`,
                   )}
                 </div>`

@@ -1,30 +1,35 @@
 /**
  * A window's colour in the graph, its legend and beside its gauge's name. It follows the
  * window, not its position, so it stays across polls, reloads and windows that come or go.
- * Taken from Home Assistant's palette (`--color-N`, themable) without its greens, yellows,
- * oranges and reds: those are the gauges' ok / warning / critical colours.
+ *
+ * The palette is chosen so that any two of its colours are far apart (CIEDE2000 and OKLab,
+ * checked in colors.test.ts), each is seen on a light and on a dark card, and none is near a
+ * green, yellow, orange or red: those are the gauges' ok / warning / critical colours. The
+ * colours are fixed rather than Home Assistant's themable `--color-N`: a theme could make
+ * two of those alike.
  */
 
-/** Home Assistant's `--color-N` and its default value. */
-export const PALETTE: readonly (readonly [number, string])[] = [
-  [1, "#4269d0"], // blue
-  [5, "#a463f2"], // purple
-  [52, "#27d0df"], // cyan
-  [6, "#ff8ab7"], // pink
-  [53, "#a04a9b"], // plum
-  [8, "#97bbf5"], // light blue
-  [10, "#094bad"], // dark blue
+export const PALETTE: readonly string[] = [
+  "#4269d0", // blue
+  "#e500ad", // magenta
+  "#12adba", // teal
+  "#6d00c7", // violet
+  "#f69ac4", // pink
+  "#9bafff", // periwinkle
+  "#006772", // dark teal
+  "#703e5c", // plum
 ];
 
 /** The windows claude.ai reports today, each with a colour of its own. */
 const KNOWN: Record<string, number> = {
   five_hour: 0,
   seven_day: 1,
-  seven_day_opus: 2,
-  seven_day_sonnet: 3,
-  seven_day_cowork: 4,
-  seven_day_oauth_apps: 5,
-  seven_day_routines: 6,
+  seven_day_fable: 2,
+  seven_day_opus: 3,
+  seven_day_sonnet: 4,
+  seven_day_cowork: 5,
+  seven_day_oauth_apps: 6,
+  seven_day_routines: 7,
 };
 
 /** A small stable hash of a window key, for windows that come later. */
@@ -36,7 +41,34 @@ function hash(key: string): number {
   return value;
 }
 
-export function windowColor(key: string): string {
-  const [index, fallback] = PALETTE[KNOWN[key] ?? hash(key) % PALETTE.length]!;
-  return `var(--color-${index}, ${fallback})`;
+/**
+ * The colours of one account's windows, by window key. A window claude.ai reports today has
+ * its own colour. A window that comes later takes the colour its key hashes to, or the next
+ * one no other window of the account has (windows in key order), so no two windows share a
+ * colour while the palette lasts.
+ */
+export function windowColors(keys: readonly string[]): Map<string, string> {
+  const slots = new Map<string, number>();
+  const used = new Set<number>();
+  for (const key of keys) {
+    const slot = KNOWN[key];
+    if (slot !== undefined) {
+      slots.set(key, slot);
+      used.add(slot);
+    }
+  }
+  for (const key of [...new Set(keys)].filter((key) => !slots.has(key)).sort()) {
+    const first = hash(key) % PALETTE.length;
+    let slot = first;
+    for (let step = 0; step < PALETTE.length; step += 1) {
+      const candidate = (first + step) % PALETTE.length;
+      if (!used.has(candidate)) {
+        slot = candidate;
+        break;
+      }
+    }
+    slots.set(key, slot);
+    used.add(slot);
+  }
+  return new Map([...slots].map(([key, slot]) => [key, PALETTE[slot]!]));
 }

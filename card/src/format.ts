@@ -158,19 +158,51 @@ export function formatMoment(
   }).format(date);
 }
 
-/** A short axis label: the time of day, with the weekday for multi-day ranges. */
-export function formatAxisTime(
-  date: Date,
-  hass: Pick<HomeAssistant, "locale" | "config">,
-  withDay: boolean,
-): string {
+/** An axis label: the time of day, e.g. "6:00 PM", "18:00", in the display time zone. */
+export function formatAxisTime(date: Date, hass: Pick<HomeAssistant, "locale" | "config">): string {
   return dateTimeFormat(hass.locale.language, {
-    weekday: withDay ? "short" : undefined,
     hour: "numeric",
     minute: "2-digit",
     hourCycle: hourCycle(hass),
     timeZone: displayTimeZone(hass),
   }).format(date);
+}
+
+/** An axis label at midnight: the day, e.g. "Nov 28", "28. Nov.", in the display time zone. */
+export function formatAxisDay(date: Date, hass: Pick<HomeAssistant, "locale" | "config">): string {
+  return dateTimeFormat(hass.locale.language, {
+    month: "short",
+    day: "numeric",
+    timeZone: displayTimeZone(hass),
+  }).format(date);
+}
+
+/**
+ * How far the display time zone's clock is ahead of UTC at `t` (ms): its wall-clock time
+ * is `t` plus this.
+ */
+export function timeZoneOffset(t: number, hass: Pick<HomeAssistant, "locale" | "config">): number {
+  const parts = dateTimeFormat("en-US", {
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    hourCycle: "h23",
+    timeZone: displayTimeZone(hass),
+  }).formatToParts(t);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((item) => item.type === type)!.value);
+  const wall = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
+  return wall - (t - (((t % SECOND) + SECOND) % SECOND));
 }
 
 /** "3h", "7d" style labels for the range switch; "3 hours", "7 days" with `unitDisplay` long. */

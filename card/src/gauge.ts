@@ -15,7 +15,6 @@ import {
   type ActionsConfig,
   type GestureAction,
 } from "./action-handler";
-import { windowColor } from "./colors";
 import type { Thresholds } from "./config";
 import { resetPending, type UsageWindow, type WindowState } from "./entities";
 import {
@@ -83,6 +82,7 @@ export class ClaudeUsageGauge extends LitElement {
     thresholds: { attribute: false },
     actions: { attribute: false },
     asOf: { attribute: false },
+    color: { attribute: false },
     _now: { state: true },
     _detail: { state: true },
   };
@@ -96,6 +96,8 @@ export class ClaudeUsageGauge extends LitElement {
   declare actions: ActionsConfig;
   /** When claude.ai last answered: the time of a stale reading's values. */
   declare asOf: Date | null | undefined;
+  /** The window's colour in the graph (`windowColors`), beside its name. */
+  declare color: string | undefined;
   declare private _now: number;
   declare private _detail: boolean;
 
@@ -235,7 +237,7 @@ export class ClaudeUsageGauge extends LitElement {
           <text class="percent" x="50" y="54">${value}</text>
         </svg>
         <div class="name">
-          <span class="swatch" style="background:${windowColor(limit.key)}"></span>${limit.name}
+          <span class="swatch" style="background:${this.color}"></span>${limit.name}
         </div>
         <div class="reset">${resetText}</div>
       </div>

@@ -105,7 +105,9 @@ function toTime(value: number | string): number {
 
 /**
  * Decode `recorder/statistics_during_period` answers (mean) into points per statistic id;
- * several answers (e.g. hourly, then 5-minute periods) join in time order.
+ * several answers (e.g. hourly, then 5-minute periods) join in time order. The recorder
+ * keeps no period in which the sensor had no value (an outage): a gap from the end of the
+ * period before, as in Home Assistant's statistics graph.
  */
 export function decodeStatistics(...results: StatisticsResult[]): Record<string, StatisticPoint[]> {
   const decoded: Record<string, StatisticPoint[]> = {};
@@ -123,6 +125,14 @@ export function decodeStatistics(...results: StatisticsResult[]): Record<string,
         .filter((point) => Number.isFinite(point.t));
       decoded[statisticId] = [...(decoded[statisticId] ?? []), ...points].sort((a, b) => a.t - b.t);
     }
+  }
+  for (const [statisticId, points] of Object.entries(decoded)) {
+    decoded[statisticId] = points.flatMap((point, index) => {
+      const next = points[index + 1];
+      return next !== undefined && next.t > point.end && point.end > point.t
+        ? [point, { t: point.end, end: point.end, v: null }]
+        : [point];
+    });
   }
   return decoded;
 }

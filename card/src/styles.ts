@@ -225,6 +225,10 @@ export const historyStyles = css`
     fill: var(--secondary-text-color);
     font-size: 10px;
   }
+  .tick {
+    stroke: var(--divider-color);
+    stroke-width: 1;
+  }
   .line {
     fill: none;
     stroke-width: 2;

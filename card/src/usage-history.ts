@@ -8,17 +8,19 @@
 
 import { html, LitElement, nothing, svg } from "lit";
 
-import { windowColor } from "./colors";
+import { windowColors } from "./colors";
 import { RANGE_HOURS, RANGES, type Range, type Thresholds } from "./config";
 import { resetPending, type WindowState } from "./entities";
 import {
+  formatAxisDay,
   formatAxisTime,
   formatDateTime,
   formatList,
   formatPercent,
   formatRangeLabel,
+  timeZoneOffset,
 } from "./format";
-import { buildGraph, scales, type GraphGeometry, type GraphSeries } from "./graph";
+import { buildGraph, graphStart, scales, type GraphGeometry, type GraphSeries } from "./graph";
 import {
   decodeStatistics,
   endAt,
@@ -106,6 +108,7 @@ export class ClaudeUsageHistory extends LitElement {
     clearTimeout(this._stopTimer);
     this._now = Date.now();
     this._scheduleTick();
+    document.addEventListener("pointerdown", this._onPointerElsewhere, true);
     // Resubscribe when the card comes back (e.g. switching dashboard views).
     this.requestUpdate();
   }
@@ -114,6 +117,7 @@ export class ClaudeUsageHistory extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this._tickTimer);
     this._tickTimer = undefined;
+    document.removeEventListener("pointerdown", this._onPointerElsewhere, true);
     // A dashboard moves its cards around (masonry columns) while it lays them out: the
     // data stays when the element is back at once, instead of being requested again.
     this._stopTimer = setTimeout(() => this._stop(), 0);
@@ -271,6 +275,23 @@ export class ClaudeUsageHistory extends LitElement {
     this._hover = undefined;
   }
 
+  /**
+   * The tooltip follows a mouse and goes when it leaves. A finger has no hover: a tap shows
+   * the tooltip until the next tap elsewhere, and a swipe that scrolls the page hides it.
+   */
+  private _onPointerLeave(event: PointerEvent): void {
+    if (event.pointerType !== "touch") {
+      this._hover = undefined;
+    }
+  }
+
+  private readonly _onPointerElsewhere = (event: PointerEvent): void => {
+    const chart = this.renderRoot.querySelector(".chart");
+    if (this._hover && !(chart && event.composedPath().includes(chart))) {
+      this._hover = undefined;
+    }
+  };
+
   private _onPointer(event: PointerEvent, geometry: GraphGeometry, start: number, end: number) {
     const chart = event.currentTarget as Element;
     const rect = chart.getBoundingClientRect();
@@ -282,6 +303,7 @@ export class ClaudeUsageHistory extends LitElement {
   }
 
   private _series(start: number, end: number): GraphSeries[] {
+    const colors = windowColors(this.readings.map((reading) => reading.window.key));
     return this.readings.map((reading) => {
       const { window: limit } = reading;
       const resetStates = (limit.resetEntityId && this._history[limit.resetEntityId]) || [];
@@ -289,8 +311,12 @@ export class ClaudeUsageHistory extends LitElement {
       let resets: number[];
       if (this.range === "7d") {
         const means = [...(this._statistics[limit.usageEntityId] ?? [])];
-        if (reading.utilization !== null) {
+        const last = means[means.length - 1];
+        if (reading.utilization !== null && !reading.stale) {
           means.push({ t: end, end, v: reading.utilization });
+        } else if (last !== undefined) {
+          // No value now (an outage): the line ends where the statistics do.
+          means.push({ t: last.end, end: last.end, v: null });
         }
         resets = findResets(means, resetStates, periodEnd);
         points = means;
@@ -303,7 +329,7 @@ export class ClaudeUsageHistory extends LitElement {
       if (resetPending(reading, end)) {
         points = endAt(points, reading.resetsAt!.getTime());
       }
-      return { key: limit.key, name: limit.name, color: windowColor(limit.key), points, resets };
+      return { key: limit.key, name: limit.name, color: colors.get(limit.key)!, points, resets };
     });
   }
 
@@ -314,8 +340,13 @@ export class ClaudeUsageHistory extends LitElement {
     }
     const language = hass.locale.language;
     const end = this._now;
-    const start = end - RANGE_HOURS[this.range] * HOUR_MS;
-    const series = this._series(start, end);
+    const rangeStart = end - RANGE_HOURS[this.range] * HOUR_MS;
+    const series = this._series(rangeStart, end);
+    const start = graphStart(
+      series.map((item) => item.points),
+      rangeStart,
+      end,
+    );
     const hasData = series.some((item) => item.points.some((point) => point.v !== null));
     return html`
       <div class="history-header">
@@ -373,9 +404,10 @@ export class ClaudeUsageHistory extends LitElement {
     const hass = this.hass!;
     const language = hass.locale.language;
     const width = this._graphWidth.width ?? DEFAULT_GRAPH_WIDTH;
-    const geometry = buildGraph(series, start, end, width, this.thresholds!);
+    const geometry = buildGraph(series, start, end, width, this.thresholds!, (t) =>
+      timeZoneOffset(t, hass),
+    );
     const { layout } = geometry;
-    const multiDay = this.range === "7d";
     const hover = this._hover;
     const nearReset = hover
       ? geometry.markers.find((marker) => Math.abs(marker.x - hover.x) <= 4)
@@ -391,7 +423,8 @@ export class ClaudeUsageHistory extends LitElement {
         aria-label=${this._graphLabel(series, end)}
         @pointermove=${onPointer}
         @pointerdown=${onPointer}
-        @pointerleave=${() => {
+        @pointerleave=${this._onPointerLeave}
+        @pointercancel=${() => {
           this._hover = undefined;
         }}
       >
@@ -406,16 +439,20 @@ export class ClaudeUsageHistory extends LitElement {
             svg`<line class="threshold ${line.level}" x1=${layout.left} x2=${layout.right} y1=${line.y} y2=${line.y}></line>`,
         )}
         ${geometry.xTicks.map(
-          (tick, index) => svg`<text
-              class="axis"
-              x=${tick.x}
-              y=${layout.height - 4}
-              text-anchor=${index === 0 ? "start" : index === geometry.xTicks.length - 1 ? "end" : "middle"}
-            >${formatAxisTime(new Date(tick.t), hass, multiDay)}</text>`,
+          (
+            tick,
+          ) => svg`<line class="tick" x1=${tick.x} x2=${tick.x} y1=${layout.bottom} y2=${layout.bottom + 3}></line>
+            <text class="axis" x=${tick.x} y=${layout.height - 4} text-anchor="middle"
+              >${tick.day ? formatAxisDay(new Date(tick.t), hass) : formatAxisTime(new Date(tick.t), hass)}</text
+            >`,
         )}
         ${geometry.lines.map(
           (line) =>
             svg`<path class="line" data-key=${line.key} style="stroke:${line.color}" d=${line.d}></path>`,
+        )}
+        ${geometry.dots.map(
+          (dot) =>
+            svg`<circle class="dot" data-key=${dot.key} cx=${dot.x} cy=${dot.y} r="2.5" style="fill:${dot.color}"></circle>`,
         )}
         ${geometry.markers.map(
           (marker) => svg`<g class="reset-marker" data-key=${marker.key}>

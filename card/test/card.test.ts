@@ -6,6 +6,7 @@ import {
   COWORK,
   DEVICE_ID,
   makeHass,
+  NOW,
   OPUS,
   recordedBefore,
   SESSION,
@@ -18,6 +19,7 @@ import {
   gaugeElements,
   gauges,
   history,
+  HOUR,
   mount,
   plain,
   settle,
@@ -147,16 +149,16 @@ describe("colours and places", () => {
       ]);
     const before = swatches();
     expect(before).toEqual([
-      ["five_hour", "var(--color-1, #4269d0)"],
-      ["seven_day", "var(--color-5, #a463f2)"],
-      ["seven_day_opus", "var(--color-52, #27d0df)"],
+      ["five_hour", "#4269d0"],
+      ["seven_day", "#e500ad"],
+      ["seven_day_opus", "#6d00c7"],
     ]);
     card.hass = makeHass({
       windows: [SESSION, WEEKLY, OPUS, COWORK],
       connection: hass.connection,
     });
     await settle(card);
-    expect(swatches()).toEqual([...before, ["seven_day_cowork", "var(--color-53, #a04a9b)"]]);
+    expect(swatches()).toEqual([...before, ["seven_day_cowork", "#9bafff"]]);
     const legend = [...history(root).querySelectorAll<HTMLElement>(".legend-item .swatch")];
     expect(legend.map((swatch) => swatch.style.background)).toEqual(
       swatches().map(([, color]) => color),
@@ -314,6 +316,30 @@ describe("when claude.ai gives no usage", () => {
       true,
     ]);
     expect(root.querySelector("claude-usage-history")!.readings).toHaveLength(3);
+  });
+
+  it("ends the week's lines where the statistics do, not at the last values", async () => {
+    const recorded = recordedBefore(makeHass(), [...WINDOW_SENSORS, ...EXTRA_SENSORS]);
+    const callWS = vi.fn(async (message: Record<string, unknown>) => {
+      if (message.type === "recorder/statistics_during_period") {
+        const start = NOW - 2 * HOUR;
+        return message.period === "5minute"
+          ? { "sensor.acme_session_usage": [{ start, end: start + 300_000, mean: 42 }] }
+          : {};
+      }
+      return message.type === "history/history_during_period" && message.no_attributes === false
+        ? recorded
+        : {};
+    });
+    const { root, card } = await mount(
+      { default_range: "7d" },
+      { status: "cloudflare_blocked", callWS },
+    );
+    await settle(card);
+    // The statistics span 09:00 to 09:05 UTC of the 2 hours shown: x = 34 to 34 + 260 / 24.
+    expect(history(root).querySelector('path.line[data-key="five_hour"]')!.getAttribute("d")).toBe(
+      "M34 68.3H44.8",
+    );
   });
 
   it("leads to where the fix is", async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import {
   displayTimeZone,
+  formatAxisDay,
   formatAxisTime,
   formatDateTime,
   formatDuration,
@@ -10,6 +11,7 @@ import {
   formatPercent,
   formatRangeLabel,
   msUntilNextChange,
+  timeZoneOffset,
 } from "../src/format";
 import { localize } from "../src/i18n";
 
@@ -113,29 +115,40 @@ describe("dates and times", () => {
     expect(formatDateTime(instant, locale("de", "local", "Asia/Tokyo"))).toBe(expected);
   });
 
-  it("formats axis labels with a weekday for multi-day ranges", () => {
-    expect(formatAxisTime(instant, locale("en", "server", "UTC", "24"), false)).toBe("12:14");
-    expect(plain(formatAxisTime(instant, locale("en", "server", "UTC", "12"), true))).toBe(
-      "Sat 12:14 PM",
+  it("labels axis ticks with the time, or the day at midnight, in the display time zone", () => {
+    expect(formatAxisTime(instant, locale("en", "server", "UTC", "24"))).toBe("12:14");
+    expect(plain(formatAxisTime(instant, locale("en", "server", "UTC", "12")))).toBe("12:14 PM");
+    expect(formatAxisTime(instant, locale("de", "server", "Europe/Berlin"))).toBe("13:14");
+    const midnight = new Date("2026-11-28T23:00:00Z");
+    expect(formatAxisDay(midnight, locale("en", "server", "UTC"))).toBe("Nov 28");
+    expect(formatAxisDay(midnight, locale("de", "server", "Europe/Berlin"))).toBe("29. Nov.");
+    expect(formatAxisDay(midnight, locale("fr", "server", "Europe/Paris"))).toBe("29 nov.");
+  });
+
+  it("tells how far the display time zone's clock is ahead of UTC", () => {
+    const winter = Date.parse("2026-01-15T12:00:00.250Z");
+    const summer = Date.parse("2026-07-15T12:00:00Z");
+    expect(timeZoneOffset(winter, locale("en", "server", "UTC"))).toBe(0);
+    expect(timeZoneOffset(winter, locale("en", "server", "Europe/Berlin"))).toBe(HOUR);
+    expect(timeZoneOffset(summer, locale("en", "server", "Europe/Berlin"))).toBe(2 * HOUR);
+    expect(timeZoneOffset(summer, locale("en", "server", "America/New_York"))).toBe(-4 * HOUR);
+    expect(timeZoneOffset(winter, locale("en", "server", "Asia/Kathmandu"))).toBe(
+      5 * HOUR + 45 * MINUTE,
     );
-    expect(formatAxisTime(instant, locale("de", "server", "Europe/Berlin"), true)).toBe(
-      "Sa., 13:14",
+    expect(timeZoneOffset(winter, locale("en", "local", "Asia/Kathmandu"))).toBe(
+      0 - new Date(winter).getTimezoneOffset() * MINUTE,
     );
   });
 
   it("shows noon as 12 and midnight as 0 whatever clock the language has", () => {
     const noon = new Date("2026-11-28T12:14:30Z");
     const midnight = new Date("2026-11-28T00:14:30Z");
-    expect(plain(formatAxisTime(noon, locale("de", "server", "UTC", "12"), false))).toBe(
-      "12:14 PM",
-    );
+    expect(plain(formatAxisTime(noon, locale("de", "server", "UTC", "12")))).toBe("12:14 PM");
     expect(plain(formatDateTime(noon, locale("fr", "server", "UTC", "12")))).toBe(
       "28 nov. 2026, 12:14 PM",
     );
-    expect(plain(formatAxisTime(noon, locale("nl", "server", "UTC", "12"), false))).toBe(
-      "12:14 p.m.",
-    );
-    expect(formatAxisTime(midnight, locale("en", "server", "UTC", "24"), false)).toBe("00:14");
+    expect(plain(formatAxisTime(noon, locale("nl", "server", "UTC", "12")))).toBe("12:14 p.m.");
+    expect(formatAxisTime(midnight, locale("en", "server", "UTC", "24"))).toBe("00:14");
   });
 
   it("formats percentages and range labels per language", () => {
@@ -186,8 +199,8 @@ describe("formatter cache", () => {
     expect(formatPercent(10, "nl")).toBe(formatPercent(10, "nl"));
     expect(formatPercent(20, "nl")).not.toBe(formatPercent(30, "nl"));
     expect(formatDateTime(instant, hass)).toBe(formatDateTime(instant, hass));
-    formatAxisTime(instant, hass, false);
-    formatAxisTime(new Date(instant.getTime() + HOUR), hass, false);
+    formatAxisTime(instant, hass);
+    formatAxisTime(new Date(instant.getTime() + HOUR), hass);
     expect(built).toEqual(["number", "date", "date"]);
     formatPercent(10, "sv");
     formatDateTime(instant, locale("nl", "server", "Asia/Tokyo"));
@@ -213,7 +226,7 @@ describe("the system time format", () => {
     });
     vi.resetModules();
     const format = await import("../src/format");
-    return plain(format.formatAxisTime(at, locale(language, "server", "UTC", "system"), false));
+    return plain(format.formatAxisTime(at, locale(language, "server", "UTC", "system")));
   }
 
   it("follows the browser's clock, not the language's", async () => {

@@ -181,6 +181,27 @@ describe("decodeStatistics", () => {
       "sensor.b_usage": [{ t: T0 + HOUR, end: T0 + HOUR + 5 * MINUTE, v: 5 }],
     });
   });
+
+  it("leaves a gap where the recorder kept no period (an outage)", () => {
+    const period = (minutes: number, mean: number) => ({
+      start: T0 + minutes * MINUTE,
+      end: T0 + (minutes + 5) * MINUTE,
+      mean,
+    });
+    expect(
+      decodeStatistics({
+        "sensor.a_usage": [period(0, 10), period(5, 12), period(30, 40), period(35, 41)],
+      }),
+    ).toEqual({
+      "sensor.a_usage": [
+        { t: T0, end: T0 + 5 * MINUTE, v: 10 },
+        { t: T0 + 5 * MINUTE, end: T0 + 10 * MINUTE, v: 12 },
+        { t: T0 + 10 * MINUTE, end: T0 + 10 * MINUTE, v: null },
+        { t: T0 + 30 * MINUTE, end: T0 + 35 * MINUTE, v: 40 },
+        { t: T0 + 35 * MINUTE, end: T0 + 40 * MINUTE, v: 41 },
+      ],
+    });
+  });
 });
 
 describe("toPoints and valueAt", () => {

@@ -163,6 +163,46 @@ describe("history", () => {
     expect(graph.querySelector(".tooltip")).toBeNull();
   });
 
+  it("keeps the tooltip of a tap on a phone until a tap elsewhere", async () => {
+    const { root, hass, card } = await mount();
+    const graph = history(root);
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({ "sensor.acme_session_usage": [{ s: "30", lu: (NOW - 12 * HOUR) / 1000 }] }),
+    );
+    await settle(card);
+    const chart = graph.querySelector<SVGSVGElement>("svg.chart")!;
+    const touch = (type: string, target: EventTarget = chart) =>
+      target.dispatchEvent(
+        new PointerEvent(type, {
+          pointerType: "touch",
+          clientX: 200,
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    const tooltip = () => plain(graph.querySelector(".tooltip")?.textContent);
+    // A tap: down, up, and (a finger has no hover) leave at once.
+    touch("pointerdown");
+    touch("pointerup");
+    touch("pointerleave");
+    await settle(card);
+    expect(tooltip()).toMatch(/^Nov 28, 2026, \d\d:\d\d Session usage: 30%/);
+    // Another tap on the graph keeps it; a tap elsewhere takes it away.
+    touch("pointerdown");
+    await settle(card);
+    expect(tooltip()).not.toBe("");
+    touch("pointerdown", document.body);
+    await settle(card);
+    expect(graph.querySelector(".tooltip")).toBeNull();
+    // A swipe that scrolls the page (the browser cancels the pointer) takes it away too.
+    touch("pointerdown");
+    await settle(card);
+    expect(tooltip()).not.toBe("");
+    touch("pointercancel");
+    await settle(card);
+    expect(graph.querySelector(".tooltip")).toBeNull();
+  });
+
   it("ends a resetting window's line at the reset time instead of carrying its old value on", async () => {
     // The usage sensors were last written at 09:00; the session window reset at 09:30.
     const passed = { ...SESSION, resetsAt: new Date(NOW - 30 * 60_000).toISOString() };
@@ -188,8 +228,9 @@ describe("history", () => {
     await settle(card);
     const line = (key: string) =>
       graph.querySelector(`path.line[data-key="${key}"]`)!.getAttribute("d");
-    // 300 px wide: the plot spans x = 34..294 for 24 h, so 09:30 is x = 288.6 and now x = 294.
-    expect(line("five_hour")).toMatch(/H288\.6$/);
+    // 300 px wide: the plot spans x = 34..294 for the 3 h of history there are, so 09:30 is
+    // x = 34 + 260 × 2.5 / 3 = 250.7 and now x = 294.
+    expect(line("five_hour")).toMatch(/H250\.7$/);
     expect(line("seven_day")).toMatch(/H294$/);
     const chart = graph.querySelector<SVGSVGElement>("svg.chart")!;
     chart.dispatchEvent(new PointerEvent("pointermove", { clientX: 294 }));
@@ -200,9 +241,71 @@ describe("history", () => {
 
     graph.querySelector<HTMLButtonElement>('button[data-range="7d"]')!.click();
     await settle(card);
-    // 7 days: 09:30 is x = 34 + 260 × 167.5 / 168 = 293.2.
-    expect(line("five_hour")).toMatch(/H293\.2$/);
+    // 7 days, of which the statistics hold the last 2 hours: 09:30 is x = 34 + 260 × 1.5 / 2 = 229.
+    expect(line("five_hour")).toMatch(/H229$/);
     expect(line("seven_day")).toMatch(/H294$/);
+  });
+
+  it("fills the graph with a new install's few minutes of history, on round ticks", async () => {
+    const { root, hass, card } = await mount();
+    const graph = history(root);
+    hass.connection.subscriptions[0]!.callback(
+      streamMessage({
+        "sensor.acme_session_usage": [
+          { s: "30", lu: (NOW - 8 * 60_000) / 1000 },
+          { s: "35", lu: (NOW - 4 * 60_000) / 1000 },
+        ],
+        "sensor.acme_weekly_usage": [{ s: "60", lu: (NOW - 8 * 60_000) / 1000 }],
+      }),
+    );
+    await settle(card);
+    // 24 h chosen, 8 minutes recorded: the graph spans the last 10 minutes (10:50 to 11:00
+    // in Berlin), so the lines run from 10:52 (x = 34 + 260 × 2 / 10 = 86) to now (x = 294).
+    const line = (key: string) =>
+      graph.querySelector(`path.line[data-key="${key}"]`)!.getAttribute("d");
+    expect(line("five_hour")).toMatch(/^M86 \S+H190V\S+H294$/);
+    expect(line("seven_day")).toMatch(/^M86 \S+H294$/);
+    const labels = [...graph.querySelectorAll('.chart text.axis[text-anchor="middle"]')];
+    expect(labels.map((label) => label.textContent)).toEqual(["10:50", "10:55"]);
+    expect(graph.querySelectorAll(".chart line.tick")).toHaveLength(2);
+  });
+
+  it("draws the only value there is as a dot", async () => {
+    // A new install on the 7-day range: no statistics yet, only the current value.
+    const { root, card } = await mount(
+      { default_range: "7d" },
+      { callWS: weekData(async () => ({})) },
+    );
+    await settle(card);
+    const dots = [...history(root).querySelectorAll<SVGCircleElement>("circle.dot")];
+    expect(dots.map((dot) => [dot.dataset.key, dot.getAttribute("cx")])).toEqual([
+      ["five_hour", "294"],
+      ["seven_day", "294"],
+      ["seven_day_opus", "294"],
+    ]);
+    expect(dots[0]!.style.fill).toBe("#4269d0");
+  });
+
+  it("leaves a gap in the week where the recorder kept no statistics", async () => {
+    const periods = (from: number, to: number, mean: number) =>
+      Array.from({ length: (to - from) / 300_000 }, (_, index) => ({
+        start: from + index * 300_000,
+        end: from + (index + 1) * 300_000,
+        mean,
+      }));
+    // An outage from 5 h to 1 h ago.
+    const callWS = weekData(async () => ({
+      "sensor.acme_session_usage": [
+        ...periods(NOW - 6 * HOUR, NOW - 5 * HOUR, 20),
+        ...periods(NOW - HOUR, NOW - 300_000, 40),
+      ],
+    }));
+    const { root, card } = await mount({ default_range: "7d" }, { callWS });
+    await settle(card);
+    // The statistics begin 6 h ago: 5 h ago is x = 34 + 260 / 6 = 77.3, 1 h ago x = 250.7.
+    const d = history(root).querySelector('path.line[data-key="five_hour"]')!.getAttribute("d")!;
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d).toContain("H77.3M250.7 70.4H");
   });
 
   it("says when the range has no history yet, and when history is unavailable", async () => {

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 import re
 import time
 from typing import Literal
 
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, Locator, Page, expect
 import pytest
 import pytest_asyncio
 import pytest_socket
@@ -39,12 +41,39 @@ CARD = "claude-usage-card"
 GAUGE = "claude-usage-gauge"
 # The session window of the served usage resets 2 h 13 min after the fixture ran.
 COUNTDOWN = re.compile(r"Resets in 2 hr (\d+) min")
+# The graph's left edge in its SVG (graph.ts: graphLayout).
+GRAPH_LEFT = 34
+# A line of one value: from its first state to now.
+FLAT_LINE = re.compile(r"^M([\d.]+) [\d.]+H([\d.]+)$")
 
 
 def _minutes_left(text: str) -> int:
     match = COUNTDOWN.fullmatch(text.strip())
     assert match, text
     return 120 + int(match[1])
+
+
+def _tick_minutes(label: str) -> int:
+    """Return the minute of the day of an English axis label: "11:35 PM", "Dec 8" (0:00)."""
+    text = label.replace("\u202f", " ")
+    if re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}", text):
+        return 0
+    parsed = datetime.strptime(text, "%I:%M %p")
+    return parsed.hour * 60 + parsed.minute
+
+
+async def assert_round_ticks(card: Locator) -> None:
+    """Assert that the time axis has ticks a round step apart, on multiples of it."""
+    labels = await card.locator(
+        '.graph text.axis[text-anchor="middle"]'
+    ).all_text_contents()
+    assert len(labels) >= 2, labels
+    minutes = [_tick_minutes(label) for label in labels]
+    steps = {(later - earlier) % (24 * 60) for earlier, later in pairwise(minutes)}
+    assert len(steps) == 1, labels
+    step = steps.pop()
+    assert step in (1, 2, 5, 10, 15, 30, 60), labels
+    assert all(minute % step == 0 for minute in minutes), labels
 
 
 @dataclass
@@ -77,14 +106,20 @@ async def _open(
     product: Product,
     viewport: tuple[int, int],
     scheme: Literal["light", "dark"] = "light",
+    *,
+    touch: bool = False,
 ) -> Page:
     """Log a fresh browser context in without typing and open the dashboard.
 
-    Home Assistant's default theme follows the browser's light or dark scheme.
+    Home Assistant's default theme follows the browser's light or dark scheme;
+    ``touch`` makes the browser a phone's (touch events, no hover).
     """
     width, height = viewport
     context = await browser.new_context(
-        viewport={"width": width, "height": height}, color_scheme=scheme
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,
+        has_touch=touch,
+        is_mobile=touch,
     )
     page = await context.new_page()
     console: list[str] = []
@@ -186,12 +221,18 @@ async def test_card_shows_the_usage(
             "$12.34 of $50.00"
         )
 
+        # A new install: the graph spans its minute or two of history (at least 10
+        # minutes), not 24 hours with a line a pixel wide at the right edge.
         lines = card.locator(".graph path.line")
         await expect(lines.first).to_be_attached()
         assert await lines.count() == 3
-        await expect(lines.first).to_have_attribute(
-            "d", re.compile(r"^M[\d.]+[ ,][\d.]+")
-        )
+        for index in range(3):
+            d = await lines.nth(index).get_attribute("d")
+            match = FLAT_LINE.fullmatch(d or "")
+            assert match, d
+            first, now = float(match[1]), float(match[2])
+            assert (now - first) / (now - GRAPH_LEFT) >= 0.05, d
+        await assert_round_ticks(card)
 
         screenshot = artifacts / f"dashboard-{width}x{height}-{scheme}.png"
         await page.screenshot(path=screenshot, full_page=True)
@@ -213,7 +254,10 @@ async def test_range_switch(
         await expect(card.locator('button.range[data-range="24h"]')).to_have_attribute(
             "aria-pressed", "true"
         )
-        axis_24h = await card.locator(".graph text.axis").all_text_contents()
+        chart = card.locator(".graph svg.chart")
+        await expect(chart).to_have_attribute(
+            "aria-label", re.compile(r"^History, last 24 hours: ")
+        )
 
         await card.locator('button.range[data-range="3h"]').click()
         await expect(card.locator('button.range[data-range="3h"]')).to_have_attribute(
@@ -223,7 +267,10 @@ async def test_range_switch(
             "aria-pressed", "false"
         )
         await expect(card.locator(".graph path.line").first).to_be_attached()
-        assert await card.locator(".graph text.axis").all_text_contents() != axis_24h
+        # The history of a new install is shorter than either range: both show all of it.
+        await expect(chart).to_have_attribute(
+            "aria-label", re.compile(r"^History, last 3 hours: ")
+        )
 
         await card.locator('button.range[data-range="7d"]').click()
         await expect(card.locator('button.range[data-range="7d"]')).to_have_attribute(
@@ -231,6 +278,33 @@ async def test_range_switch(
         )
         await expect(card.locator(".graph path.line").first).to_be_attached()
         await page.screenshot(path=artifacts / "dashboard-7d.png", full_page=True)
+    finally:
+        await page.context.close()
+
+
+@pytest.mark.usefixtures("dashboard")
+async def test_tap_on_the_graph_shows_values_on_a_phone(
+    product: Product, browser: Browser, artifacts: Path
+) -> None:
+    """A tap on the graph shows the tooltip until a tap elsewhere (a finger has no hover)."""
+    page = await _open(browser, product, (390, 844), "dark", touch=True)
+    try:
+        card = page.locator(CARD)
+        chart = card.locator(".graph svg.chart")
+        await chart.scroll_into_view_if_needed()
+        box = await chart.bounding_box()
+        assert box is not None
+        # Near the right edge: the new install's values of the last minutes.
+        await chart.tap(position={"x": box["width"] - 12, "y": box["height"] / 2})
+        tooltip = card.locator(".graph .tooltip")
+        await expect(tooltip).to_be_visible()
+        await expect(tooltip).to_contain_text("Session usage: 42%")
+        # Still there once the finger is up and the browser has moved on.
+        await page.clock.run_for(1000)
+        await expect(tooltip).to_be_visible()
+        await page.screenshot(path=artifacts / "dashboard-graph-tap-390x844-dark.png")
+        await card.locator(".card-header").tap()
+        await expect(tooltip).to_have_count(0)
     finally:
         await page.context.close()
 
