@@ -899,8 +899,10 @@ async def async_start_home_assistant(
 ) -> bool:
     """Start ``hass`` onboarded (or logged in), running, serving on 127.0.0.1 only.
 
-    The project's blueprints are in its blueprint folder once it runs. Returns
-    whether it was onboarded now (a new config folder).
+    The project's blueprints are in its blueprint folder once it runs, and its
+    internal URL is the loopback one it serves on (Home Assistant would guess the
+    machine's LAN address, where nothing listens; the Claude Code lines name it).
+    Returns whether it was onboarded now (a new config folder).
     """
     await process.async_start(client.session)
     client.url = process.url
@@ -912,6 +914,7 @@ async def async_start_home_assistant(
         await client.wait_running(process)
     if not process.blueprints.is_dir():
         process.install_blueprints()
+    await client.ws("config/core/update", internal_url=process.url)
     return onboarded_now
 
 

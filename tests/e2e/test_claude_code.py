@@ -89,8 +89,6 @@ async def lines(product: Product) -> dict[str, Any]:
     """Add a Claude Code entry through the REST flow the UI uses; return its lines."""
     pytest_socket.enable_socket()
     client = product.client
-    # Home Assistant listens on loopback only here; a user's has its LAN address.
-    await client.ws("config/core/update", internal_url=product.hass.url)
     flow = await client.start_flow()
     flow = await client.configure_flow(flow["flow_id"], {"next_step_id": "claude_code"})
     flow = await client.configure_flow(
@@ -107,7 +105,6 @@ async def test_the_flow_ends_on_the_lines_to_paste(
     page: Page, product: Product
 ) -> None:
     """Add integration > Claude Code: a name, then the webhook and the lines to paste."""
-    await product.client.ws("config/core/update", internal_url=product.hass.url)
     await page.goto(f"{product.hass.url}{ADD_INTEGRATION}", wait_until="networkidle")
     await page.get_by_role("button", name="OK").click()
     menu = page.locator(f"{DIALOG} step-flow-menu")
