@@ -565,7 +565,7 @@ async def test_automation_from_a_blueprint_saved_in_the_ui_runs(
         return [
             message
             for message in await _notifications(product)
-            if message.endswith("Session usage is at 57 % (above 50 %).")
+            if message.endswith("Session usage is at 57% (above 50%).")
         ]
 
     await eventually(notified, "the automation's notification", timeout=POLL_WAIT + 15)
@@ -573,7 +573,7 @@ async def test_automation_from_a_blueprint_saved_in_the_ui_runs(
     assert fired["attributes"]["last_triggered"] is not None
     await page.get_by_text("Notifications", exact=True).click()
     await expect(
-        page.get_by_text("Session usage is at 57 % (above 50 %).", exact=False)
+        page.get_by_text("Session usage is at 57% (above 50%).", exact=False)
     ).to_be_visible()
     await page.screenshot(path=ARTIFACTS / "automations-blueprint-fired.png")
     await page.context.close()
