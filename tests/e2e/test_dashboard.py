@@ -280,13 +280,23 @@ async def test_editor_stays_visual_while_thresholds_are_typed(
         await expect(error).to_contain_text(
             "The warning threshold must be lower than the critical one."
         )
+        # The preview keeps the last configuration the card takes (issue 22, 9).
+        preview = page.locator("hui-card[preview]")
+        await expect(preview.locator(f"{CARD} .gauge")).to_have_count(3)
+        await expect(preview.locator("hui-error-card")).to_have_count(0)
+        await expect(preview).not_to_contain_text("Configuration error")
         await page.screenshot(path=artifacts / "editor-thresholds-typing.png")
         await critical.press_sequentially("5", delay=50)
         await expect(error).to_have_count(0)
         await expect(critical).to_have_value("85")
+        await expect(preview.locator(f"{CARD} .gauge")).to_have_count(3)
         # Still the visual editor: no YAML editor took over.
         await expect(page.locator("ha-yaml-editor")).to_have_count(0)
         await page.screenshot(path=artifacts / "editor-thresholds.png")
+        # Without the graph, no range to choose (a condition of Home Assistant's form).
+        await editor.locator("ha-selector-boolean ha-switch").click()
+        await expect(editor.locator("ha-selector-select")).to_have_count(0)
+        await expect(preview.locator("claude-usage-history")).to_have_count(0)
     finally:
         await page.context.close()
 
