@@ -4,7 +4,8 @@
  * (`claude-usage-gauge`), extra usage (`claude-usage-extra`) and the history graph
  * (`claude-usage-history`). The gauges draw from `hass.states` at once, the graph once its
  * data comes. While the account has a problem, the card keeps the last values the
- * recorder holds, greyed out.
+ * recorder holds, greyed out. Windows are named in the user's language once the
+ * integration's translations came.
  */
 
 import { html, LitElement, nothing, type PropertyValues } from "lit";
@@ -22,7 +23,8 @@ import {
   rememberIdentity,
   type Account,
 } from "./entities";
-import { localize, type StringKey } from "./i18n";
+import { cardLanguage, localize, type StringKey } from "./i18n";
+import { nameTranslations, type NameTranslations } from "./names";
 import { lastRecordedStates, type Recorded } from "./recorded";
 import { accountStatus, type AccountStatus } from "./status";
 import { cardStyles } from "./styles";
@@ -32,16 +34,36 @@ import { WidthController } from "./width-controller";
 export const CARD_TYPE = "claude-usage-card";
 
 /** A gauge stays readable down to this width (its countdown wraps onto two lines). */
-const MIN_GAUGE_WIDTH = 104;
+export const MIN_GAUGE_WIDTH = 104;
 /** The gap between gauges in a row (`.gauges` in styles.ts). */
 const GAUGE_GAP = 8;
+/** What a name's first word has before it: the colour swatch and its margin (styles.ts). */
+const SWATCH_WIDTH = 13;
+/** The gauge's padding on each side (styles.ts). */
+const GAUGE_PADDING = 2;
 
 /**
- * How many gauges a row holds: as many as fit, in rows as even as can be, so four gauges
- * are 2 x 2 or 4 in a row, never 3 + 1.
+ * The width a gauge needs so that no word of its name breaks ("Sitzungsnutzung" is wider
+ * than a third of a phone): its widest word, the first one after the colour swatch, as
+ * `measure` finds them in the name's font.
  */
-export function gaugeColumns(count: number, width: number): number {
-  const fit = Math.max(1, Math.floor((width + GAUGE_GAP) / (MIN_GAUGE_WIDTH + GAUGE_GAP)));
+export function nameWidth(name: string, measure: (text: string) => number): number {
+  const words = name.split(/\s+/).filter((word) => word !== "");
+  const widths = words.map((word, index) => measure(word) + (index === 0 ? SWATCH_WIDTH : 0));
+  return Math.ceil(Math.max(0, ...widths)) + 2 * GAUGE_PADDING;
+}
+
+/**
+ * How many gauges a row holds: as many as fit, each at least `minWidth` wide, in rows as
+ * even as can be, so four gauges are 2 x 2 or 4 in a row, never 3 + 1.
+ */
+export function gaugeColumns(
+  count: number,
+  width: number,
+  minWidth: number = MIN_GAUGE_WIDTH,
+): number {
+  const gauge = Math.max(MIN_GAUGE_WIDTH, minWidth);
+  const fit = Math.max(1, Math.floor((width + GAUGE_GAP) / (gauge + GAUGE_GAP)));
   const rows = Math.ceil(Math.max(1, count) / fit);
   return Math.ceil(Math.max(1, count) / rows);
 }
@@ -53,6 +75,7 @@ export class ClaudeUsageCard extends LitElement {
     hass: { attribute: false },
     _config: { state: true },
     _recorded: { state: true },
+    _names: { state: true },
   };
 
   static override styles = cardStyles;
@@ -61,12 +84,20 @@ export class ClaudeUsageCard extends LitElement {
   declare private _config: ResolvedConfig | undefined;
   /** The last recorded states of the account's sensors, while it has a problem. */
   declare private _recorded: Recorded;
+  /** What it takes to name the windows in the user's language, once loaded. */
+  declare private _names: NameTranslations | undefined;
 
   private _account: Account = NO_ACCOUNT;
   private _status: AccountStatus = NO_STATUS;
   private _recordedKey: string | undefined;
+  private _namesKey: string | undefined;
   private readonly _discover = accountDiscovery();
   private readonly _gaugesWidth = new WidthController(this, ".gauges");
+  /** The width the windows' names need (`nameWidth`), measured once they are drawn. */
+  private _nameWidth = MIN_GAUGE_WIDTH;
+  /** The names and font `_nameWidth` was measured for. */
+  private _measured: string | undefined;
+  private _canvas: HTMLCanvasElement | undefined;
 
   constructor() {
     super();
@@ -119,9 +150,30 @@ export class ClaudeUsageCard extends LitElement {
   protected override willUpdate(): void {
     const hass = this.hass;
     const deviceId = this._config?.deviceId;
-    this._account = hass && deviceId ? this._discover(hass, deviceId) : NO_ACCOUNT;
+    this._syncNames();
+    this._account = hass && deviceId ? this._discover(hass, deviceId, this._names) : NO_ACCOUNT;
     this._status = hass ? accountStatus(hass, this._account) : NO_STATUS;
     this._syncRecorded();
+  }
+
+  /** Ask for the translations that name the windows in the user's language, when it changes. */
+  private _syncNames(): void {
+    const hass = this.hass;
+    if (!hass) {
+      return;
+    }
+    const language = cardLanguage(hass.locale.language);
+    const key = `${hass.config.language}|${language}`;
+    if (key === this._namesKey) {
+      return;
+    }
+    this._namesKey = key;
+    this._names = undefined;
+    void nameTranslations(hass, language).then((names) => {
+      if (key === this._namesKey) {
+        this._names = names;
+      }
+    });
   }
 
   /**
@@ -202,6 +254,7 @@ export class ClaudeUsageCard extends LitElement {
                   style="--columns:${gaugeColumns(
                     states.length,
                     this._gaugesWidth.width ?? Number.POSITIVE_INFINITY,
+                    this._nameWidth,
                   )}"
                 >
                   ${states.map(
@@ -237,6 +290,50 @@ export class ClaudeUsageCard extends LitElement {
         </div>
       </ha-card>
     `;
+  }
+
+  protected override updated(): void {
+    void this._measureNames();
+  }
+
+  /**
+   * Measure the widest word of the windows' names in the font a gauge draws them in, once
+   * the gauges are drawn and again when the names, the font or the web fonts change.
+   */
+  private async _measureNames(): Promise<void> {
+    const gauge = this.renderRoot.querySelector("claude-usage-gauge");
+    await gauge?.updateComplete;
+    const name = gauge?.shadowRoot?.querySelector(".name");
+    const context = name && (this._canvas ??= document.createElement("canvas")).getContext("2d");
+    if (!name || !context) {
+      return;
+    }
+    const style = getComputedStyle(name);
+    const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const names = this._account.windows.map((limit) => limit.name);
+    const key = `${font}|${names.join("|")}`;
+    if (key === this._measured) {
+      return;
+    }
+    this._measured = key;
+    context.font = font;
+    const width = Math.max(
+      MIN_GAUGE_WIDTH,
+      ...names.map((text) => nameWidth(text, (word) => context.measureText(word).width)),
+    );
+    if (width !== this._nameWidth) {
+      this._nameWidth = width;
+      this.requestUpdate();
+    }
+    // A web font still loading draws the names wider or narrower once it is there.
+    if (document.fonts?.status === "loading") {
+      void document.fonts.ready.then(() => {
+        if (this._measured === key) {
+          this._measured = undefined;
+          this.requestUpdate();
+        }
+      });
+    }
   }
 
   private _renderMessage(status: "no_device" | "device_not_found" | "no_data") {

@@ -4,6 +4,7 @@
  * the account's other sensors by their translation key.
  */
 
+import { localName, type NameTranslations } from "./names";
 import type { Recorded } from "./recorded";
 import { DOMAIN, type HassEntity, type HomeAssistant } from "./types";
 
@@ -13,6 +14,7 @@ export type WindowKind = "session" | "weekly" | "weekly_scoped" | "unknown";
 export interface UsageWindow {
   key: string;
   kind: WindowKind;
+  /** The usage sensor's name, in the user's language unless the user renamed it. */
   name: string;
   usageEntityId: string;
   resetEntityId: string | undefined;
@@ -73,11 +75,15 @@ export function forgetIdentities(): void {
 
 type Metric = "usage" | "reset";
 
+/** The translation keys' suffixes of a window's usage and reset sensors, e.g. `scoped_usage`. */
+const USAGE_SUFFIX = "_usage";
+const RESET_SUFFIX = "_reset";
+
 function metricOf(translationKey: string | undefined, state: HassEntity): Metric | undefined {
-  if (translationKey?.endsWith("_usage")) {
+  if (translationKey?.endsWith(USAGE_SUFFIX)) {
     return "usage";
   }
-  if (translationKey?.endsWith("_reset")) {
+  if (translationKey?.endsWith(RESET_SUFFIX)) {
     return "reset";
   }
   if (translationKey === undefined && typeof state.attributes.window_key === "string") {
@@ -86,8 +92,18 @@ function metricOf(translationKey: string | undefined, state: HassEntity): Metric
   return undefined;
 }
 
-/** The entity's own name: the registry's, else the friendly name without the device name. */
+/**
+ * The entity's own name, without the device's: Home Assistant's `formatEntityName` where
+ * the frontend has it (2026.4 and later), else the registry's name or the friendly name.
+ */
 export function entityName(hass: HomeAssistant, entityId: string): string {
+  const state = hass.states[entityId];
+  if (hass.formatEntityName && state) {
+    const name = hass.formatEntityName(state, { type: "entity" });
+    if (name) {
+      return name;
+    }
+  }
   const entry = hass.entities[entityId];
   if (entry?.name) {
     return entry.name;
@@ -151,7 +167,11 @@ function deviceEntityIds(hass: HomeAssistant, deviceId: string): string[] {
   return ids;
 }
 
-function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
+function accountOf(
+  hass: HomeAssistant,
+  entityIds: string[],
+  translations: NameTranslations | undefined,
+): Account {
   const usage = new Map<string, { entityId: string; identity: WindowIdentity; order: number }>();
   const reset = new Map<string, string>();
   const unidentified: string[] = [];
@@ -180,43 +200,57 @@ function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
     .sort((a, b) => KIND_ORDER[a.identity.kind] - KIND_ORDER[b.identity.kind] || a.order - b.order)
     .map(({ entityId, identity }) => ({
       ...identity,
-      name: entityName(hass, entityId),
+      name: localName(hass, entityId, entityName(hass, entityId), translations),
       usageEntityId: entityId,
       resetEntityId: reset.get(identity.key),
     }));
   return { windows, unidentified, sensors };
 }
 
-/** The account of one Claude Usage device. */
-export function discoverAccount(hass: HomeAssistant, deviceId: string): Account {
-  return accountOf(hass, deviceEntityIds(hass, deviceId));
+/**
+ * The account of one Claude Usage device; with `translations`, its windows are named in
+ * the user's language.
+ */
+export function discoverAccount(
+  hass: HomeAssistant,
+  deviceId: string,
+  translations?: NameTranslations,
+): Account {
+  return accountOf(hass, deviceEntityIds(hass, deviceId), translations);
 }
 
 /**
  * A `discoverAccount` that answers with its previous result while nothing it reads changed:
- * the entity and device registries, the device, the attributes of the device's sensors and
- * the identities known. Home Assistant keeps an entity's attributes object when only its
- * state changes, so a poll that moves the usage does not discover the account again.
+ * the entity and device registries, the device, the attributes of the device's sensors, the
+ * identities known and the name translations. Home Assistant keeps an entity's attributes
+ * object when only its state changes, so a poll that moves the usage does not discover the
+ * account again.
  */
-export function accountDiscovery(): (hass: HomeAssistant, deviceId: string) => Account {
+export function accountDiscovery(): (
+  hass: HomeAssistant,
+  deviceId: string,
+  translations?: NameTranslations,
+) => Account {
   let last:
     | {
         entities: HomeAssistant["entities"];
         devices: HomeAssistant["devices"];
         deviceId: string;
+        translations: NameTranslations | undefined;
         learned: number;
         entityIds: string[];
         attributes: (HassEntity["attributes"] | undefined)[];
         account: Account;
       }
     | undefined;
-  return (hass, deviceId) => {
+  return (hass, deviceId, translations) => {
     const previous = last;
     if (
       previous !== undefined &&
       previous.entities === hass.entities &&
       previous.devices === hass.devices &&
       previous.deviceId === deviceId &&
+      previous.translations === translations &&
       previous.learned === identitiesLearned &&
       previous.entityIds.every(
         (id, index) => hass.states[id]?.attributes === previous.attributes[index],
@@ -225,11 +259,12 @@ export function accountDiscovery(): (hass: HomeAssistant, deviceId: string) => A
       return previous.account;
     }
     const entityIds = deviceEntityIds(hass, deviceId);
-    const account = accountOf(hass, entityIds);
+    const account = accountOf(hass, entityIds, translations);
     last = {
       entities: hass.entities,
       devices: hass.devices,
       deviceId,
+      translations,
       learned: identitiesLearned,
       entityIds,
       attributes: entityIds.map((id) => hass.states[id]?.attributes),

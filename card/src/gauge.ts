@@ -1,8 +1,8 @@
 /**
  * One window's gauge: the arc of its utilization, a marker where an even pace through the
- * window would be, its name and a countdown to its reset that ticks by itself. Tap, hold
- * and double tap run the card's actions on the window's usage sensor; without a
- * `hold_action`, a hold shows the exact reset time and the pace for a few seconds.
+ * window would be, its name and a countdown to its reset that ticks by itself. Tap, hold and double tap run the card's actions on the
+ * window's usage sensor; without a `hold_action`, a hold shows the exact reset time and the
+ * pace over the arc for a few seconds, so nothing around it moves.
  */
 
 import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
@@ -49,6 +49,9 @@ const ARC = { cx: 50, cy: 48, r: 38, start: 150, sweep: 240 };
 
 /** How far the pace marker reaches inside and outside the arc's middle (its stroke is 9). */
 const PACE_REACH = 7;
+
+/** Parts of the hold detail: a line may break after a "·", never before one. */
+const DETAIL_SEPARATOR = "\u00a0· ";
 
 function arcPoint(angle: number, radius: number = ARC.r): string {
   const radians = (angle * Math.PI) / 180;
@@ -193,8 +196,8 @@ export class ClaudeUsageGauge extends LitElement {
     }
     const share = utilization === null ? null : elapsedShare(limit.kind, resetsAt, this._now);
     const pace = share === null ? undefined : this._t(PACE_TEXT[paceOf(utilization!, share)]);
-    const detail = [absolute, pace].filter((part) => part !== undefined).join(" · ");
-    const resetText = reading.available && detail && this._detail ? detail : countdown;
+    const detail = [absolute, pace].filter((part) => part !== undefined).join(DETAIL_SEPARATOR);
+    const showDetail = reading.available && detail !== "" && this._detail;
     const value = utilization === null ? "—" : formatPercent(utilization, language);
     // A greyed gauge shows the last value; screen readers hear since when.
     const asOf =
@@ -217,27 +220,30 @@ export class ClaudeUsageGauge extends LitElement {
         role="button"
         tabindex=${ifDefined(tap_action === undefined || hasAction(tap_action) ? "0" : undefined)}
         aria-label=${label}
-        title=${detail || resetText}
+        title=${detail || countdown}
         .actionHandler=${actionHandler({
           hasHold: hold_action === undefined || hasAction(hold_action),
           hasDoubleClick: hasAction(double_tap_action),
         })}
         @action=${this._onAction}
       >
-        <svg viewBox="0 0 100 84" aria-hidden="true">
-          <path class="track" d=${arcPath(1)}></path>
-          ${
-            utilization !== null && utilization > 0
-              ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
-              : nothing
-          }
-          ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
-          <text class="percent" x="50" y="54">${value}</text>
-        </svg>
+        <div class="face ${showDetail ? "showing-detail" : ""}">
+          <svg viewBox="0 0 100 84" aria-hidden="true">
+            <path class="track" d=${arcPath(1)}></path>
+            ${
+              utilization !== null && utilization > 0
+                ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
+                : nothing
+            }
+            ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
+            <text class="percent" x="50" y="54">${value}</text>
+          </svg>
+          ${showDetail ? html`<div class="detail" aria-hidden="true">${detail}</div>` : nothing}
+        </div>
         <div class="name">
           <span class="swatch" style="background:${windowColor(limit.key)}"></span>${limit.name}
         </div>
-        <div class="reset">${resetText}</div>
+        <div class="reset">${countdown}</div>
       </div>
     `;
   }

@@ -56,13 +56,13 @@ const en = {
 export type StringKey = keyof typeof en;
 
 const de: Record<StringKey, string> = {
-  resets_in: "Zurücksetzung in {duration}",
+  resets_in: "Wird in {duration} zurückgesetzt",
   resetting: "Wird gerade zurückgesetzt",
-  resets_at: "Zurücksetzung {time}",
-  pace_ahead: "Schneller als gleichmäßig",
-  pace_behind: "Langsamer als gleichmäßig",
-  pace_on: "Gleichmäßiges Tempo",
-  no_reset: "Keine Zurücksetzung geplant",
+  resets_at: "Wird am {time} zurückgesetzt",
+  pace_ahead: "Über dem Soll",
+  pace_behind: "Unter dem Soll",
+  pace_on: "Im Soll",
+  no_reset: "Kein Zurücksetzen geplant",
   unavailable: "Nutzung nicht verfügbar",
   problem_rate_limited: "Von claude.ai gedrosselt",
   problem_rate_limited_until: "Von claude.ai gedrosselt bis {time}",
@@ -102,11 +102,11 @@ const de: Record<StringKey, string> = {
   editor_warning: "Warnung ab",
   editor_critical: "Kritisch ab",
   editor_hold_action_helper:
-    "Standardmäßig zeigt langes Drücken auf eine Anzeige den genauen Zeitpunkt der Zurücksetzung und das Tempo.",
+    "Standardmäßig zeigt langes Drücken auf eine Anzeige, wann sie genau zurückgesetzt wird und wie sie zum Soll steht.",
   editor_title_helper: "Leer: der Name des Kontos.",
   editor_order: "Die Warnschwelle muss unter der kritischen Schwelle liegen.",
   editor_range: "Schwellen sind Prozentwerte von 0 bis 100.",
-  card_description: "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
+  card_description: "Claude.ai-Nutzungslimits mit Countdown bis zum Zurücksetzen und Verlauf.",
 };
 
 const fr: Record<StringKey, string> = {
@@ -165,13 +165,18 @@ const fr: Record<StringKey, string> = {
 
 const DICTIONARIES: Record<string, Record<StringKey, string>> = { en, de, fr };
 
+/** The language the card speaks for `language` ("de-CH" -> "de"): en, de or fr, else en. */
+export function cardLanguage(language: string | undefined): string {
+  const base = (language ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
+  return base in DICTIONARIES ? base : "en";
+}
+
 /** Return the string for `key` in `language` ("de", "de-CH", ...), English when unknown. */
 export function localize(
   language: string | undefined,
   key: StringKey,
   values: Record<string, string> = {},
 ): string {
-  const base = (language ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
-  const template = (DICTIONARIES[base] ?? en)[key];
+  const template = DICTIONARIES[cardLanguage(language)]![key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { ClaudeUsageCard, gaugeColumns } from "../src/claude-usage-card";
+import { ClaudeUsageCard, gaugeColumns, nameWidth } from "../src/claude-usage-card";
 import { defineWhenAppReady } from "../src/index";
 import {
   COWORK,
@@ -180,6 +180,45 @@ describe("gauge grid", () => {
     [0, 500, 1],
   ])("lays %i gauges on %i px in %i columns, rows as even as can be", (count, width, columns) => {
     expect(gaugeColumns(count, width)).toBe(columns);
+  });
+
+  it("gives each gauge the width its name's widest word needs, never less than its own", () => {
+    const measure = (word: string) => word.length * 7;
+    // "Sitzungsnutzung": 15 letters and the swatch before it, 2px padding on each side.
+    expect(nameWidth("Sitzungsnutzung", measure)).toBe(105 + 13 + 4);
+    expect(nameWidth("Nutzung Opus", measure)).toBe(7 * 7 + 13 + 4);
+    expect(nameWidth("Weekly Claude Design usage", measure)).toBe(6 * 7 + 13 + 4);
+    expect(gaugeColumns(3, 342, 122)).toBe(2);
+    expect(gaugeColumns(3, 342, 60)).toBe(3);
+  });
+
+  it("takes fewer columns when a name's word would not fit in a third of a phone", async () => {
+    vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+    const getContext = vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(
+      () =>
+        ({
+          font: "",
+          measureText: (text: string) => ({ width: text.length * 8 }),
+        }) as unknown as CanvasRenderingContext2D,
+    );
+    try {
+      const long = { ...SESSION, name: "Sitzungsnutzung" };
+      const { root, card } = await mount({ show_graph: false }, { windows: [long, WEEKLY, OPUS] });
+      const grid = root.querySelector<HTMLElement>(".gauges")!;
+      FakeResizeObserver.resize(grid, 342);
+      await settle(card);
+      await settle(card);
+      expect(grid.style.getPropertyValue("--columns")).toBe("2");
+      const short = await mount({ show_graph: false });
+      const shortGrid = short.root.querySelector<HTMLElement>(".gauges")!;
+      FakeResizeObserver.resize(shortGrid, 342);
+      await settle(short.card);
+      await settle(short.card);
+      expect(shortGrid.style.getPropertyValue("--columns")).toBe("3");
+    } finally {
+      getContext.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 
   it("lays four gauges 2 x 2 on a phone and 4 in a row where there is room", async () => {
@@ -446,5 +485,17 @@ describe("extra usage", () => {
     );
     const off = await mount({ show_graph: false }, { extraEntities: false });
     expect(off.root.querySelector("claude-usage-extra")).toBeNull();
+  });
+});
+
+describe("the card picker", () => {
+  it("suggests the card of the account for any of the integration's entities", () => {
+    const hass = makeHass();
+    const entry = window.customCards!.find((card) => card.type === "claude-usage-card")!;
+    const config = { type: "custom:claude-usage-card", device_id: DEVICE_ID };
+    expect(entry.getEntitySuggestion!(hass, "sensor.acme_session_usage")).toEqual({ config });
+    expect(entry.getEntitySuggestion!(hass, "sensor.acme_status")).toEqual({ config });
+    expect(entry.getEntitySuggestion!(hass, "sensor.other_usage")).toBeNull();
+    expect(entry.getEntitySuggestion!(hass, "light.kitchen")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import {
   accountDiscovery,
@@ -356,5 +356,19 @@ describe("readWindow and cardStatus", () => {
     expect(parseTimestamp("")).toBeNull();
     expect(parseTimestamp(undefined)).toBeNull();
     expect(parseTimestamp("soon")).toBeNull();
+  });
+});
+
+describe("entityName with Home Assistant's formatEntityName", () => {
+  it("names the entity as Home Assistant's own cards do, where the frontend can", () => {
+    const formatEntityName = vi.fn(() => "Session, as Home Assistant says");
+    const hass = makeHass({ windows: [SESSION], formatEntityName });
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Session, as Home Assistant says");
+    expect(formatEntityName).toHaveBeenCalledWith(hass.states["sensor.acme_session_usage"], {
+      type: "entity",
+    });
+    // Nothing to say (an entity named after its device alone): the registry's name.
+    formatEntityName.mockReturnValue("");
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Session usage");
   });
 });

@@ -122,6 +122,10 @@ export interface HassOptions {
   lastUpdate?: string;
   /** Whether the Last update sensor (disabled by default) is enabled. */
   lastUpdateSensor?: boolean;
+  /** Home Assistant's (the server's) language, which it names entities in. */
+  serverLanguage?: string;
+  /** Home Assistant's `formatEntityName` (frontend 2026.4 and later). */
+  formatEntityName?: HomeAssistant["formatEntityName"];
 }
 
 export const LAST_UPDATE = "2026-11-28T09:00:00+00:00";
@@ -263,11 +267,15 @@ export function makeHass(
       time_format: "24",
       time_zone: options.timeZone ?? "server",
     },
-    config: { time_zone: options.serverTimeZone ?? "Europe/Berlin" },
+    config: {
+      time_zone: options.serverTimeZone ?? "Europe/Berlin",
+      language: options.serverLanguage ?? "en",
+    },
     user: { is_admin: options.admin ?? true },
     connection: options.connection ?? new FakeConnection(),
     callWS: vi.fn(options.callWS ?? (async () => ({}))) as HomeAssistant["callWS"],
     localize: (key: string) => HA_TRANSLATIONS[key] ?? "",
+    ...(options.formatEntityName ? { formatEntityName: options.formatEntityName } : {}),
   };
 }
 
