@@ -1,11 +1,11 @@
 /**
  * The Claude Usage Lovelace card. It finds the account's sensors in `hass` and composes
  * what they say: why values are missing (`claude-usage-status`), a gauge per window
- * (`claude-usage-gauge`), extra usage (`claude-usage-extra`) and the history graph
- * (`claude-usage-history`). The gauges draw from `hass.states` at once, the graph once its
- * data comes. While the account has a problem, the card keeps the last values the
- * recorder holds, greyed out. Windows are named in the user's language once the
- * integration's translations came.
+ * (`claude-usage-gauge`), extra usage and a credit grant (`claude-usage-extra`,
+ * `claude-usage-credit`) and the history graph (`claude-usage-history`). The gauges draw
+ * from `hass.states` at once, the graph once its data comes. While the account has a
+ * problem, the card keeps the last values the recorder holds, greyed out. Windows are
+ * named in the user's language once the integration's translations came.
  */
 
 import { html, LitElement, nothing, type PropertyValues } from "lit";
@@ -15,18 +15,21 @@ import { resolveConfig, type ResolvedConfig } from "./config";
 import {
   accountDiscovery,
   accountEntityIds,
+  bindingWindow,
   cardStatus,
   firstDevice,
   NO_ACCOUNT,
+  readCredit,
   readExtraUsage,
   readWindow,
   rememberIdentity,
   type Account,
 } from "./entities";
+import { formatMoment } from "./format";
 import { cardLanguage, localize, type StringKey } from "./i18n";
 import { nameTranslations, type NameTranslations } from "./names";
 import { lastRecordedStates, type Recorded } from "./recorded";
-import { accountStatus, type AccountStatus } from "./status";
+import { accountStatus, REPORT_AGE_MS, reportAsOf, type AccountStatus } from "./status";
 import { cardStyles } from "./styles";
 import type { HomeAssistant } from "./types";
 import { WidthController } from "./width-controller";
@@ -68,7 +71,12 @@ export function gaugeColumns(
   return Math.ceil(Math.max(1, count) / rows);
 }
 
-const NO_STATUS: AccountStatus = { problem: undefined, retryAt: null, lastUpdate: null };
+const NO_STATUS: AccountStatus = {
+  problem: undefined,
+  retryAt: null,
+  lastUpdate: null,
+  lastReport: null,
+};
 
 export class ClaudeUsageCard extends LitElement {
   static override properties = {
@@ -91,6 +99,8 @@ export class ClaudeUsageCard extends LitElement {
   private _status: AccountStatus = NO_STATUS;
   private _recordedKey: string | undefined;
   private _namesKey: string | undefined;
+  /** Renders again when Claude Code's last report turns an hour old. */
+  private _reportTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _discover = accountDiscovery();
   private readonly _gaugesWidth = new WidthController(this, ".gauges");
   /** The width the windows' names need (`nameWidth`), measured once they are drawn. */
@@ -154,6 +164,13 @@ export class ClaudeUsageCard extends LitElement {
     this._account = hass && deviceId ? this._discover(hass, deviceId, this._names) : NO_ACCOUNT;
     this._status = hass ? accountStatus(hass, this._account) : NO_STATUS;
     this._syncRecorded();
+    this._syncReportTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._reportTimer);
+    this._reportTimer = undefined;
   }
 
   /** Ask for the translations that name the windows in the user's language, when it changes. */
@@ -174,6 +191,20 @@ export class ClaudeUsageCard extends LitElement {
         this._names = names;
       }
     });
+  }
+
+  /** While Claude Code's last report is younger than an hour, render again when it is not. */
+  private _syncReportTimer(): void {
+    clearTimeout(this._reportTimer);
+    this._reportTimer = undefined;
+    const { problem, lastReport } = this._status;
+    if (problem !== undefined || lastReport === null || !this.isConnected) {
+      return;
+    }
+    const due = lastReport.getTime() + REPORT_AGE_MS - Date.now();
+    if (due >= 0) {
+      this._reportTimer = setTimeout(() => this.requestUpdate(), due + 1);
+    }
   }
 
   /**
@@ -217,8 +248,8 @@ export class ClaudeUsageCard extends LitElement {
     );
   }
 
-  private _t(key: StringKey): string {
-    return localize(this.hass?.locale.language, key);
+  private _t(key: StringKey, values?: Record<string, string>): string {
+    return localize(this.hass?.locale.language, key, values);
   }
 
   protected override render() {
@@ -233,11 +264,22 @@ export class ClaudeUsageCard extends LitElement {
     const device = config.deviceId ? hass.devices[config.deviceId] : undefined;
     const title = config.title ?? device?.name_by_user ?? device?.name ?? "Claude Usage";
     const extra = readExtraUsage(hass, this._account, this._recorded);
+    const credit = readCredit(hass, this._account, this._recorded);
+    const now = Date.now();
+    const binding = bindingWindow(states, now);
+    const asOf = reportAsOf(this._status, now);
     return html`
       <ha-card>
         ${title ? html`<h1 class="card-header">${title}</h1>` : nothing}
         <div class="card-content">
           ${status === "ok" ? nothing : this._renderMessage(status)}
+          ${
+            asOf && states.length > 0
+              ? html`<div class="as-of">
+                  ${this._t("as_of_report", { time: formatMoment(asOf, hass, now) })}
+                </div>`
+              : nothing
+          }
           ${
             problem
               ? html`<claude-usage-status
@@ -267,6 +309,7 @@ export class ClaudeUsageCard extends LitElement {
                         .thresholds=${config.thresholds}
                         .actions=${config.actions}
                         .asOf=${this._status.lastUpdate}
+                        ?binding=${reading.window.key === binding}
                       ></claude-usage-gauge>`,
                   )}
                 </div>`
@@ -275,6 +318,11 @@ export class ClaudeUsageCard extends LitElement {
           ${
             status === "ok" && extra
               ? html`<claude-usage-extra .hass=${hass} .usage=${extra}></claude-usage-extra>`
+              : nothing
+          }
+          ${
+            status === "ok" && credit
+              ? html`<claude-usage-credit .hass=${hass} .credit=${credit}></claude-usage-credit>`
               : nothing
           }
           ${

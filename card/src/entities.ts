@@ -10,7 +10,10 @@ import { DOMAIN, type HassEntity, type HomeAssistant } from "./types";
 
 export type WindowKind = "session" | "weekly" | "weekly_scoped" | "unknown";
 
-/** One usage limit window of an account: its usage sensor and, when present, its reset sensor. */
+/**
+ * One usage limit window of an account: its usage sensor and, when present, its reset and
+ * "runs out" sensors.
+ */
 export interface UsageWindow {
   key: string;
   kind: WindowKind;
@@ -18,6 +21,8 @@ export interface UsageWindow {
   name: string;
   usageEntityId: string;
   resetEntityId: string | undefined;
+  /** When the window's pace reaches its limit (the integration's forecast). */
+  runsOutEntityId: string | undefined;
 }
 
 const KIND_ORDER: Record<WindowKind, number> = {
@@ -75,9 +80,10 @@ export function forgetIdentities(): void {
 
 type Metric = "usage" | "reset";
 
-/** The translation keys' suffixes of a window's usage and reset sensors, e.g. `scoped_usage`. */
+/** The translation keys' suffixes of a window's sensors, e.g. `scoped_usage`. */
 const USAGE_SUFFIX = "_usage";
 const RESET_SUFFIX = "_reset";
+const RUNS_OUT_SUFFIX = "_limit_reached_at";
 
 function metricOf(translationKey: string | undefined, state: HassEntity): Metric | undefined {
   if (translationKey?.endsWith(USAGE_SUFFIX)) {
@@ -127,6 +133,9 @@ export const ACCOUNT_SENSORS = [
   "extra_usage_used",
   "extra_usage_limit",
   "extra_usage_utilization",
+  "credit_remaining",
+  "credit_limit",
+  "credit_expires",
 ] as const;
 export type AccountSensor = (typeof ACCOUNT_SENSORS)[number];
 
@@ -167,13 +176,41 @@ function deviceEntityIds(hass: HomeAssistant, deviceId: string): string[] {
   return ids;
 }
 
+interface FoundUsage {
+  entityId: string;
+  identity: WindowIdentity;
+  order: number;
+  /** The translation key without its suffix: `session`, `weekly`, `scoped` or `other`. */
+  family: string | undefined;
+}
+
+/**
+ * The "runs out" sensor of each usage sensor. Neither carries the window's key, but the
+ * integration registers the windows' sensors of a kind in the same order, so the n-th
+ * `scoped_limit_reached_at` belongs to the n-th `scoped_usage`.
+ */
+function runsOutSensors(found: FoundUsage[], runsOut: Map<string, string[]>): Map<string, string> {
+  const paired = new Map<string, string>();
+  const taken = new Map<string, number>();
+  for (const { entityId, family } of found) {
+    if (family === undefined) continue;
+    const index = taken.get(family) ?? 0;
+    taken.set(family, index + 1);
+    const candidate = runsOut.get(family)?.[index];
+    if (candidate) paired.set(entityId, candidate);
+  }
+  return paired;
+}
+
 function accountOf(
   hass: HomeAssistant,
   entityIds: string[],
   translations: NameTranslations | undefined,
 ): Account {
-  const usage = new Map<string, { entityId: string; identity: WindowIdentity; order: number }>();
+  const usage = new Map<string, FoundUsage>();
+  const found: FoundUsage[] = [];
   const reset = new Map<string, string>();
+  const runsOut = new Map<string, string[]>();
   const unidentified: string[] = [];
   const sensors: Account["sensors"] = {};
   entityIds.forEach((entityId, order) => {
@@ -181,6 +218,11 @@ function accountOf(
     const translationKey = hass.entities[entityId]?.translation_key;
     if (ACCOUNT_SENSORS.includes(translationKey as AccountSensor)) {
       sensors[translationKey as AccountSensor] ??= entityId;
+      return;
+    }
+    if (state && translationKey?.endsWith(RUNS_OUT_SUFFIX)) {
+      const family = translationKey.slice(0, -RUNS_OUT_SUFFIX.length);
+      runsOut.set(family, [...(runsOut.get(family) ?? []), entityId]);
       return;
     }
     const metric = state && metricOf(translationKey, state);
@@ -191,11 +233,15 @@ function accountOf(
     if (identity === undefined) {
       unidentified.push(entityId);
     } else if (metric === "usage") {
-      if (!usage.has(identity.key)) usage.set(identity.key, { entityId, identity, order });
+      const family = translationKey?.slice(0, -USAGE_SUFFIX.length);
+      const entry = { entityId, identity, order, family };
+      found.push(entry);
+      if (!usage.has(identity.key)) usage.set(identity.key, entry);
     } else if (!reset.has(identity.key)) {
       reset.set(identity.key, entityId);
     }
   });
+  const runsOutOf = runsOutSensors(found, runsOut);
   const windows = [...usage.values()]
     .sort((a, b) => KIND_ORDER[a.identity.kind] - KIND_ORDER[b.identity.kind] || a.order - b.order)
     .map(({ entityId, identity }) => ({
@@ -203,6 +249,7 @@ function accountOf(
       name: localName(hass, entityId, entityName(hass, entityId), translations),
       usageEntityId: entityId,
       resetEntityId: reset.get(identity.key),
+      runsOutEntityId: runsOutOf.get(entityId),
     }));
   return { windows, unidentified, sensors };
 }
@@ -297,7 +344,14 @@ export interface WindowState {
   stale: boolean;
   utilization: number | null;
   severity: string | null;
+  /**
+   * Whether claude.ai marks the window as a limit that binds now (the usage sensor's
+   * `binding` attribute); null when its answer does not say.
+   */
+  binding: boolean | null;
   resetsAt: Date | null;
+  /** When the window's pace reaches its limit; null when it does not before the reset. */
+  runsOutAt: Date | null;
   /** When the usage sensor was last written. */
   updatedAt: Date | null;
 }
@@ -355,16 +409,46 @@ export function readWindow(
 ): WindowState {
   const usage = valueOf(hass, limit.usageEntityId, recorded);
   const reset = limit.resetEntityId ? valueOf(hass, limit.resetEntityId, recorded) : undefined;
+  const runsOut = limit.runsOutEntityId
+    ? valueOf(hass, limit.runsOutEntityId, recorded)
+    : undefined;
   const severity = usage?.attributes.severity;
+  const binding = usage?.attributes.binding;
   return {
     window: limit,
     available: usage !== undefined && usage.state !== UNAVAILABLE,
     stale: usage?.stale ?? false,
     utilization: parseNumber(usage?.state),
     severity: typeof severity === "string" && severity !== "" ? severity : null,
+    binding: typeof binding === "boolean" ? binding : null,
     resetsAt: parseTimestamp(reset?.state),
+    runsOutAt: parseTimestamp(runsOut?.state),
     updatedAt: usage?.updatedAt ?? null,
   };
+}
+
+/**
+ * The window that will stop the user first: only when claude.ai marks at least one window
+ * as binding, the one among those with the highest usage; of equal ones, the one that runs
+ * out first (one that does not run out before its reset comes last), then the first shown.
+ * Windows without a current value (their reset has come, `now`) take no part.
+ */
+export function bindingWindow(states: WindowState[], now: number): string | undefined {
+  const runsOut = (state: WindowState) => state.runsOutAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  let best: WindowState | undefined;
+  for (const state of states) {
+    if (state.binding !== true || state.utilization === null || resetPending(state, now)) {
+      continue;
+    }
+    if (
+      best === undefined ||
+      state.utilization > best.utilization! ||
+      (state.utilization === best.utilization && runsOut(state) < runsOut(best))
+    ) {
+      best = state;
+    }
+  }
+  return best?.window.key;
 }
 
 /** The extra usage sensors' values. */
@@ -404,6 +488,45 @@ export function readExtraUsage(
     utilization: value(extra_usage_utilization),
     unit: typeof unit === "string" && unit !== "" ? unit : undefined,
     stale: spent.stale,
+  };
+}
+
+/** A credit claude.ai granted the account, e.g. $50 that expire on a date. */
+export interface Credit {
+  /** The remaining sensor, for more-info. */
+  entityId: string;
+  remaining: number;
+  /** How much was granted. */
+  limit: number | null;
+  expiresAt: Date | null;
+  /** An ISO 4217 code (e.g. "USD") or another unit; undefined when claude.ai names none. */
+  unit: string | undefined;
+  /** Whether the values are the last recorded ones. */
+  stale: boolean;
+}
+
+/** The account's credit grant, when it has one (its sensors exist and have values). */
+export function readCredit(
+  hass: HomeAssistant,
+  account: Account,
+  recorded: Recorded = {},
+): Credit | undefined {
+  const { credit_remaining: remainingId, credit_limit, credit_expires } = account.sensors;
+  const left = remainingId ? valueOf(hass, remainingId, recorded) : undefined;
+  const remaining = parseNumber(left?.state);
+  if (!remainingId || !left || remaining === null) {
+    return undefined;
+  }
+  const unit = left.attributes.unit_of_measurement;
+  const state = (entityId: string | undefined) =>
+    entityId ? valueOf(hass, entityId, recorded)?.state : undefined;
+  return {
+    entityId: remainingId,
+    remaining,
+    limit: parseNumber(state(credit_limit)),
+    expiresAt: parseTimestamp(state(credit_expires)),
+    unit: typeof unit === "string" && unit !== "" ? unit : undefined,
+    stale: left.stale,
   };
 }
 

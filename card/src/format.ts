@@ -142,6 +142,14 @@ export function formatDateTime(date: Date, hass: Pick<HomeAssistant, "locale" | 
   }).format(date);
 }
 
+/** A day, e.g. "Dec 31, 2026", in the display time zone. */
+export function formatDay(date: Date, hass: Pick<HomeAssistant, "locale" | "config">): string {
+  return dateTimeFormat(hass.locale.language, {
+    dateStyle: "medium",
+    timeZone: displayTimeZone(hass),
+  }).format(date);
+}
+
 /**
  * A moment near now, short: the time alone when it is today, else with the day ("Nov 27,
  * 14:02"), in the display time zone.

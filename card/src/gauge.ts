@@ -1,6 +1,7 @@
 /**
  * One window's gauge: the arc of its utilization, a marker where an even pace through the
- * window would be, its name and a countdown to its reset that ticks by itself. Tap, hold and double tap run the card's actions on the
+ * window would be, a mark on the limit that binds first, its name and a countdown to its
+ * reset that ticks by itself. Tap, hold and double tap run the card's actions on the
  * window's usage sensor; without a `hold_action`, a hold shows the exact reset time and the
  * pace over the arc for a few seconds, so nothing around it moves.
  */
@@ -53,6 +54,9 @@ const PACE_REACH = 7;
 /** Parts of the hold detail: a line may break after a "·", never before one. */
 const DETAIL_SEPARATOR = "\u00a0· ";
 
+/** The binding mark: a small flag in the arc's top right corner. */
+const BINDING_FLAG = "M86 3v15M86 3.5l10 3.75l-10 3.75z";
+
 function arcPoint(angle: number, radius: number = ARC.r): string {
   const radians = (angle * Math.PI) / 180;
   const x = ARC.cx + radius * Math.cos(radians);
@@ -86,6 +90,7 @@ export class ClaudeUsageGauge extends LitElement {
     thresholds: { attribute: false },
     actions: { attribute: false },
     asOf: { attribute: false },
+    binding: { type: Boolean },
     _now: { state: true },
     _detail: { state: true },
   };
@@ -99,6 +104,8 @@ export class ClaudeUsageGauge extends LitElement {
   declare actions: ActionsConfig;
   /** When claude.ai last answered: the time of a stale reading's values. */
   declare asOf: Date | null | undefined;
+  /** Whether this window's limit will stop the user first (see `bindingWindow`). */
+  declare binding: boolean;
   declare private _now: number;
   declare private _detail: boolean;
 
@@ -108,6 +115,7 @@ export class ClaudeUsageGauge extends LitElement {
   constructor() {
     super();
     this.actions = {};
+    this.binding = false;
     this._now = Date.now();
     this._detail = false;
   }
@@ -196,7 +204,10 @@ export class ClaudeUsageGauge extends LitElement {
     }
     const share = utilization === null ? null : elapsedShare(limit.kind, resetsAt, this._now);
     const pace = share === null ? undefined : this._t(PACE_TEXT[paceOf(utilization!, share)]);
-    const detail = [absolute, pace].filter((part) => part !== undefined).join(DETAIL_SEPARATOR);
+    const binding = this.binding ? this._t("binding") : undefined;
+    const detail = [absolute, pace, binding]
+      .filter((part) => part !== undefined)
+      .join(DETAIL_SEPARATOR);
     const showDetail = reading.available && detail !== "" && this._detail;
     const value = utilization === null ? "—" : formatPercent(utilization, language);
     // A greyed gauge shows the last value; screen readers hear since when.
@@ -207,6 +218,7 @@ export class ClaudeUsageGauge extends LitElement {
     // Screen readers get the detail too, which others see on hover or hold.
     const label = [
       pending ? limit.name : `${limit.name}: ${value}${asOf}`,
+      binding,
       countdown,
       absolute,
       pace,
@@ -236,6 +248,7 @@ export class ClaudeUsageGauge extends LitElement {
                 : nothing
             }
             ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
+            ${this.binding ? svg`<path class="binding" d=${BINDING_FLAG}></path>` : nothing}
             <text class="percent" x="50" y="54">${value}</text>
           </svg>
           ${showDetail ? html`<div class="detail" aria-hidden="true">${detail}</div>` : nothing}

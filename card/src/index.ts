@@ -6,7 +6,7 @@
 
 import { ClaudeUsageCardEditor, EDITOR_TYPE } from "./card-editor";
 import { CARD_TYPE, ClaudeUsageCard } from "./claude-usage-card";
-import { ClaudeUsageExtra, EXTRA_TYPE } from "./extra-usage";
+import { ClaudeUsageCredit, ClaudeUsageExtra, CREDIT_TYPE, EXTRA_TYPE } from "./extra-usage";
 import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
 import { localize } from "./i18n";
 import { ClaudeUsageStatus, STATUS_TYPE } from "./status-banner";
@@ -72,6 +72,7 @@ defineWhenAppReady(() => {
   customElements.define(GAUGE_TYPE, ClaudeUsageGauge);
   customElements.define(HISTORY_TYPE, ClaudeUsageHistory);
   customElements.define(EXTRA_TYPE, ClaudeUsageExtra);
+  customElements.define(CREDIT_TYPE, ClaudeUsageCredit);
   customElements.define(STATUS_TYPE, ClaudeUsageStatus);
   customElements.define(EDITOR_TYPE, ClaudeUsageCardEditor);
   customElements.define(CARD_TYPE, ClaudeUsageCard);

@@ -34,6 +34,11 @@ export const cardStyles = css`
     /* Each gauge keeps 12px below it (gaugeStyles); the last row's goes. */
     margin-bottom: -12px;
   }
+  .as-of {
+    margin-bottom: 8px;
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+  }
   .status {
     padding: 8px 0;
     color: var(--secondary-text-color);
@@ -125,6 +130,13 @@ export const gaugeStyles = css`
     stroke: var(--primary-text-color);
     stroke-width: 2;
     stroke-linecap: butt;
+  }
+  /* The limit that binds first: a small flag, in the text's colour, never a status colour. */
+  .gauge .binding {
+    fill: var(--primary-text-color);
+    stroke: var(--primary-text-color);
+    stroke-width: 1.5;
+    stroke-linejoin: round;
   }
   .percent {
     fill: var(--primary-text-color);
@@ -397,6 +409,11 @@ export const statusStyles = css`
     color: var(--primary-text-color);
     font-size: var(--ha-font-size-m, 14px);
     line-height: 1.4;
+  }
+  /* Not an error: waiting for Claude Code's first report. */
+  .banner.note {
+    border-left-color: var(--info-color, var(--primary-color));
+    background: color-mix(in srgb, var(--info-color, var(--primary-color)) 10%, transparent);
   }
   .as-of {
     color: var(--secondary-text-color);
