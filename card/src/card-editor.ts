@@ -2,7 +2,13 @@
  * The card's visual editor: Home Assistant's `ha-form` with the card's options, their
  * defaults shown (the account's name as the title's placeholder, 24h, the thresholds), and
  * thresholds that are out of order or range while the user types shown as a field error,
- * so the editor stays visual.
+ * so the editor stays visual. Such a configuration stays in the form: the preview (and
+ * Save) keep the last one the card takes.
+ *
+ * An editor of its own rather than `getConfigForm()`: Home Assistant's form editor shows
+ * no field errors (its only check, `assertConfig`, sends the user to YAML when it throws),
+ * hands every keystroke to the preview (which then shows a configuration error), and its
+ * schema is static, so the title's placeholder could not be the account's name.
  */
 
 import { html, LitElement, nothing } from "lit";
@@ -57,6 +63,8 @@ export function editorSchema(accountName: string | undefined) {
       schema: [
         {
           name: "default_range",
+          // Without the graph, no range to choose (conditions since Home Assistant 2026.8).
+          visible: { field: "show_graph", operator: "not_eq", value: false },
           selector: {
             select: {
               mode: "dropdown",
@@ -146,15 +154,22 @@ export class ClaudeUsageCardEditor extends LitElement {
   static override properties = {
     hass: { attribute: false },
     _config: { state: true },
+    _draft: { state: true },
   };
 
   declare hass: HomeAssistant | undefined;
   declare private _config: Config | undefined;
+  /**
+   * What the user typed that the card does not take (thresholds out of order or range):
+   * shown in the form with its error, never handed on.
+   */
+  declare private _draft: Config | undefined;
 
   /** Takes any configuration the form can show; throws (to YAML) only for one it cannot. */
   setConfig(config: Config): void {
     readConfig(config);
     this._config = config;
+    this._draft = undefined;
   }
 
   override connectedCallback(): void {
@@ -174,8 +189,29 @@ export class ClaudeUsageCardEditor extends LitElement {
   private readonly _computeHelper = (schema: { name: string }): string | undefined =>
     schema.name in HELPERS ? this._t(HELPERS[schema.name]!) : undefined;
 
+  /**
+   * Hand a changed configuration to Home Assistant (the preview, Save and YAML), unless the
+   * card would not take it: then keep it here, with its error, until the user goes on typing.
+   */
+  private _changed(next: Config): void {
+    if (thresholdProblem(readConfig(next).thresholds)) {
+      this._draft = next;
+      return;
+    }
+    this._draft = undefined;
+    this._config = next;
+    this.dispatchEvent(
+      new CustomEvent("config-changed", {
+        detail: { config: next },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
   protected override render() {
-    const { hass, _config: config } = this;
+    const { hass } = this;
+    const config = this._draft ?? this._config;
     if (!hass || !config) {
       return nothing;
     }
@@ -197,14 +233,7 @@ export class ClaudeUsageCardEditor extends LitElement {
         .computeHelper=${this._computeHelper}
         @value-changed=${(event: CustomEvent<{ value: Config }>) => {
           event.stopPropagation();
-          const next = applyForm(config, data, event.detail.value);
-          this.dispatchEvent(
-            new CustomEvent("config-changed", {
-              detail: { config: next },
-              bubbles: true,
-              composed: true,
-            }),
-          );
+          this._changed(applyForm(config, data, event.detail.value));
         }}
       ></ha-form>
     `;

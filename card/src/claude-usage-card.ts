@@ -1,10 +1,11 @@
 /**
  * The Claude Usage Lovelace card. It finds the account's sensors in `hass` and composes
  * what they say: why values are missing (`claude-usage-status`), a gauge per window
- * (`claude-usage-gauge`), extra usage (`claude-usage-extra`) and the history graph
- * (`claude-usage-history`). The gauges draw from `hass.states` at once, the graph once its
- * data comes. While the account has a problem, the card keeps the last values the
- * recorder holds, greyed out.
+ * (`claude-usage-gauge`), extra usage and a credit grant (`claude-usage-extra`,
+ * `claude-usage-credit`) and the history graph (`claude-usage-history`). The gauges draw
+ * from `hass.states` at once, the graph once its data comes. While the account has a
+ * problem, the card keeps the last values the recorder holds, greyed out. Windows are
+ * named in the user's language once the integration's translations came.
  */
 
 import { html, LitElement, nothing, type PropertyValues } from "lit";
@@ -15,17 +16,21 @@ import { resolveConfig, type ResolvedConfig } from "./config";
 import {
   accountDiscovery,
   accountEntityIds,
+  bindingWindow,
   cardStatus,
   firstDevice,
   NO_ACCOUNT,
+  readCredit,
   readExtraUsage,
   readWindow,
   rememberIdentity,
   type Account,
 } from "./entities";
-import { localize, type StringKey } from "./i18n";
+import { formatMoment } from "./format";
+import { cardLanguage, localize, type StringKey } from "./i18n";
+import { nameTranslations, type NameTranslations } from "./names";
 import { lastRecordedStates, type Recorded } from "./recorded";
-import { accountStatus, type AccountStatus } from "./status";
+import { accountStatus, REPORT_AGE_MS, reportAsOf, type AccountStatus } from "./status";
 import { cardStyles } from "./styles";
 import type { HomeAssistant } from "./types";
 import { WidthController } from "./width-controller";
@@ -33,27 +38,53 @@ import { WidthController } from "./width-controller";
 export const CARD_TYPE = "claude-usage-card";
 
 /** A gauge stays readable down to this width (its countdown wraps onto two lines). */
-const MIN_GAUGE_WIDTH = 104;
+export const MIN_GAUGE_WIDTH = 104;
 /** The gap between gauges in a row (`.gauges` in styles.ts). */
 const GAUGE_GAP = 8;
+/** What a name's first word has before it: the colour swatch and its margin (styles.ts). */
+const SWATCH_WIDTH = 13;
+/** The gauge's padding on each side (styles.ts). */
+const GAUGE_PADDING = 2;
 
 /**
- * How many gauges a row holds: as many as fit, in rows as even as can be, so four gauges
- * are 2 x 2 or 4 in a row, never 3 + 1.
+ * The width a gauge needs so that no word of its name breaks ("Sitzungsnutzung" is wider
+ * than a third of a phone): its widest word, the first one after the colour swatch, as
+ * `measure` finds them in the name's font.
  */
-export function gaugeColumns(count: number, width: number): number {
-  const fit = Math.max(1, Math.floor((width + GAUGE_GAP) / (MIN_GAUGE_WIDTH + GAUGE_GAP)));
+export function nameWidth(name: string, measure: (text: string) => number): number {
+  const words = name.split(/\s+/).filter((word) => word !== "");
+  const widths = words.map((word, index) => measure(word) + (index === 0 ? SWATCH_WIDTH : 0));
+  return Math.ceil(Math.max(0, ...widths)) + 2 * GAUGE_PADDING;
+}
+
+/**
+ * How many gauges a row holds: as many as fit, each at least `minWidth` wide, in rows as
+ * even as can be, so four gauges are 2 x 2 or 4 in a row, never 3 + 1.
+ */
+export function gaugeColumns(
+  count: number,
+  width: number,
+  minWidth: number = MIN_GAUGE_WIDTH,
+): number {
+  const gauge = Math.max(MIN_GAUGE_WIDTH, minWidth);
+  const fit = Math.max(1, Math.floor((width + GAUGE_GAP) / (gauge + GAUGE_GAP)));
   const rows = Math.ceil(Math.max(1, count) / fit);
   return Math.ceil(Math.max(1, count) / rows);
 }
 
-const NO_STATUS: AccountStatus = { problem: undefined, retryAt: null, lastUpdate: null };
+const NO_STATUS: AccountStatus = {
+  problem: undefined,
+  retryAt: null,
+  lastUpdate: null,
+  lastReport: null,
+};
 
 export class ClaudeUsageCard extends LitElement {
   static override properties = {
     hass: { attribute: false },
     _config: { state: true },
     _recorded: { state: true },
+    _names: { state: true },
   };
 
   static override styles = cardStyles;
@@ -62,12 +93,22 @@ export class ClaudeUsageCard extends LitElement {
   declare private _config: ResolvedConfig | undefined;
   /** The last recorded states of the account's sensors, while it has a problem. */
   declare private _recorded: Recorded;
+  /** What it takes to name the windows in the user's language, once loaded. */
+  declare private _names: NameTranslations | undefined;
 
   private _account: Account = NO_ACCOUNT;
   private _status: AccountStatus = NO_STATUS;
   private _recordedKey: string | undefined;
+  private _namesKey: string | undefined;
+  /** Renders again when Claude Code's last report turns an hour old. */
+  private _reportTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _discover = accountDiscovery();
   private readonly _gaugesWidth = new WidthController(this, ".gauges");
+  /** The width the windows' names need (`nameWidth`), measured once they are drawn. */
+  private _nameWidth = MIN_GAUGE_WIDTH;
+  /** The names and font `_nameWidth` was measured for. */
+  private _measured: string | undefined;
+  private _canvas: HTMLCanvasElement | undefined;
 
   constructor() {
     super();
@@ -120,9 +161,51 @@ export class ClaudeUsageCard extends LitElement {
   protected override willUpdate(): void {
     const hass = this.hass;
     const deviceId = this._config?.deviceId;
-    this._account = hass && deviceId ? this._discover(hass, deviceId) : NO_ACCOUNT;
+    this._syncNames();
+    this._account = hass && deviceId ? this._discover(hass, deviceId, this._names) : NO_ACCOUNT;
     this._status = hass ? accountStatus(hass, this._account) : NO_STATUS;
     this._syncRecorded();
+    this._syncReportTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._reportTimer);
+    this._reportTimer = undefined;
+  }
+
+  /** Ask for the translations that name the windows in the user's language, when it changes. */
+  private _syncNames(): void {
+    const hass = this.hass;
+    if (!hass) {
+      return;
+    }
+    const language = cardLanguage(hass.locale.language);
+    const key = `${hass.config.language}|${language}`;
+    if (key === this._namesKey) {
+      return;
+    }
+    this._namesKey = key;
+    this._names = undefined;
+    void nameTranslations(hass, language).then((names) => {
+      if (key === this._namesKey) {
+        this._names = names;
+      }
+    });
+  }
+
+  /** While Claude Code's last report is younger than an hour, render again when it is not. */
+  private _syncReportTimer(): void {
+    clearTimeout(this._reportTimer);
+    this._reportTimer = undefined;
+    const { problem, lastReport } = this._status;
+    if (problem !== undefined || lastReport === null || !this.isConnected) {
+      return;
+    }
+    const due = lastReport.getTime() + REPORT_AGE_MS - Date.now();
+    if (due >= 0) {
+      this._reportTimer = setTimeout(() => this.requestUpdate(), due + 1);
+    }
   }
 
   /**
@@ -166,8 +249,8 @@ export class ClaudeUsageCard extends LitElement {
     );
   }
 
-  private _t(key: StringKey): string {
-    return localize(this.hass?.locale.language, key);
+  private _t(key: StringKey, values?: Record<string, string>): string {
+    return localize(this.hass?.locale.language, key, values);
   }
 
   protected override render() {
@@ -183,11 +266,22 @@ export class ClaudeUsageCard extends LitElement {
     const title = config.title ?? device?.name_by_user ?? device?.name ?? "Claude Usage";
     const extra = readExtraUsage(hass, this._account, this._recorded);
     const colors = windowColors(states.map((reading) => reading.window.key));
+    const credit = readCredit(hass, this._account, this._recorded);
+    const now = Date.now();
+    const binding = bindingWindow(states, now);
+    const asOf = reportAsOf(this._status, now);
     return html`
       <ha-card>
         ${title ? html`<h1 class="card-header">${title}</h1>` : nothing}
         <div class="card-content">
           ${status === "ok" ? nothing : this._renderMessage(status)}
+          ${
+            asOf && states.length > 0
+              ? html`<div class="as-of">
+                  ${this._t("as_of_report", { time: formatMoment(asOf, hass, now) })}
+                </div>`
+              : nothing
+          }
           ${
             problem
               ? html`<claude-usage-status
@@ -204,6 +298,7 @@ export class ClaudeUsageCard extends LitElement {
                   style="--columns:${gaugeColumns(
                     states.length,
                     this._gaugesWidth.width ?? Number.POSITIVE_INFINITY,
+                    this._nameWidth,
                   )}"
                 >
                   ${states.map(
@@ -217,6 +312,7 @@ export class ClaudeUsageCard extends LitElement {
                         .actions=${config.actions}
                         .asOf=${this._status.lastUpdate}
                         .color=${colors.get(reading.window.key)}
+                        ?binding=${reading.window.key === binding}
                       ></claude-usage-gauge>`,
                   )}
                 </div>`
@@ -225,6 +321,11 @@ export class ClaudeUsageCard extends LitElement {
           ${
             status === "ok" && extra
               ? html`<claude-usage-extra .hass=${hass} .usage=${extra}></claude-usage-extra>`
+              : nothing
+          }
+          ${
+            status === "ok" && credit
+              ? html`<claude-usage-credit .hass=${hass} .credit=${credit}></claude-usage-credit>`
               : nothing
           }
           ${
@@ -240,6 +341,50 @@ export class ClaudeUsageCard extends LitElement {
         </div>
       </ha-card>
     `;
+  }
+
+  protected override updated(): void {
+    void this._measureNames();
+  }
+
+  /**
+   * Measure the widest word of the windows' names in the font a gauge draws them in, once
+   * the gauges are drawn and again when the names, the font or the web fonts change.
+   */
+  private async _measureNames(): Promise<void> {
+    const gauge = this.renderRoot.querySelector("claude-usage-gauge");
+    await gauge?.updateComplete;
+    const name = gauge?.shadowRoot?.querySelector(".name");
+    const context = name && (this._canvas ??= document.createElement("canvas")).getContext("2d");
+    if (!name || !context) {
+      return;
+    }
+    const style = getComputedStyle(name);
+    const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const names = this._account.windows.map((limit) => limit.name);
+    const key = `${font}|${names.join("|")}`;
+    if (key === this._measured) {
+      return;
+    }
+    this._measured = key;
+    context.font = font;
+    const width = Math.max(
+      MIN_GAUGE_WIDTH,
+      ...names.map((text) => nameWidth(text, (word) => context.measureText(word).width)),
+    );
+    if (width !== this._nameWidth) {
+      this._nameWidth = width;
+      this.requestUpdate();
+    }
+    // A web font still loading draws the names wider or narrower once it is there.
+    if (document.fonts?.status === "loading") {
+      void document.fonts.ready.then(() => {
+        if (this._measured === key) {
+          this._measured = undefined;
+          this.requestUpdate();
+        }
+      });
+    }
   }
 
   private _renderMessage(status: "no_device" | "device_not_found" | "no_data") {

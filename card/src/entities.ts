@@ -4,18 +4,25 @@
  * the account's other sensors by their translation key.
  */
 
+import { localName, type NameTranslations } from "./names";
 import type { Recorded } from "./recorded";
 import { DOMAIN, type HassEntity, type HomeAssistant } from "./types";
 
 export type WindowKind = "session" | "weekly" | "weekly_scoped" | "unknown";
 
-/** One usage limit window of an account: its usage sensor and, when present, its reset sensor. */
+/**
+ * One usage limit window of an account: its usage sensor and, when present, its reset and
+ * "runs out" sensors.
+ */
 export interface UsageWindow {
   key: string;
   kind: WindowKind;
+  /** The usage sensor's name, in the user's language unless the user renamed it. */
   name: string;
   usageEntityId: string;
   resetEntityId: string | undefined;
+  /** When the window's pace reaches its limit (the integration's forecast). */
+  runsOutEntityId: string | undefined;
 }
 
 const KIND_ORDER: Record<WindowKind, number> = {
@@ -73,11 +80,16 @@ export function forgetIdentities(): void {
 
 type Metric = "usage" | "reset";
 
+/** The translation keys' suffixes of a window's sensors, e.g. `scoped_usage`. */
+const USAGE_SUFFIX = "_usage";
+const RESET_SUFFIX = "_reset";
+const RUNS_OUT_SUFFIX = "_limit_reached_at";
+
 function metricOf(translationKey: string | undefined, state: HassEntity): Metric | undefined {
-  if (translationKey?.endsWith("_usage")) {
+  if (translationKey?.endsWith(USAGE_SUFFIX)) {
     return "usage";
   }
-  if (translationKey?.endsWith("_reset")) {
+  if (translationKey?.endsWith(RESET_SUFFIX)) {
     return "reset";
   }
   if (translationKey === undefined && typeof state.attributes.window_key === "string") {
@@ -86,8 +98,18 @@ function metricOf(translationKey: string | undefined, state: HassEntity): Metric
   return undefined;
 }
 
-/** The entity's own name: the registry's, else the friendly name without the device name. */
+/**
+ * The entity's own name, without the device's: Home Assistant's `formatEntityName` where
+ * the frontend has it (2026.4 and later), else the registry's name or the friendly name.
+ */
 export function entityName(hass: HomeAssistant, entityId: string): string {
+  const state = hass.states[entityId];
+  if (hass.formatEntityName && state) {
+    const name = hass.formatEntityName(state, { type: "entity" });
+    if (name) {
+      return name;
+    }
+  }
   const entry = hass.entities[entityId];
   if (entry?.name) {
     return entry.name;
@@ -111,6 +133,9 @@ export const ACCOUNT_SENSORS = [
   "extra_usage_used",
   "extra_usage_limit",
   "extra_usage_utilization",
+  "credit_remaining",
+  "credit_limit",
+  "credit_expires",
 ] as const;
 export type AccountSensor = (typeof ACCOUNT_SENSORS)[number];
 
@@ -151,9 +176,41 @@ function deviceEntityIds(hass: HomeAssistant, deviceId: string): string[] {
   return ids;
 }
 
-function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
-  const usage = new Map<string, { entityId: string; identity: WindowIdentity; order: number }>();
+interface FoundUsage {
+  entityId: string;
+  identity: WindowIdentity;
+  order: number;
+  /** The translation key without its suffix: `session`, `weekly`, `scoped` or `other`. */
+  family: string | undefined;
+}
+
+/**
+ * The "runs out" sensor of each usage sensor. Neither carries the window's key, but the
+ * integration registers the windows' sensors of a kind in the same order, so the n-th
+ * `scoped_limit_reached_at` belongs to the n-th `scoped_usage`.
+ */
+function runsOutSensors(found: FoundUsage[], runsOut: Map<string, string[]>): Map<string, string> {
+  const paired = new Map<string, string>();
+  const taken = new Map<string, number>();
+  for (const { entityId, family } of found) {
+    if (family === undefined) continue;
+    const index = taken.get(family) ?? 0;
+    taken.set(family, index + 1);
+    const candidate = runsOut.get(family)?.[index];
+    if (candidate) paired.set(entityId, candidate);
+  }
+  return paired;
+}
+
+function accountOf(
+  hass: HomeAssistant,
+  entityIds: string[],
+  translations: NameTranslations | undefined,
+): Account {
+  const usage = new Map<string, FoundUsage>();
+  const found: FoundUsage[] = [];
   const reset = new Map<string, string>();
+  const runsOut = new Map<string, string[]>();
   const unidentified: string[] = [];
   const sensors: Account["sensors"] = {};
   entityIds.forEach((entityId, order) => {
@@ -161,6 +218,11 @@ function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
     const translationKey = hass.entities[entityId]?.translation_key;
     if (ACCOUNT_SENSORS.includes(translationKey as AccountSensor)) {
       sensors[translationKey as AccountSensor] ??= entityId;
+      return;
+    }
+    if (state && translationKey?.endsWith(RUNS_OUT_SUFFIX)) {
+      const family = translationKey.slice(0, -RUNS_OUT_SUFFIX.length);
+      runsOut.set(family, [...(runsOut.get(family) ?? []), entityId]);
       return;
     }
     const metric = state && metricOf(translationKey, state);
@@ -171,52 +233,71 @@ function accountOf(hass: HomeAssistant, entityIds: string[]): Account {
     if (identity === undefined) {
       unidentified.push(entityId);
     } else if (metric === "usage") {
-      if (!usage.has(identity.key)) usage.set(identity.key, { entityId, identity, order });
+      const family = translationKey?.slice(0, -USAGE_SUFFIX.length);
+      const entry = { entityId, identity, order, family };
+      found.push(entry);
+      if (!usage.has(identity.key)) usage.set(identity.key, entry);
     } else if (!reset.has(identity.key)) {
       reset.set(identity.key, entityId);
     }
   });
+  const runsOutOf = runsOutSensors(found, runsOut);
   const windows = [...usage.values()]
     .sort((a, b) => KIND_ORDER[a.identity.kind] - KIND_ORDER[b.identity.kind] || a.order - b.order)
     .map(({ entityId, identity }) => ({
       ...identity,
-      name: entityName(hass, entityId),
+      name: localName(hass, entityId, entityName(hass, entityId), translations),
       usageEntityId: entityId,
       resetEntityId: reset.get(identity.key),
+      runsOutEntityId: runsOutOf.get(entityId),
     }));
   return { windows, unidentified, sensors };
 }
 
-/** The account of one Claude Usage device. */
-export function discoverAccount(hass: HomeAssistant, deviceId: string): Account {
-  return accountOf(hass, deviceEntityIds(hass, deviceId));
+/**
+ * The account of one Claude Usage device; with `translations`, its windows are named in
+ * the user's language.
+ */
+export function discoverAccount(
+  hass: HomeAssistant,
+  deviceId: string,
+  translations?: NameTranslations,
+): Account {
+  return accountOf(hass, deviceEntityIds(hass, deviceId), translations);
 }
 
 /**
  * A `discoverAccount` that answers with its previous result while nothing it reads changed:
- * the entity and device registries, the device, the attributes of the device's sensors and
- * the identities known. Home Assistant keeps an entity's attributes object when only its
- * state changes, so a poll that moves the usage does not discover the account again.
+ * the entity and device registries, the device, the attributes of the device's sensors, the
+ * identities known and the name translations. Home Assistant keeps an entity's attributes
+ * object when only its state changes, so a poll that moves the usage does not discover the
+ * account again.
  */
-export function accountDiscovery(): (hass: HomeAssistant, deviceId: string) => Account {
+export function accountDiscovery(): (
+  hass: HomeAssistant,
+  deviceId: string,
+  translations?: NameTranslations,
+) => Account {
   let last:
     | {
         entities: HomeAssistant["entities"];
         devices: HomeAssistant["devices"];
         deviceId: string;
+        translations: NameTranslations | undefined;
         learned: number;
         entityIds: string[];
         attributes: (HassEntity["attributes"] | undefined)[];
         account: Account;
       }
     | undefined;
-  return (hass, deviceId) => {
+  return (hass, deviceId, translations) => {
     const previous = last;
     if (
       previous !== undefined &&
       previous.entities === hass.entities &&
       previous.devices === hass.devices &&
       previous.deviceId === deviceId &&
+      previous.translations === translations &&
       previous.learned === identitiesLearned &&
       previous.entityIds.every(
         (id, index) => hass.states[id]?.attributes === previous.attributes[index],
@@ -225,11 +306,12 @@ export function accountDiscovery(): (hass: HomeAssistant, deviceId: string) => A
       return previous.account;
     }
     const entityIds = deviceEntityIds(hass, deviceId);
-    const account = accountOf(hass, entityIds);
+    const account = accountOf(hass, entityIds, translations);
     last = {
       entities: hass.entities,
       devices: hass.devices,
       deviceId,
+      translations,
       learned: identitiesLearned,
       entityIds,
       attributes: entityIds.map((id) => hass.states[id]?.attributes),
@@ -262,7 +344,14 @@ export interface WindowState {
   stale: boolean;
   utilization: number | null;
   severity: string | null;
+  /**
+   * Whether claude.ai marks the window as a limit that binds now (the usage sensor's
+   * `binding` attribute); null when its answer does not say.
+   */
+  binding: boolean | null;
   resetsAt: Date | null;
+  /** When the window's pace reaches its limit; null when it does not before the reset. */
+  runsOutAt: Date | null;
   /** When the usage sensor was last written. */
   updatedAt: Date | null;
 }
@@ -320,16 +409,46 @@ export function readWindow(
 ): WindowState {
   const usage = valueOf(hass, limit.usageEntityId, recorded);
   const reset = limit.resetEntityId ? valueOf(hass, limit.resetEntityId, recorded) : undefined;
+  const runsOut = limit.runsOutEntityId
+    ? valueOf(hass, limit.runsOutEntityId, recorded)
+    : undefined;
   const severity = usage?.attributes.severity;
+  const binding = usage?.attributes.binding;
   return {
     window: limit,
     available: usage !== undefined && usage.state !== UNAVAILABLE,
     stale: usage?.stale ?? false,
     utilization: parseNumber(usage?.state),
     severity: typeof severity === "string" && severity !== "" ? severity : null,
+    binding: typeof binding === "boolean" ? binding : null,
     resetsAt: parseTimestamp(reset?.state),
+    runsOutAt: parseTimestamp(runsOut?.state),
     updatedAt: usage?.updatedAt ?? null,
   };
+}
+
+/**
+ * The window that will stop the user first: only when claude.ai marks at least one window
+ * as binding, the one among those with the highest usage; of equal ones, the one that runs
+ * out first (one that does not run out before its reset comes last), then the first shown.
+ * Windows without a current value (their reset has come, `now`) take no part.
+ */
+export function bindingWindow(states: WindowState[], now: number): string | undefined {
+  const runsOut = (state: WindowState) => state.runsOutAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  let best: WindowState | undefined;
+  for (const state of states) {
+    if (state.binding !== true || state.utilization === null || resetPending(state, now)) {
+      continue;
+    }
+    if (
+      best === undefined ||
+      state.utilization > best.utilization! ||
+      (state.utilization === best.utilization && runsOut(state) < runsOut(best))
+    ) {
+      best = state;
+    }
+  }
+  return best?.window.key;
 }
 
 /** The extra usage sensors' values. */
@@ -369,6 +488,45 @@ export function readExtraUsage(
     utilization: value(extra_usage_utilization),
     unit: typeof unit === "string" && unit !== "" ? unit : undefined,
     stale: spent.stale,
+  };
+}
+
+/** A credit claude.ai granted the account, e.g. $50 that expire on a date. */
+export interface Credit {
+  /** The remaining sensor, for more-info. */
+  entityId: string;
+  remaining: number;
+  /** How much was granted. */
+  limit: number | null;
+  expiresAt: Date | null;
+  /** An ISO 4217 code (e.g. "USD") or another unit; undefined when claude.ai names none. */
+  unit: string | undefined;
+  /** Whether the values are the last recorded ones. */
+  stale: boolean;
+}
+
+/** The account's credit grant, when it has one (its sensors exist and have values). */
+export function readCredit(
+  hass: HomeAssistant,
+  account: Account,
+  recorded: Recorded = {},
+): Credit | undefined {
+  const { credit_remaining: remainingId, credit_limit, credit_expires } = account.sensors;
+  const left = remainingId ? valueOf(hass, remainingId, recorded) : undefined;
+  const remaining = parseNumber(left?.state);
+  if (!remainingId || !left || remaining === null) {
+    return undefined;
+  }
+  const unit = left.attributes.unit_of_measurement;
+  const state = (entityId: string | undefined) =>
+    entityId ? valueOf(hass, entityId, recorded)?.state : undefined;
+  return {
+    entityId: remainingId,
+    remaining,
+    limit: parseNumber(state(credit_limit)),
+    expiresAt: parseTimestamp(state(credit_expires)),
+    unit: typeof unit === "string" && unit !== "" ? unit : undefined,
+    stale: left.stale,
   };
 }
 

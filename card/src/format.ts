@@ -81,9 +81,13 @@ export function formatPercent(value: number, language: string): string {
 
 type DurationUnit = "day" | "hour" | "minute" | "second";
 
+/** A no-break space: a line may break between quantities, never inside one ("1 hr"). */
+const NO_BREAK_SPACE = "\u00a0";
+
 /**
  * A countdown duration in the two largest units, rounded down: "2 hr 14 min",
- * "3 days 4 hr", "14 min", "45 sec". Non-positive durations give "".
+ * "3 days 4 hr", "14 min", "45 sec", each quantity's number and unit held together by a
+ * no-break space. Non-positive durations give "".
  */
 export function formatDuration(ms: number, language: string): string {
   if (!(ms > 0)) {
@@ -109,7 +113,9 @@ export function formatDuration(ms: number, language: string): string {
   const words = parts
     .filter(([value], index) => index === 0 || value > 0)
     .map(([value, unit]) =>
-      numberFormat(language, { style: "unit", unit, unitDisplay: "short" }).format(value),
+      numberFormat(language, { style: "unit", unit, unitDisplay: "short" })
+        .format(value)
+        .replaceAll(" ", NO_BREAK_SPACE),
     );
   return listFormat(language, { type: "unit", style: "narrow" }).format(words);
 }
@@ -132,6 +138,14 @@ export function formatDateTime(date: Date, hass: Pick<HomeAssistant, "locale" | 
     dateStyle: "medium",
     timeStyle: "short",
     hourCycle: hourCycle(hass),
+    timeZone: displayTimeZone(hass),
+  }).format(date);
+}
+
+/** A day, e.g. "Dec 31, 2026", in the display time zone. */
+export function formatDay(date: Date, hass: Pick<HomeAssistant, "locale" | "config">): string {
+  return dateTimeFormat(hass.locale.language, {
+    dateStyle: "medium",
     timeZone: displayTimeZone(hass),
   }).format(date);
 }

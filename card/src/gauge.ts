@@ -1,8 +1,9 @@
 /**
  * One window's gauge: the arc of its utilization, a marker where an even pace through the
- * window would be, its name and a countdown to its reset that ticks by itself. Tap, hold
- * and double tap run the card's actions on the window's usage sensor; without a
- * `hold_action`, a hold shows the exact reset time and the pace for a few seconds.
+ * window would be, a mark on the limit that binds first, its name and a countdown to its
+ * reset that ticks by itself. Tap, hold and double tap run the card's actions on the
+ * window's usage sensor; without a `hold_action`, a hold shows the exact reset time and the
+ * pace over the arc for a few seconds, so nothing around it moves.
  */
 
 import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
@@ -49,6 +50,12 @@ const ARC = { cx: 50, cy: 48, r: 38, start: 150, sweep: 240 };
 /** How far the pace marker reaches inside and outside the arc's middle (its stroke is 9). */
 const PACE_REACH = 7;
 
+/** Parts of the hold detail: a line may break after a "·", never before one. */
+const DETAIL_SEPARATOR = "\u00a0· ";
+
+/** The binding mark: a small flag in the arc's top right corner. */
+const BINDING_FLAG = "M86 3v15M86 3.5l10 3.75l-10 3.75z";
+
 function arcPoint(angle: number, radius: number = ARC.r): string {
   const radians = (angle * Math.PI) / 180;
   const x = ARC.cx + radius * Math.cos(radians);
@@ -83,6 +90,7 @@ export class ClaudeUsageGauge extends LitElement {
     actions: { attribute: false },
     asOf: { attribute: false },
     color: { attribute: false },
+    binding: { type: Boolean },
     _now: { state: true },
     _detail: { state: true },
   };
@@ -98,6 +106,8 @@ export class ClaudeUsageGauge extends LitElement {
   declare asOf: Date | null | undefined;
   /** The window's colour in the graph (`windowColors`), beside its name. */
   declare color: string | undefined;
+  /** Whether this window's limit will stop the user first (see `bindingWindow`). */
+  declare binding: boolean;
   declare private _now: number;
   declare private _detail: boolean;
 
@@ -107,6 +117,7 @@ export class ClaudeUsageGauge extends LitElement {
   constructor() {
     super();
     this.actions = {};
+    this.binding = false;
     this._now = Date.now();
     this._detail = false;
   }
@@ -195,8 +206,11 @@ export class ClaudeUsageGauge extends LitElement {
     }
     const share = utilization === null ? null : elapsedShare(limit.kind, resetsAt, this._now);
     const pace = share === null ? undefined : this._t(PACE_TEXT[paceOf(utilization!, share)]);
-    const detail = [absolute, pace].filter((part) => part !== undefined).join(" · ");
-    const resetText = reading.available && detail && this._detail ? detail : countdown;
+    const binding = this.binding ? this._t("binding") : undefined;
+    const detail = [absolute, pace, binding]
+      .filter((part) => part !== undefined)
+      .join(DETAIL_SEPARATOR);
+    const showDetail = reading.available && detail !== "" && this._detail;
     const value = utilization === null ? "—" : formatPercent(utilization, language);
     // A greyed gauge shows the last value; screen readers hear since when.
     const asOf =
@@ -206,6 +220,7 @@ export class ClaudeUsageGauge extends LitElement {
     // Screen readers get the detail too, which others see on hover or hold.
     const label = [
       pending ? limit.name : `${limit.name}: ${value}${asOf}`,
+      binding,
       countdown,
       absolute,
       pace,
@@ -219,27 +234,31 @@ export class ClaudeUsageGauge extends LitElement {
         role="button"
         tabindex=${ifDefined(tap_action === undefined || hasAction(tap_action) ? "0" : undefined)}
         aria-label=${label}
-        title=${detail || resetText}
+        title=${detail || countdown}
         .actionHandler=${actionHandler({
           hasHold: hold_action === undefined || hasAction(hold_action),
           hasDoubleClick: hasAction(double_tap_action),
         })}
         @action=${this._onAction}
       >
-        <svg viewBox="0 0 100 84" aria-hidden="true">
-          <path class="track" d=${arcPath(1)}></path>
-          ${
-            utilization !== null && utilization > 0
-              ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
-              : nothing
-          }
-          ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
-          <text class="percent" x="50" y="54">${value}</text>
-        </svg>
+        <div class="face ${showDetail ? "showing-detail" : ""}">
+          <svg viewBox="0 0 100 84" aria-hidden="true">
+            <path class="track" d=${arcPath(1)}></path>
+            ${
+              utilization !== null && utilization > 0
+                ? svg`<path class="value" style="stroke:${color}" d=${arcPath(utilization / 100)}></path>`
+                : nothing
+            }
+            ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
+            ${this.binding ? svg`<path class="binding" d=${BINDING_FLAG}></path>` : nothing}
+            <text class="percent" x="50" y="54">${value}</text>
+          </svg>
+          ${showDetail ? html`<div class="detail" aria-hidden="true">${detail}</div>` : nothing}
+        </div>
         <div class="name">
           <span class="swatch" style="background:${this.color}"></span>${limit.name}
         </div>
-        <div class="reset">${resetText}</div>
+        <div class="reset">${countdown}</div>
       </div>
     `;
   }

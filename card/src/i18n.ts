@@ -8,6 +8,7 @@ const en = {
   pace_behind: "Behind pace",
   pace_on: "On pace",
   no_reset: "No reset scheduled",
+  binding: "Binding limit",
   unavailable: "Usage unavailable",
   problem_rate_limited: "Rate limited by claude.ai",
   problem_rate_limited_until: "Rate limited by claude.ai until {time}",
@@ -20,9 +21,16 @@ const en = {
   problem_unreachable: "claude.ai can't be reached",
   problem_unavailable: "Usage unavailable",
   problem_unavailable_detail: "The integration has no usage from claude.ai.",
+  problem_access_denied: "claude.ai refuses this organization from Home Assistant's network",
+  problem_access_denied_detail:
+    "Requests from this network (a VPN or a region claude.ai does not serve) are turned away; the sign-in itself is fine.",
+  problem_waiting_for_report: "Waiting for Claude Code's first report",
+  problem_waiting_for_report_detail:
+    "The lines to paste into ~/.claude/settings.json are under Settings > Devices & services > Claude Usage > this entry > Reconfigure. The gauges appear with the first report.",
   retry_at: "Next try at {time}.",
   values_as_of: "Last values as of {time}.",
   value_as_of: "last value as of {time}",
+  as_of_report: "As of {time} (Claude Code's last report)",
   fix_repair: "Open the repair",
   fix_reauthenticate: "Reauthenticate",
   fix_integration: "Open the integration",
@@ -31,6 +39,9 @@ const en = {
   account_not_found: "Claude account not found.",
   extra_usage: "Extra usage",
   extra_usage_of: "{used} of {limit}",
+  credit: "Credit",
+  credit_left: "{remaining} of {limit} left",
+  credit_expires: "expires {date}",
   history: "History",
   history_label: "History, last {range}: {values}",
   no_value: "no data",
@@ -56,13 +67,14 @@ const en = {
 export type StringKey = keyof typeof en;
 
 const de: Record<StringKey, string> = {
-  resets_in: "Zurücksetzung in {duration}",
+  resets_in: "Wird in {duration} zurückgesetzt",
   resetting: "Wird gerade zurückgesetzt",
-  resets_at: "Zurücksetzung {time}",
-  pace_ahead: "Schneller als gleichmäßig",
-  pace_behind: "Langsamer als gleichmäßig",
-  pace_on: "Gleichmäßiges Tempo",
-  no_reset: "Keine Zurücksetzung geplant",
+  resets_at: "Wird am {time} zurückgesetzt",
+  pace_ahead: "Über dem Soll",
+  pace_behind: "Unter dem Soll",
+  pace_on: "Im Soll",
+  no_reset: "Kein Zurücksetzen geplant",
+  binding: "Bindendes Limit",
   unavailable: "Nutzung nicht verfügbar",
   problem_rate_limited: "Von claude.ai gedrosselt",
   problem_rate_limited_until: "Von claude.ai gedrosselt bis {time}",
@@ -75,9 +87,16 @@ const de: Record<StringKey, string> = {
   problem_unreachable: "claude.ai ist nicht erreichbar",
   problem_unavailable: "Nutzung nicht verfügbar",
   problem_unavailable_detail: "Die Integration hat keine Nutzungsdaten von claude.ai.",
+  problem_access_denied: "claude.ai lehnt diese Organisation aus dem Netz von Home Assistant ab",
+  problem_access_denied_detail:
+    "Anfragen aus diesem Netz (ein VPN oder eine Region, die claude.ai nicht bedient) werden abgewiesen; die Anmeldung selbst ist in Ordnung.",
+  problem_waiting_for_report: "Warten auf den ersten Bericht von Claude Code",
+  problem_waiting_for_report_detail:
+    "Die Zeilen für ~/.claude/settings.json stehen unter Einstellungen > Geräte & Dienste > Claude Usage > dieser Eintrag > Neu konfigurieren. Die Anzeigen erscheinen mit dem ersten Bericht.",
   retry_at: "Nächster Versuch um {time}.",
   values_as_of: "Letzte Werte von {time}.",
   value_as_of: "letzter Wert von {time}",
+  as_of_report: "Stand {time} (letzter Bericht von Claude Code)",
   fix_repair: "Reparatur öffnen",
   fix_reauthenticate: "Erneut anmelden",
   fix_integration: "Integration öffnen",
@@ -86,6 +105,9 @@ const de: Record<StringKey, string> = {
   account_not_found: "Claude-Konto nicht gefunden.",
   extra_usage: "Zusätzliche Nutzung",
   extra_usage_of: "{used} von {limit}",
+  credit: "Guthaben",
+  credit_left: "{remaining} von {limit} übrig",
+  credit_expires: "läuft am {date} ab",
   history: "Verlauf",
   history_label: "Verlauf der letzten {range}: {values}",
   no_value: "keine Daten",
@@ -102,11 +124,11 @@ const de: Record<StringKey, string> = {
   editor_warning: "Warnung ab",
   editor_critical: "Kritisch ab",
   editor_hold_action_helper:
-    "Standardmäßig zeigt langes Drücken auf eine Anzeige den genauen Zeitpunkt der Zurücksetzung und das Tempo.",
+    "Standardmäßig zeigt langes Drücken auf eine Anzeige, wann sie genau zurückgesetzt wird und wie sie zum Soll steht.",
   editor_title_helper: "Leer: der Name des Kontos.",
   editor_order: "Die Warnschwelle muss unter der kritischen Schwelle liegen.",
   editor_range: "Schwellen sind Prozentwerte von 0 bis 100.",
-  card_description: "Claude.ai-Nutzungslimits mit Countdown bis zur Zurücksetzung und Verlauf.",
+  card_description: "Claude.ai-Nutzungslimits mit Countdown bis zum Zurücksetzen und Verlauf.",
 };
 
 const fr: Record<StringKey, string> = {
@@ -117,6 +139,7 @@ const fr: Record<StringKey, string> = {
   pace_behind: "En retard sur le rythme régulier",
   pace_on: "Au rythme régulier",
   no_reset: "Aucune réinitialisation prévue",
+  binding: "Limite en vigueur",
   unavailable: "Utilisation indisponible",
   problem_rate_limited: "Limité par claude.ai",
   problem_rate_limited_until: "Limité par claude.ai jusqu'à {time}",
@@ -129,9 +152,16 @@ const fr: Record<StringKey, string> = {
   problem_unreachable: "claude.ai est injoignable",
   problem_unavailable: "Utilisation indisponible",
   problem_unavailable_detail: "L'intégration n'a aucune donnée d'utilisation de claude.ai.",
+  problem_access_denied: "claude.ai refuse cette organisation depuis le réseau de Home Assistant",
+  problem_access_denied_detail:
+    "Les requêtes depuis ce réseau (un VPN ou une région que claude.ai ne dessert pas) sont refusées ; la connexion elle-même est valide.",
+  problem_waiting_for_report: "En attente du premier rapport de Claude Code",
+  problem_waiting_for_report_detail:
+    "Les lignes à coller dans ~/.claude/settings.json se trouvent sous Paramètres > Appareils et services > Claude Usage > cette entrée > Reconfigurer. Les jauges apparaissent avec le premier rapport.",
   retry_at: "Prochain essai à {time}.",
   values_as_of: "Dernières valeurs de {time}.",
   value_as_of: "dernière valeur de {time}",
+  as_of_report: "Données de {time} (dernier rapport de Claude Code)",
   fix_repair: "Ouvrir la réparation",
   fix_reauthenticate: "Se reconnecter",
   fix_integration: "Ouvrir l'intégration",
@@ -140,6 +170,9 @@ const fr: Record<StringKey, string> = {
   account_not_found: "Compte Claude introuvable.",
   extra_usage: "Utilisation supplémentaire",
   extra_usage_of: "{used} sur {limit}",
+  credit: "Crédit",
+  credit_left: "{remaining} sur {limit} restants",
+  credit_expires: "expire le {date}",
   history: "Historique",
   history_label: "Historique sur {range} : {values}",
   no_value: "pas de données",
@@ -165,13 +198,18 @@ const fr: Record<StringKey, string> = {
 
 const DICTIONARIES: Record<string, Record<StringKey, string>> = { en, de, fr };
 
+/** The language the card speaks for `language` ("de-CH" -> "de"): en, de or fr, else en. */
+export function cardLanguage(language: string | undefined): string {
+  const base = (language ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
+  return base in DICTIONARIES ? base : "en";
+}
+
 /** Return the string for `key` in `language` ("de", "de-CH", ...), English when unknown. */
 export function localize(
   language: string | undefined,
   key: StringKey,
   values: Record<string, string> = {},
 ): string {
-  const base = (language ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
-  const template = (DICTIONARIES[base] ?? en)[key];
+  const template = DICTIONARIES[cardLanguage(language)]![key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }

@@ -1,15 +1,23 @@
 /**
  * The bundle's entry: defines the card and its elements once Home Assistant's custom
- * element registry is in place, and offers the card in the card picker.
+ * element registry is in place, and offers the card in the card picker, also for any of
+ * the integration's entities picked there.
  */
 
 import { ClaudeUsageCardEditor, EDITOR_TYPE } from "./card-editor";
 import { CARD_TYPE, ClaudeUsageCard } from "./claude-usage-card";
-import { ClaudeUsageExtra, EXTRA_TYPE } from "./extra-usage";
+import { ClaudeUsageCredit, ClaudeUsageExtra, CREDIT_TYPE, EXTRA_TYPE } from "./extra-usage";
 import { ClaudeUsageGauge, GAUGE_TYPE } from "./gauge";
 import { localize } from "./i18n";
 import { ClaudeUsageStatus, STATUS_TYPE } from "./status-banner";
+import { DOMAIN, type HomeAssistant } from "./types";
 import { ClaudeUsageHistory, HISTORY_TYPE } from "./usage-history";
+
+/** A card the card picker offers for an entity (frontend 2026.6 and later). */
+export interface CardSuggestion {
+  label?: string;
+  config: Record<string, unknown>;
+}
 
 declare global {
   interface Window {
@@ -19,8 +27,24 @@ declare global {
       description: string;
       preview?: boolean;
       documentationURL?: string;
+      getEntitySuggestion?: (
+        hass: HomeAssistant,
+        entityId: string,
+      ) => CardSuggestion | CardSuggestion[] | null;
     }[];
   }
+}
+
+/**
+ * The card picker's suggestion for an entity: the card of its account, for any entity of
+ * the integration's devices; none for other entities.
+ */
+export function entitySuggestion(hass: HomeAssistant, entityId: string): CardSuggestion | null {
+  const entry = hass.entities[entityId];
+  if (entry?.platform !== DOMAIN || !entry.device_id) {
+    return null;
+  }
+  return { config: { type: `custom:${CARD_TYPE}`, device_id: entry.device_id } };
 }
 
 /**
@@ -48,6 +72,7 @@ defineWhenAppReady(() => {
   customElements.define(GAUGE_TYPE, ClaudeUsageGauge);
   customElements.define(HISTORY_TYPE, ClaudeUsageHistory);
   customElements.define(EXTRA_TYPE, ClaudeUsageExtra);
+  customElements.define(CREDIT_TYPE, ClaudeUsageCredit);
   customElements.define(STATUS_TYPE, ClaudeUsageStatus);
   customElements.define(EDITOR_TYPE, ClaudeUsageCardEditor);
   customElements.define(CARD_TYPE, ClaudeUsageCard);
@@ -58,5 +83,6 @@ defineWhenAppReady(() => {
     description: localize(document.documentElement.lang || navigator.language, "card_description"),
     preview: true,
     documentationURL: "https://github.com/claude-usage-ha/claude-usage-ha",
+    getEntitySuggestion: entitySuggestion,
   });
 });

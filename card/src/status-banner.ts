@@ -1,14 +1,15 @@
 /**
  * Why the account has no current values (rate limited until …, blocked by Cloudflare,
- * sign-in needed, claude.ai unreachable), since when its values are, and, for
- * administrators, a link to where the fix is.
+ * refused from this network, sign-in needed, claude.ai unreachable, or still waiting for
+ * Claude Code's first report), since when its values are, and, for administrators, a link
+ * to where the fix is when there is one.
  */
 
 import { html, LitElement, nothing } from "lit";
 
 import { formatMoment } from "./format";
 import { localize, type StringKey } from "./i18n";
-import { fixPath, type AccountStatus, type Problem } from "./status";
+import { fixFor, type AccountStatus, type Problem } from "./status";
 import { statusStyles } from "./styles";
 import type { HomeAssistant } from "./types";
 
@@ -17,22 +18,24 @@ export const STATUS_TYPE = "claude-usage-status";
 const TITLE: Record<Problem, StringKey> = {
   rate_limited: "problem_rate_limited",
   cloudflare_blocked: "problem_cloudflare_blocked",
+  access_denied: "problem_access_denied",
   reauth_required: "problem_reauth_required",
   server_error: "problem_server_error",
   unreachable: "problem_unreachable",
+  waiting_for_report: "problem_waiting_for_report",
   unavailable: "problem_unavailable",
 };
 
 const DETAIL: Partial<Record<Problem, StringKey>> = {
   cloudflare_blocked: "problem_cloudflare_blocked_detail",
+  access_denied: "problem_access_denied_detail",
   reauth_required: "problem_reauth_required_detail",
+  waiting_for_report: "problem_waiting_for_report_detail",
   unavailable: "problem_unavailable_detail",
 };
 
-const FIX: Partial<Record<Problem, StringKey>> = {
-  cloudflare_blocked: "fix_repair",
-  reauth_required: "fix_reauthenticate",
-};
+/** Not an error: an entry waiting for its first report says so calmly. */
+const NOTES = new Set<Problem>(["waiting_for_report"]);
 
 /** Open a page of Home Assistant's frontend, as its own links do. */
 function navigate(path: string): void {
@@ -71,6 +74,8 @@ export class ClaudeUsageStatus extends LitElement {
       localize(hass.locale.language, key, values);
     const now = Date.now();
     const detail = DETAIL[problem];
+    const fix = hass.user?.is_admin ? fixFor(problem) : undefined;
+    const note = NOTES.has(problem);
     const retry = status.retryAt && status.retryAt.getTime() > now ? status.retryAt : null;
     const retryTime = retry ? formatMoment(retry, hass, now) : undefined;
     // Rate limited until …; the others try again at ….
@@ -79,7 +84,7 @@ export class ClaudeUsageStatus extends LitElement {
         ? t("problem_rate_limited_until", { time: retryTime })
         : t(TITLE[problem]);
     return html`
-      <div class="banner" role="alert">
+      <div class="banner ${note ? "note" : ""}" role=${note ? "status" : "alert"}>
         <strong>${title}</strong>
         ${detail ? html`<span>${t(detail)}</span>` : nothing}
         ${
@@ -95,10 +100,8 @@ export class ClaudeUsageStatus extends LitElement {
             : nothing
         }
         ${
-          hass.user?.is_admin
-            ? html`<button class="link" @click=${() => navigate(fixPath(problem))}>
-                ${t(FIX[problem] ?? "fix_integration")}
-              </button>`
+          fix
+            ? html`<button class="link" @click=${() => navigate(fix.path)}>${t(fix.label)}</button>`
             : nothing
         }
       </div>

@@ -21,11 +21,23 @@ export const cardStyles = css`
   .card-content {
     padding: 12px 16px 16px;
   }
-  /* --columns: gaugeColumns() in claude-usage-card.ts, from the width measured. */
+  /*
+   * --columns: gaugeColumns() in claude-usage-card.ts, from the width measured. Each gauge
+   * spans three rows (arc, name, countdown) and shares them with the gauges beside it, so a
+   * name on two lines moves the countdowns of its whole row alike.
+   */
   .gauges {
     display: grid;
     grid-template-columns: repeat(var(--columns), minmax(0, 1fr));
-    gap: 12px 8px;
+    grid-auto-rows: auto;
+    gap: 0 8px;
+    /* Each gauge keeps 12px below it (gaugeStyles); the last row's goes. */
+    margin-bottom: -12px;
+  }
+  .as-of {
+    margin-bottom: 8px;
+    color: var(--secondary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
   }
   .status {
     padding: 8px 0;
@@ -38,15 +50,20 @@ export const cardStyles = css`
   }
 `;
 
-/** One gauge (`claude-usage-gauge`). */
+/** One gauge (`claude-usage-gauge`): three rows of the card's grid, shared across a row. */
 export const gaugeStyles = css`
   :host {
-    display: block;
+    display: grid;
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    margin-bottom: 12px;
   }
   .gauge {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
+    display: grid;
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    justify-items: center;
+    align-items: start;
     text-align: center;
     cursor: pointer;
     border-radius: 12px;
@@ -69,10 +86,33 @@ export const gaugeStyles = css`
     filter: grayscale(1);
     opacity: 0.55;
   }
-  .gauge svg {
+  .face {
+    position: relative;
     width: 100%;
     max-width: 132px;
+  }
+  .gauge svg {
+    width: 100%;
     display: block;
+  }
+  /*
+   * The hold detail, over the arc: it covers the face down to the name (which reaches 10px
+   * into it, see .name) and moves nothing around it.
+   */
+  .detail {
+    position: absolute;
+    inset: 0 0 10px;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    padding: 2px;
+    border-radius: 8px;
+    background: color-mix(in srgb, var(--card-background-color, #fff) 90%, transparent);
+    color: var(--primary-text-color);
+    font-size: var(--ha-font-size-s, 12px);
+    line-height: 1.3;
+    text-wrap: balance;
+    overflow-wrap: anywhere;
   }
   .gauge path {
     fill: none;
@@ -90,6 +130,13 @@ export const gaugeStyles = css`
     stroke: var(--primary-text-color);
     stroke-width: 2;
     stroke-linecap: butt;
+  }
+  /* The limit that binds first: a small flag, in the text's colour, never a status colour. */
+  .gauge .binding {
+    fill: var(--primary-text-color);
+    stroke: var(--primary-text-color);
+    stroke-width: 1.5;
+    stroke-linejoin: round;
   }
   .percent {
     fill: var(--primary-text-color);
@@ -366,6 +413,11 @@ export const statusStyles = css`
     color: var(--primary-text-color);
     font-size: var(--ha-font-size-m, 14px);
     line-height: 1.4;
+  }
+  /* Not an error: waiting for Claude Code's first report. */
+  .banner.note {
+    border-left-color: var(--info-color, var(--primary-color));
+    background: color-mix(in srgb, var(--info-color, var(--primary-color)) 10%, transparent);
   }
   .as-of {
     color: var(--secondary-text-color);

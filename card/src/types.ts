@@ -43,17 +43,23 @@ export interface Connection {
   ): Promise<UnsubscribeFunc>;
 }
 
+/** An item of a name for `formatEntityName`: the entity's own, its device's, its area's, … */
+export type EntityNameItem = { type: "entity" | "device" | "area" | "floor" };
+
 export interface HomeAssistant {
   states: Record<string, HassEntity | undefined>;
   entities: Record<string, EntityRegistryDisplayEntry | undefined>;
   devices: Record<string, DeviceRegistryEntry | undefined>;
   locale: FrontendLocaleData;
-  config: { time_zone: string };
+  /** The server's settings; `language` is the one it names entities in. */
+  config: { time_zone: string; language?: string };
   user?: { is_admin: boolean };
   connection: Connection;
   callWS<T>(message: Record<string, unknown>): Promise<T>;
   /** Home Assistant's own translations, e.g. "ui.panel.lovelace.editor.card.generic.tap_action". */
   localize(key: string): string;
+  /** An entity's name as Home Assistant's own cards show it (frontend 2026.4 and later). */
+  formatEntityName?(state: HassEntity, name: EntityNameItem | EntityNameItem[]): string;
 }
 
 export const DOMAIN = "claude_usage";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { applyForm, ClaudeUsageCardEditor, editorSchema, formData } from "../src/card-editor";
-import { readConfig } from "../src/config";
+import { readConfig, resolveConfig } from "../src/config";
 import { DEVICE_ID, makeHass } from "./fixtures";
 import "./helpers";
 
@@ -70,6 +70,52 @@ describe("the visual editor", () => {
     expect(changed.at(-1)).toEqual({
       type: "custom:claude-usage-card",
       thresholds: { warning: 60, critical: 85 },
+    });
+  });
+
+  it("keeps the preview on the last configuration the card takes while the form shows an error", async () => {
+    const { form, changed, change } = await openEditor({ type: "custom:claude-usage-card" });
+    await change({ thresholds: { warning: 60 } });
+    await change({ thresholds: { warning: 60, critical: 8 } });
+    // The form keeps what was typed, with its error; Home Assistant gets nothing of it.
+    expect(form().data.thresholds).toEqual({ warning: 60, critical: 8 });
+    expect(form().error).toEqual({
+      thresholds: "The warning threshold must be lower than the critical one.",
+    });
+    expect(changed).toEqual([{ type: "custom:claude-usage-card", thresholds: { warning: 60 } }]);
+    // Typing on from what the form shows.
+    await change({ title: "Mine" });
+    expect(changed).toHaveLength(1);
+    expect(form().data).toMatchObject({ title: "Mine", thresholds: { warning: 60, critical: 8 } });
+    await change({ thresholds: { warning: 60, critical: 85 } });
+    expect(changed.at(-1)).toEqual({
+      type: "custom:claude-usage-card",
+      title: "Mine",
+      thresholds: { warning: 60, critical: 85 },
+    });
+    expect(form().error).toBeUndefined();
+    // Every configuration handed on is one the card (and its preview) takes.
+    for (const config of changed) {
+      expect(() => resolveConfig(config)).not.toThrow();
+    }
+  });
+
+  it("still shows a configuration from YAML that the card does not take, with its error", async () => {
+    const { form } = await openEditor({
+      type: "custom:claude-usage-card",
+      thresholds: { warning: 95 },
+    });
+    expect(form().error).toEqual({
+      thresholds: "The warning threshold must be lower than the critical one.",
+    });
+  });
+
+  it("hides the range while the graph is off", async () => {
+    const { form } = await openEditor({ type: "custom:claude-usage-card" });
+    const grid = form().schema[2] as { schema: { name: string; visible?: unknown }[] };
+    expect(grid.schema[0]).toMatchObject({
+      name: "default_range",
+      visible: { field: "show_graph", operator: "not_eq", value: false },
     });
   });
 

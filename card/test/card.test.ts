@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { ClaudeUsageCard, gaugeColumns } from "../src/claude-usage-card";
+import { ClaudeUsageCard, gaugeColumns, nameWidth } from "../src/claude-usage-card";
 import { defineWhenAppReady } from "../src/index";
 import {
   COWORK,
@@ -184,6 +184,45 @@ describe("gauge grid", () => {
     expect(gaugeColumns(count, width)).toBe(columns);
   });
 
+  it("gives each gauge the width its name's widest word needs, never less than its own", () => {
+    const measure = (word: string) => word.length * 7;
+    // "Sitzungsnutzung": 15 letters and the swatch before it, 2px padding on each side.
+    expect(nameWidth("Sitzungsnutzung", measure)).toBe(105 + 13 + 4);
+    expect(nameWidth("Nutzung Opus", measure)).toBe(7 * 7 + 13 + 4);
+    expect(nameWidth("Weekly Claude Design usage", measure)).toBe(6 * 7 + 13 + 4);
+    expect(gaugeColumns(3, 342, 122)).toBe(2);
+    expect(gaugeColumns(3, 342, 60)).toBe(3);
+  });
+
+  it("takes fewer columns when a name's word would not fit in a third of a phone", async () => {
+    vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+    const getContext = vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(
+      () =>
+        ({
+          font: "",
+          measureText: (text: string) => ({ width: text.length * 8 }),
+        }) as unknown as CanvasRenderingContext2D,
+    );
+    try {
+      const long = { ...SESSION, name: "Sitzungsnutzung" };
+      const { root, card } = await mount({ show_graph: false }, { windows: [long, WEEKLY, OPUS] });
+      const grid = root.querySelector<HTMLElement>(".gauges")!;
+      FakeResizeObserver.resize(grid, 342);
+      await settle(card);
+      await settle(card);
+      expect(grid.style.getPropertyValue("--columns")).toBe("2");
+      const short = await mount({ show_graph: false });
+      const shortGrid = short.root.querySelector<HTMLElement>(".gauges")!;
+      FakeResizeObserver.resize(shortGrid, 342);
+      await settle(short.card);
+      await settle(short.card);
+      expect(shortGrid.style.getPropertyValue("--columns")).toBe("3");
+    } finally {
+      getContext.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("lays four gauges 2 x 2 on a phone and 4 in a row where there is room", async () => {
     vi.stubGlobal("ResizeObserver", FakeResizeObserver);
     try {
@@ -361,21 +400,31 @@ describe("when claude.ai gives no usage", () => {
   });
 
   it.each([
-    [
-      "rate_limited",
-      "Rate limited by claude.ai until 11:30 Last values as of 10:00. Open the integration",
-    ],
-    [
-      "server_error",
-      "claude.ai answers with errors Next try at 11:30. Last values as of 10:00. Open the integration",
-    ],
-    [
-      "unreachable",
-      "claude.ai can't be reached Next try at 11:30. Last values as of 10:00. Open the integration",
-    ],
-  ])("says %s and when the next try is", async (status, text) => {
+    ["rate_limited", "Rate limited by claude.ai until 11:30 Last values as of 10:00."],
+    ["server_error", "claude.ai answers with errors Next try at 11:30. Last values as of 10:00."],
+    ["unreachable", "claude.ai can't be reached Next try at 11:30. Last values as of 10:00."],
+  ])("says %s and when the next try is, with no link: nothing to fix", async (status, text) => {
     const { root } = await mountDuring(status, { retryAt: "2026-11-28T10:30:00+00:00" });
     expect(plain(banner(root)?.textContent)).toBe(text);
+    expect(banner(root)!.querySelector("button")).toBeNull();
+  });
+
+  it("says claude.ai refuses the organization from this network, and leads to the repair", async () => {
+    const { root } = await mountDuring("access_denied", {
+      retryAt: "2026-11-28T10:30:00+00:00",
+    });
+    expect(plain(banner(root)?.textContent)).toBe(
+      "claude.ai refuses this organization from Home Assistant's network " +
+        "Requests from this network (a VPN or a region claude.ai does not serve) are turned away; " +
+        "the sign-in itself is fine. Next try at 11:30. Last values as of 10:00. Open the repair",
+    );
+    expect(banner(root)!.getAttribute("role")).toBe("alert");
+    banner(root)!.querySelector("button")!.click();
+    expect(window.location.pathname).toBe("/config/repairs");
+    const french = await mountDuring("access_denied", { language: "fr" });
+    expect(plain(banner(french.root)?.textContent)).toContain(
+      "claude.ai refuse cette organisation depuis le réseau de Home Assistant",
+    );
   });
 
   it("offers the link only to administrators, and speaks German", async () => {
@@ -421,9 +470,7 @@ describe("when claude.ai gives no usage", () => {
       throw new Error("Unknown command.");
     });
     const { root } = await mount({}, { status: "unreachable", callWS });
-    expect(plain(banner(root)?.textContent)).toBe(
-      "claude.ai can't be reached Open the integration",
-    );
+    expect(plain(banner(root)?.textContent)).toBe("claude.ai can't be reached");
     expect(root.querySelector("claude-usage-gauge")).toBeNull();
     expect(root.querySelector("claude-usage-history")).toBeNull();
   });
@@ -472,5 +519,146 @@ describe("extra usage", () => {
     );
     const off = await mount({ show_graph: false }, { extraEntities: false });
     expect(off.root.querySelector("claude-usage-extra")).toBeNull();
+  });
+});
+
+describe("the contract's additions", () => {
+  it("waits for Claude Code's first report calmly, with no gauges and the way to the settings", async () => {
+    const { root } = await mount(
+      {},
+      { windows: [], extraEntities: false, status: "waiting_for_report", lastReport: null },
+    );
+    const note = banner(root)!;
+    expect(plain(note.textContent)).toBe(
+      "Waiting for Claude Code's first report The lines to paste into ~/.claude/settings.json " +
+        "are under Settings > Devices & services > Claude Usage > this entry > Reconfigure. " +
+        "The gauges appear with the first report. Open the integration",
+    );
+    expect([note.classList.contains("note"), note.getAttribute("role")]).toEqual([true, "status"]);
+    expect(root.querySelector(".status")).toBeNull();
+    expect(root.querySelector("claude-usage-gauge")).toBeNull();
+    note.querySelector("button")!.click();
+    expect(window.location.pathname).toBe("/config/integrations/integration/claude_usage");
+    const german = await mount(
+      {},
+      {
+        windows: [],
+        extraEntities: false,
+        status: "waiting_for_report",
+        lastReport: null,
+        language: "de",
+        admin: false,
+      },
+    );
+    expect(plain(banner(german.root)?.textContent)).toMatch(
+      /^Warten auf den ersten Bericht von Claude Code .*Neu konfigurieren\. .*Bericht\.$/,
+    );
+  });
+
+  it("says values are as of Claude Code's last report once it is an hour old, not greyed", async () => {
+    const windows = [SESSION, WEEKLY];
+    const fresh = await mount(
+      { show_graph: false },
+      { windows, lastReport: "2026-11-28T09:30:00+00:00" },
+    );
+    expect(fresh.root.querySelector(".as-of")).toBeNull();
+    // The report turns an hour old at 10:30 while the card is open.
+    await vi.advanceTimersByTimeAsync(30 * 60_000 + 1);
+    await settle(fresh.card);
+    expect(plain(fresh.root.querySelector(".as-of")?.textContent)).toBe(
+      "As of 10:30 (Claude Code's last report)",
+    );
+    expect(gaugeElements(fresh.root).some((gauge) => gauge.classList.contains("stale"))).toBe(
+      false,
+    );
+    expect(gauges(fresh.root).map((gauge) => gauge.percent)).toEqual(["42%", "81%"]);
+    const german = await mount(
+      { show_graph: false },
+      { windows, lastReport: "2026-11-27T20:00:00+00:00", language: "de" },
+    );
+    expect(plain(german.root.querySelector(".as-of")?.textContent)).toBe(
+      "Stand 27. Nov., 21:00 (letzter Bericht von Claude Code)",
+    );
+  });
+
+  it("shows a credit grant: left of what was granted, its expiry, more-info on tap", async () => {
+    const { root, card } = await mount(
+      { show_graph: false },
+      { credit: { remaining: "12.34", limit: "50", expires: "2026-12-31T08:00:00+00:00" } },
+    );
+    const credit = root.querySelector("claude-usage-credit")!.shadowRoot!;
+    const row = credit.querySelector<HTMLElement>(".extra")!;
+    expect(plain(row.textContent)).toBe("Credit $12.34 of $50.00 left · expires Dec 31, 2026");
+    expect(row.textContent).toContain("left\u00a0· expires");
+    expect(plain(row.getAttribute("aria-label"))).toBe(
+      "Credit: $12.34 of $50.00 left · expires Dec 31, 2026: 25%",
+    );
+    expect(credit.querySelector<HTMLElement>(".bar > div")!.style.width).toBe("24.68%");
+    const actions: unknown[] = [];
+    card.addEventListener("hass-action", (event) => actions.push((event as CustomEvent).detail));
+    row.click();
+    expect(actions).toEqual([
+      { config: { entity: "sensor.acme_credit_remaining" }, action: "tap" },
+    ]);
+    const german = await mount(
+      { show_graph: false },
+      {
+        language: "de",
+        credit: { remaining: "5", limit: "unknown", expires: "unknown" },
+      },
+    );
+    const germanRow = german.root.querySelector("claude-usage-credit")!.shadowRoot!;
+    expect(plain(germanRow.querySelector(".extra")?.textContent)).toBe("Guthaben 5,00 $");
+    expect(germanRow.querySelector(".bar")).toBeNull();
+    const none = await mount({ show_graph: false });
+    expect(none.root.querySelector("claude-usage-credit")).toBeNull();
+  });
+
+  it("marks the limit that binds first, for the eye and for screen readers", async () => {
+    const { root, card } = await mount(
+      { show_graph: false },
+      {
+        windows: [
+          { ...SESSION, binding: true },
+          { ...WEEKLY, binding: true },
+          { ...OPUS, binding: false },
+        ],
+      },
+    );
+    const marked = () =>
+      gaugeElements(root).map((gauge) => gauge.querySelector("path.binding") !== null);
+    expect(marked()).toEqual([false, true, false]);
+    const weekly = gaugeElements(root)[1]!;
+    expect(plain(weekly.getAttribute("aria-label"))).toBe(
+      "Weekly usage: 81%. Binding limit. Resets in 2 days 22 hr. Resets Dec 1, 2026, 09:00. " +
+        "Ahead of pace",
+    );
+    expect(gauges(root)[1]!.title).toBe(
+      "Resets Dec 1, 2026, 09:00 · Ahead of pace · Binding limit",
+    );
+    // Not a status colour: the flag is drawn in the text's colour (styles).
+    weekly.dispatchEvent(new Event("touchstart"));
+    await vi.advanceTimersByTimeAsync(600);
+    weekly.dispatchEvent(new Event("touchend", { cancelable: true }));
+    await settle(card);
+    expect(gauges(root)[1]!.detail).toBe(
+      "Resets Dec 1, 2026, 09:00 · Ahead of pace · Binding limit",
+    );
+    const unmarked = await mount({ show_graph: false });
+    expect(gaugeElements(unmarked.root).some((gauge) => gauge.querySelector("path.binding"))).toBe(
+      false,
+    );
+  });
+});
+
+describe("the card picker", () => {
+  it("suggests the card of the account for any of the integration's entities", () => {
+    const hass = makeHass({ lastReport: "2026-11-28T09:55:00+00:00" });
+    const entry = window.customCards!.find((card) => card.type === "claude-usage-card")!;
+    const config = { type: "custom:claude-usage-card", device_id: DEVICE_ID };
+    expect(entry.getEntitySuggestion!(hass, "sensor.acme_session_usage")).toEqual({ config });
+    expect(entry.getEntitySuggestion!(hass, "event.acme_claude_code")).toEqual({ config });
+    expect(entry.getEntitySuggestion!(hass, "sensor.other_usage")).toBeNull();
+    expect(entry.getEntitySuggestion!(hass, "light.kitchen")).toBeNull();
   });
 });

@@ -1,20 +1,32 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import {
   accountDiscovery,
+  accountEntityIds,
+  bindingWindow,
   cardStatus,
   discoverAccount,
   entityName,
   firstDevice,
   forgetIdentities,
   NO_ACCOUNT,
+  readCredit,
   readExtraUsage,
   parseTimestamp,
   readWindow,
   rememberIdentity,
 } from "../src/entities";
 import type { HomeAssistant } from "../src/types";
-import { COWORK, DEVICE_ID, makeHass, OPUS, SESSION, WEEKLY } from "./fixtures";
+import {
+  COWORK,
+  DEVICE_ID,
+  makeHass,
+  NOW,
+  OPUS,
+  SESSION,
+  WEEKLY,
+  type WindowSpec,
+} from "./fixtures";
 
 beforeEach(forgetIdentities);
 
@@ -22,7 +34,7 @@ const discoverWindows = (hass: HomeAssistant, deviceId: string) =>
   discoverAccount(hass, deviceId).windows;
 
 describe("discoverAccount", () => {
-  it("pairs usage and reset sensors by window key, ordered by kind, then as registered", () => {
+  it("pairs usage, reset and runs-out sensors by window, ordered by kind, then as registered", () => {
     // Registered Opus, weekly, Cowork, session: per-model windows keep their registry order.
     const hass = makeHass({ windows: [OPUS, WEEKLY, COWORK, SESSION] });
     expect(discoverWindows(hass, DEVICE_ID)).toEqual([
@@ -32,6 +44,7 @@ describe("discoverAccount", () => {
         name: "Session usage",
         usageEntityId: "sensor.acme_session_usage",
         resetEntityId: "sensor.acme_session_reset",
+        runsOutEntityId: "sensor.acme_session_runs_out",
       },
       {
         key: "seven_day",
@@ -39,6 +52,7 @@ describe("discoverAccount", () => {
         name: "Weekly usage",
         usageEntityId: "sensor.acme_weekly_usage",
         resetEntityId: "sensor.acme_weekly_reset",
+        runsOutEntityId: "sensor.acme_weekly_runs_out",
       },
       {
         key: "seven_day_opus",
@@ -46,6 +60,7 @@ describe("discoverAccount", () => {
         name: "Opus weekly usage",
         usageEntityId: "sensor.acme_opus_weekly_usage",
         resetEntityId: "sensor.acme_opus_weekly_reset",
+        runsOutEntityId: "sensor.acme_opus_weekly_runs_out",
       },
       {
         key: "seven_day_cowork",
@@ -53,6 +68,7 @@ describe("discoverAccount", () => {
         name: "Cowork weekly usage",
         usageEntityId: "sensor.acme_cowork_weekly_usage",
         resetEntityId: "sensor.acme_cowork_weekly_reset",
+        runsOutEntityId: "sensor.acme_cowork_weekly_runs_out",
       },
     ]);
   });
@@ -339,7 +355,9 @@ describe("readWindow and cardStatus", () => {
       stale: true,
       utilization: 42,
       severity: "warning",
+      binding: null,
       resetsAt: new Date("2026-11-28T12:14:00Z"),
+      runsOutAt: null,
       updatedAt: new Date("2026-11-28T08:59:00Z"),
     });
     // Live values win once the sensor is back.
@@ -356,5 +374,148 @@ describe("readWindow and cardStatus", () => {
     expect(parseTimestamp("")).toBeNull();
     expect(parseTimestamp(undefined)).toBeNull();
     expect(parseTimestamp("soon")).toBeNull();
+  });
+});
+
+describe("the contract's additions", () => {
+  const read = (hass: HomeAssistant) =>
+    discoverWindows(hass, DEVICE_ID).map((limit) => readWindow(hass, limit));
+
+  it("reads binding and when a window runs out", () => {
+    const hass = makeHass({
+      windows: [
+        { ...SESSION, binding: true, runsOut: "2026-11-28T11:35:00+00:00" },
+        { ...WEEKLY, binding: false },
+        OPUS,
+      ],
+    });
+    expect(read(hass).map((state) => [state.binding, state.runsOutAt])).toEqual([
+      [true, new Date("2026-11-28T11:35:00Z")],
+      [false, null],
+      [null, null],
+    ]);
+  });
+
+  it("marks the binding window with the highest usage, only when claude.ai marks one", () => {
+    const states = (windows: WindowSpec[]) => read(makeHass({ windows }));
+    // Flat answers and Claude Code reports do not say.
+    expect(bindingWindow(states([SESSION, WEEKLY, OPUS]), NOW)).toBeUndefined();
+    expect(
+      bindingWindow(
+        states([
+          { ...SESSION, binding: false },
+          { ...OPUS, binding: false },
+        ]),
+        NOW,
+      ),
+    ).toBeUndefined();
+    // Opus uses more, but only the session and the weekly window bind now.
+    expect(
+      bindingWindow(
+        states([
+          { ...SESSION, binding: true },
+          { ...WEEKLY, binding: true },
+          { ...OPUS, binding: false },
+        ]),
+        NOW,
+      ),
+    ).toBe("seven_day");
+    // Of equal ones, the one that runs out first; one that does not run out comes last.
+    const full = { utilization: "100", binding: true };
+    expect(
+      bindingWindow(
+        states([
+          { ...SESSION, ...full },
+          { ...WEEKLY, ...full, runsOut: "2026-11-28T09:40:00+00:00" },
+          { ...OPUS, ...full, runsOut: "2026-11-28T09:20:00+00:00" },
+        ]),
+        NOW,
+      ),
+    ).toBe("seven_day_opus");
+    expect(
+      bindingWindow(
+        states([
+          { ...SESSION, ...full },
+          { ...WEEKLY, ...full },
+        ]),
+        NOW,
+      ),
+    ).toBe("five_hour");
+  });
+
+  it("leaves out a binding window whose reset has come, or that has no value", () => {
+    const hass = makeHass({
+      windows: [
+        { ...SESSION, binding: true, utilization: "99", resetsAt: "2026-11-28T09:30:00+00:00" },
+        { ...WEEKLY, binding: true },
+        { ...OPUS, binding: true, utilization: "unknown" },
+      ],
+    });
+    expect(bindingWindow(read(hass), NOW)).toBe("seven_day");
+  });
+
+  it("reads a credit grant, when there is one", () => {
+    const credit = { remaining: "12.34", limit: "50.0", expires: "2026-12-31T08:00:00+00:00" };
+    const hass = makeHass({ credit });
+    const account = discoverAccount(hass, DEVICE_ID);
+    expect(account.sensors).toMatchObject({
+      credit_remaining: "sensor.acme_credit_remaining",
+      credit_limit: "sensor.acme_credit_granted",
+      credit_expires: "sensor.acme_credit_expires",
+    });
+    expect(readCredit(hass, account)).toEqual({
+      entityId: "sensor.acme_credit_remaining",
+      remaining: 12.34,
+      limit: 50,
+      expiresAt: new Date("2026-12-31T08:00:00Z"),
+      unit: "USD",
+      stale: false,
+    });
+    hass.states["sensor.acme_credit_granted"]!.state = "unknown";
+    hass.states["sensor.acme_credit_expires"]!.state = "unknown";
+    delete hass.states["sensor.acme_credit_remaining"]!.attributes.unit_of_measurement;
+    expect(readCredit(hass, account)).toMatchObject({
+      limit: null,
+      expiresAt: null,
+      unit: undefined,
+    });
+    const recorded = {
+      "sensor.acme_credit_remaining": {
+        state: "10",
+        attributes: { unit_of_measurement: "EUR" },
+        lastUpdated: new Date(),
+      },
+    };
+    const during = makeHass({ credit, status: "unreachable" });
+    expect(readCredit(during, account, recorded)).toMatchObject({
+      remaining: 10,
+      unit: "EUR",
+      stale: true,
+    });
+    expect(readCredit(during, account)).toBeUndefined();
+    expect(readCredit(makeHass(), discoverAccount(makeHass(), DEVICE_ID))).toBeUndefined();
+  });
+
+  it("ignores the event entity of an entry fed by Claude Code", () => {
+    const hass = makeHass({ windows: [SESSION, WEEKLY], lastReport: "2026-11-28T09:55:00+00:00" });
+    expect(hass.states["event.acme_claude_code"]).toBeDefined();
+    const account = discoverAccount(hass, DEVICE_ID);
+    expect(account.windows.map((limit) => limit.key)).toEqual(["five_hour", "seven_day"]);
+    expect(account.unidentified).toEqual([]);
+    expect(accountEntityIds(account)).not.toContain("event.acme_claude_code");
+  });
+});
+
+describe("entityName with Home Assistant's formatEntityName", () => {
+  it("names the entity as Home Assistant's own cards do, where the frontend can", () => {
+    const formatEntityName = vi.fn(() => "Session, as Home Assistant says");
+    const hass = makeHass({ windows: [SESSION], formatEntityName });
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Session, as Home Assistant says");
+    expect(formatEntityName).toHaveBeenCalledWith(hass.states["sensor.acme_session_usage"], {
+      type: "entity",
+    });
+    // Nothing to say (an entity named after its device alone): the registry's name.
+    formatEntityName.mockReturnValue("");
+    expect(entityName(hass, "sensor.acme_session_usage")).toBe("Session usage");
   });
 });

@@ -1,4 +1,11 @@
-/** Hand-made `hass` objects shaped like the integration's entity contract. */
+/**
+ * Hand-made `hass` objects shaped like the integration's entity contract (README, "Entity
+ * contract", with the additions of binding windows, credit grants, Claude Code entries and
+ * their Status states): per window a usage, reset, forecast and runs-out sensor and an
+ * at-limit binary sensor, registered as the integration does (all windows' usage and
+ * reset sensors, then their forecasts); per account Status, Last update, extra usage, a
+ * credit grant, and on entries fed by Claude Code its event entity.
+ */
 
 import { vi } from "vitest";
 
@@ -14,6 +21,10 @@ export interface WindowSpec {
   utilization: string;
   resetsAt: string;
   severity?: string | null;
+  /** The usage sensor's `binding` attribute: claude.ai's `is_active`; null when not said. */
+  binding?: boolean | null;
+  /** The "runs out" sensor's state (`unknown` when the pace does not reach the limit). */
+  runsOut?: string;
   objectId: string;
 }
 
@@ -122,6 +133,17 @@ export interface HassOptions {
   lastUpdate?: string;
   /** Whether the Last update sensor (disabled by default) is enabled. */
   lastUpdateSensor?: boolean;
+  /** A credit grant: remaining, granted and expiry states (its sensors exist only then). */
+  credit?: { remaining: string; limit: string; expires: string };
+  /**
+   * An entry fed by Claude Code's reports: the Status sensor's `last_report` (null before
+   * the first report), its event entity, and no `last_update`.
+   */
+  lastReport?: string | null;
+  /** Home Assistant's (the server's) language, which it names entities in. */
+  serverLanguage?: string;
+  /** Home Assistant's `formatEntityName` (frontend 2026.4 and later). */
+  formatEntityName?: HomeAssistant["formatEntityName"];
 }
 
 export const LAST_UPDATE = "2026-11-28T09:00:00+00:00";
@@ -139,9 +161,11 @@ export const STATUS_OPTIONS = [
   "ok",
   "rate_limited",
   "cloudflare_blocked",
+  "access_denied",
   "reauth_required",
   "server_error",
   "unreachable",
+  "waiting_for_report",
 ];
 
 /** A hass object with one Claude Usage device ("Acme") holding the given windows. */
@@ -151,47 +175,16 @@ export function makeHass(
   const windows = options.windows ?? [SESSION, WEEKLY, OPUS];
   const status =
     options.status === undefined ? (options.available === false ? null : "ok") : options.status;
-  // While the status is not ok, the window and extra usage sensors are unavailable.
+  // While the status is not ok, the window, extra usage and credit sensors are unavailable.
   const available = (options.available ?? true) && (status === null || status === "ok");
   const states: HomeAssistant["states"] = {};
   const entities: HomeAssistant["entities"] = {};
-  for (const spec of windows) {
-    const usageId = `sensor.${spec.objectId}_usage`;
-    const resetId = `sensor.${spec.objectId}_reset`;
-    const common = available ? { window_key: spec.key, window_kind: spec.kind } : {};
-    states[usageId] = state(usageId, available ? spec.utilization : "unavailable", {
-      ...common,
-      ...(available ? { severity: spec.severity ?? null } : {}),
-      unit_of_measurement: "%",
-      state_class: "measurement",
-      friendly_name: `Acme ${spec.name}`,
-    });
-    states[resetId] = state(resetId, available ? spec.resetsAt : "unavailable", {
-      ...common,
-      device_class: "timestamp",
-      friendly_name: `Acme ${spec.name.replace("usage", "reset")}`,
-    });
-    entities[usageId] = {
-      entity_id: usageId,
-      platform: "claude_usage",
-      device_id: DEVICE_ID,
-      translation_key: `${PREFIX[spec.kind]}_usage`,
-      name: spec.name,
-    };
-    entities[resetId] = {
-      entity_id: resetId,
-      platform: "claude_usage",
-      device_id: DEVICE_ID,
-      translation_key: `${PREFIX[spec.kind]}_reset`,
-      name: spec.name.replace("usage", "reset"),
-    };
-  }
   const add = (
     entityId: string,
     translationKey: string,
     value: string,
     attributes: Record<string, unknown>,
-    entityCategory?: string,
+    extra: Partial<NonNullable<HomeAssistant["entities"][string]>> = {},
   ) => {
     states[entityId] = state(entityId, value, attributes);
     entities[entityId] = {
@@ -199,9 +192,64 @@ export function makeHass(
       platform: "claude_usage",
       device_id: DEVICE_ID,
       translation_key: translationKey,
-      ...(entityCategory ? { entity_category: entityCategory } : {}),
+      ...extra,
     };
   };
+  const value = (live: string) => (available ? live : "unavailable");
+  // The integration registers every window's usage and reset sensors, then their forecasts.
+  for (const spec of windows) {
+    const identity = available ? { window_key: spec.key, window_kind: spec.kind } : {};
+    add(
+      `sensor.${spec.objectId}_usage`,
+      `${PREFIX[spec.kind]}_usage`,
+      value(spec.utilization),
+      {
+        ...identity,
+        ...(available ? { severity: spec.severity ?? null, binding: spec.binding ?? null } : {}),
+        unit_of_measurement: "%",
+        state_class: "measurement",
+        friendly_name: `Acme ${spec.name}`,
+      },
+      { name: spec.name },
+    );
+    const reset = spec.name.replace("usage", "reset");
+    add(
+      `sensor.${spec.objectId}_reset`,
+      `${PREFIX[spec.kind]}_reset`,
+      value(spec.resetsAt),
+      { ...identity, device_class: "timestamp", friendly_name: `Acme ${reset}` },
+      { name: reset },
+    );
+  }
+  for (const spec of windows) {
+    const forecast = spec.name.replace("usage", "forecast");
+    add(
+      `sensor.${spec.objectId}_forecast`,
+      `${PREFIX[spec.kind]}_projected`,
+      value("90"),
+      { unit_of_measurement: "%", friendly_name: `Acme ${forecast}` },
+      { name: forecast },
+    );
+    const runsOut = spec.name.replace("usage", "runs out");
+    add(
+      `sensor.${spec.objectId}_runs_out`,
+      `${PREFIX[spec.kind]}_limit_reached_at`,
+      value(spec.runsOut ?? "unknown"),
+      { device_class: "timestamp", friendly_name: `Acme ${runsOut}` },
+      { name: runsOut },
+    );
+  }
+  for (const spec of windows) {
+    const atLimit = spec.name.replace("usage", "at limit");
+    add(
+      `binary_sensor.${spec.objectId}_at_limit`,
+      `${PREFIX[spec.kind]}_limit_reached`,
+      value(Number(spec.utilization) >= 100 ? "on" : "off"),
+      { friendly_name: `Acme ${atLimit}` },
+      { name: atLimit },
+    );
+  }
+  const claudeCode = options.lastReport !== undefined;
   if (status !== null) {
     add(
       "sensor.acme_status",
@@ -211,10 +259,11 @@ export function makeHass(
         device_class: "enum",
         options: STATUS_OPTIONS,
         retry_at: options.retryAt ?? null,
-        last_update: status === "ok" ? null : (options.lastUpdate ?? LAST_UPDATE),
+        last_update: status === "ok" || claudeCode ? null : (options.lastUpdate ?? LAST_UPDATE),
+        ...(claudeCode ? { last_report: options.lastReport } : {}),
         friendly_name: "Acme Status",
       },
-      "diagnostic",
+      { entity_category: "diagnostic" },
     );
     if (options.lastUpdateSensor) {
       add(
@@ -222,26 +271,24 @@ export function makeHass(
         "last_update",
         options.lastUpdate ?? LAST_UPDATE,
         { device_class: "timestamp", friendly_name: "Acme Last update" },
-        "diagnostic",
+        { entity_category: "diagnostic" },
       );
     }
   }
+  const money = { device_class: "monetary", unit_of_measurement: "USD" };
   if (options.extraEntities ?? true) {
-    const money = { device_class: "monetary", unit_of_measurement: "USD" };
-    add("sensor.acme_extra_usage_spent", "extra_usage_used", available ? "12.34" : "unavailable", {
+    add("sensor.acme_extra_usage_spent", "extra_usage_used", value("12.34"), {
       ...money,
       friendly_name: "Acme Extra usage spent",
     });
-    add("sensor.acme_extra_usage_limit", "extra_usage_limit", available ? "50.0" : "unavailable", {
+    add("sensor.acme_extra_usage_limit", "extra_usage_limit", value("50.0"), {
       ...money,
-      friendly_name: "Acme Extra usage monthly limit",
+      friendly_name: "Acme Extra usage limit",
     });
-    add(
-      "sensor.acme_extra_usage_utilization",
-      "extra_usage_utilization",
-      available ? "24.68" : "unavailable",
-      { unit_of_measurement: "%", friendly_name: "Acme Extra usage utilization" },
-    );
+    add("sensor.acme_extra_usage_utilization", "extra_usage_utilization", value("24.68"), {
+      unit_of_measurement: "%",
+      friendly_name: "Acme Extra usage utilization",
+    });
     states["sensor.other_usage"] = state("sensor.other_usage", "5", { window_key: "five_hour" });
     entities["sensor.other_usage"] = {
       entity_id: "sensor.other_usage",
@@ -249,6 +296,27 @@ export function makeHass(
       device_id: DEVICE_ID,
       translation_key: "session_usage",
     };
+  }
+  if (options.credit) {
+    add("sensor.acme_credit_remaining", "credit_remaining", value(options.credit.remaining), {
+      ...money,
+      friendly_name: "Acme Credit remaining",
+    });
+    add("sensor.acme_credit_granted", "credit_limit", value(options.credit.limit), {
+      ...money,
+      friendly_name: "Acme Credit granted",
+    });
+    add("sensor.acme_credit_expires", "credit_expires", value(options.credit.expires), {
+      device_class: "timestamp",
+      friendly_name: "Acme Credit expires",
+    });
+  }
+  if (claudeCode) {
+    add("event.acme_claude_code", "claude_code", "unknown", {
+      event_types: ["finished", "needs_input"],
+      event_type: null,
+      friendly_name: "Acme Claude Code",
+    });
   }
   return {
     states,
@@ -263,11 +331,15 @@ export function makeHass(
       time_format: "24",
       time_zone: options.timeZone ?? "server",
     },
-    config: { time_zone: options.serverTimeZone ?? "Europe/Berlin" },
+    config: {
+      time_zone: options.serverTimeZone ?? "Europe/Berlin",
+      language: options.serverLanguage ?? "en",
+    },
     user: { is_admin: options.admin ?? true },
     connection: options.connection ?? new FakeConnection(),
     callWS: vi.fn(options.callWS ?? (async () => ({}))) as HomeAssistant["callWS"],
     localize: (key: string) => HA_TRANSLATIONS[key] ?? "",
+    ...(options.formatEntityName ? { formatEntityName: options.formatEntityName } : {}),
   };
 }
 

@@ -53,9 +53,19 @@ describe("formatDuration", () => {
   });
 
   it("drops a zero second unit", () => {
-    expect(formatDuration(5 * HOUR, "en")).toBe("5 hr");
-    expect(formatDuration(2 * DAY + 20 * MINUTE, "en")).toBe("2 days");
+    expect(plain(formatDuration(5 * HOUR, "en"))).toBe("5 hr");
+    expect(plain(formatDuration(2 * DAY + 20 * MINUTE, "en"))).toBe("2 days");
   });
+
+  it.each(["en", "de", "fr"])(
+    "holds each quantity together: a line breaks only between them (%s)",
+    (language) => {
+      const text = formatDuration(DAY + 13 * HOUR, language);
+      // A plain space only ever comes before the next quantity's number.
+      expect(plain(text)).toMatch(/^1 \D+ 13 \D+$/);
+      expect(text).not.toMatch(/ \D|\d /);
+    },
+  );
 
   it("is empty once the time has come", () => {
     expect(formatDuration(0, "en")).toBe("");
@@ -65,9 +75,13 @@ describe("formatDuration", () => {
 
   it("reads as a sentence in every language", () => {
     expect(
-      localize("en", "resets_in", { duration: formatDuration(2 * HOUR + 14 * MINUTE, "en") }),
+      plain(
+        localize("en", "resets_in", { duration: formatDuration(2 * HOUR + 14 * MINUTE, "en") }),
+      ),
     ).toBe("Resets in 2 hr 14 min");
-    expect(localize("de-AT", "resets_in", { duration: "2 Std." })).toBe("Zurücksetzung in 2 Std.");
+    expect(localize("de-AT", "resets_in", { duration: "2 Std." })).toBe(
+      "Wird in 2 Std. zurückgesetzt",
+    );
     expect(localize("fr", "resets_in", { duration: "2 h" })).toBe("Réinitialisation dans 2 h");
     expect(localize("xx", "no_reset")).toBe("No reset scheduled");
   });

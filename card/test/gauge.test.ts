@@ -46,6 +46,7 @@ describe("gauges", () => {
         name: "Session usage",
         reset: "Resets in 2 hr 14 min",
         title: "Resets Nov 28, 2026, 13:14 · Behind pace",
+        detail: null,
         stroke: "stroke:var(--success-color, #43a047)",
       },
       {
@@ -55,6 +56,7 @@ describe("gauges", () => {
         name: "Weekly usage",
         reset: "Resets in 2 days 22 hr",
         title: "Resets Dec 1, 2026, 09:00 · Ahead of pace",
+        detail: null,
         stroke: "stroke:var(--warning-color, #ffa600)",
       },
       {
@@ -64,6 +66,7 @@ describe("gauges", () => {
         name: "Opus weekly usage",
         reset: "No reset scheduled",
         title: "No reset scheduled",
+        detail: null,
         stroke: "stroke:var(--error-color, #db4437)",
       },
     ]);
@@ -105,7 +108,7 @@ describe("gauges", () => {
     const session = gaugeElements(root)[0]!;
     await hold(session);
     await settle(card);
-    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
+    expect(gauges(root)[0]!.detail).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
     expect(labels()[0]).toBe(expected[0]);
   });
 
@@ -179,15 +182,15 @@ describe("gauges", () => {
     expect(gauges(german.root).map((gauge) => [gauge.percent, gauge.reset, gauge.title])).toEqual([
       [
         "42 %",
-        "Zurücksetzung in 2 Std., 14 Min.",
-        "Zurücksetzung 28.11.2026, 13:14 · Langsamer als gleichmäßig",
+        "Wird in 2 Std., 14 Min. zurückgesetzt",
+        "Wird am 28.11.2026, 13:14 zurückgesetzt · Unter dem Soll",
       ],
       [
         "81 %",
-        "Zurücksetzung in 2 Tg., 22 Std.",
-        "Zurücksetzung 01.12.2026, 09:00 · Schneller als gleichmäßig",
+        "Wird in 2 Tg., 22 Std. zurückgesetzt",
+        "Wird am 01.12.2026, 09:00 zurückgesetzt · Über dem Soll",
       ],
-      ["95 %", "Keine Zurücksetzung geplant", "Keine Zurücksetzung geplant"],
+      ["95 %", "Kein Zurücksetzen geplant", "Kein Zurücksetzen geplant"],
     ]);
     const french = await mount(
       { show_graph: false },
@@ -307,13 +310,20 @@ describe("actions", () => {
     const { root, card } = await mount({ show_graph: false });
     const actions = collect(card);
     const session = gaugeElements(root)[0]!;
+    expect(gauges(root)[0]!.detail).toBeNull();
     await hold(session);
     await settle(card);
-    expect(gauges(root)[0]!.reset).toBe("Resets Nov 28, 2026, 13:14 · Behind pace");
+    // Over the arc: the countdown below stays as it was, so nothing around the gauge moves.
+    expect(gauges(root)[0]).toMatchObject({
+      detail: "Resets Nov 28, 2026, 13:14 · Behind pace",
+      reset: "Resets in 2 hr 14 min",
+    });
+    // The "·" sticks to what it follows: a line never starts with it.
+    expect(session.querySelector(".detail")!.textContent).toContain("13:14\u00a0· Behind pace");
     expect(actions).toEqual([]);
     await vi.advanceTimersByTimeAsync(DETAIL_SHOW_MS);
     await settle(card);
-    expect(gauges(root)[0]!.reset).toBe("Resets in 2 hr 14 min");
+    expect(gauges(root)[0]).toMatchObject({ detail: null, reset: "Resets in 2 hr 14 min" });
     // A short touch is a tap.
     touch(session, "touchstart");
     await vi.advanceTimersByTimeAsync(100);

@@ -6,6 +6,7 @@ import { vi } from "vitest";
 import "../src/index";
 import type { ClaudeUsageCard } from "../src/claude-usage-card";
 import { forgetIdentities } from "../src/entities";
+import { forgetTranslations } from "../src/names";
 import type { HistoryStreamMessage } from "../src/history";
 import type { ClaudeUsageHistory } from "../src/usage-history";
 import { DEVICE_ID, makeHass, NOW, type HassOptions } from "./fixtures";
@@ -33,12 +34,16 @@ export async function mount(config: Record<string, unknown> = {}, options: HassO
   return { card, hass, root: card.shadowRoot! };
 }
 
-/** Remove what `mount` added and forget the windows seen: a fresh page (call in afterEach). */
+/**
+ * Remove what `mount` added and forget the windows seen and the translations asked for: a
+ * fresh page (call in afterEach).
+ */
 export function unmountAll(): void {
   for (const element of mounted.splice(0)) {
     element.remove();
   }
   forgetIdentities();
+  forgetTranslations();
 }
 
 /** Let pending promises (subscriptions, callWS) and the Lit updates of every element run. */
@@ -75,6 +80,10 @@ export function gauges(root: ShadowRoot) {
       percent: plain(gauge.querySelector(".percent")?.textContent),
       name: plain(gauge.querySelector(".name")?.textContent),
       reset: plain(gauge.querySelector(".reset")?.textContent),
+      /** The hold detail over the arc, while it shows. */
+      detail: gauge.querySelector(".detail")
+        ? plain(gauge.querySelector(".detail")!.textContent)
+        : null,
       title: plain(gauge.getAttribute("title")),
       stroke: gauge.querySelector<SVGPathElement>(".value")?.getAttribute("style") ?? null,
     };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { discoverAccount, forgetIdentities } from "../src/entities";
-import { accountStatus, fixPath } from "../src/status";
+import { accountStatus, fixFor, REPORT_AGE_MS, reportAsOf } from "../src/status";
 import { DEVICE_ID, LAST_UPDATE, makeHass, type HassOptions } from "./fixtures";
 
 beforeEach(forgetIdentities);
@@ -13,7 +13,12 @@ function status(options: HassOptions) {
 
 describe("accountStatus", () => {
   it("has no problem while the Status sensor says ok", () => {
-    expect(status({})).toEqual({ problem: undefined, retryAt: null, lastUpdate: null });
+    expect(status({})).toEqual({
+      problem: undefined,
+      retryAt: null,
+      lastUpdate: null,
+      lastReport: null,
+    });
     // The Last update sensor, when the user enabled it.
     expect(status({ lastUpdateSensor: true }).lastUpdate).toEqual(new Date(LAST_UPDATE));
   });
@@ -29,16 +34,43 @@ describe("accountStatus", () => {
     );
   });
 
-  it.each(["rate_limited", "cloudflare_blocked", "reauth_required", "server_error", "unreachable"])(
-    "names the Status sensor's %s and when the next request goes out",
-    (value) => {
-      expect(status({ status: value, retryAt: "2026-11-28T10:30:00+00:00" })).toEqual({
-        problem: value,
-        retryAt: new Date("2026-11-28T10:30:00Z"),
-        lastUpdate: new Date(LAST_UPDATE),
-      });
-    },
-  );
+  it.each([
+    "rate_limited",
+    "cloudflare_blocked",
+    "access_denied",
+    "reauth_required",
+    "server_error",
+    "unreachable",
+  ])("names the Status sensor's %s and when the next request goes out", (value) => {
+    expect(status({ status: value, retryAt: "2026-11-28T10:30:00+00:00" })).toEqual({
+      problem: value,
+      retryAt: new Date("2026-11-28T10:30:00Z"),
+      lastUpdate: new Date(LAST_UPDATE),
+      lastReport: null,
+    });
+  });
+
+  it("waits for Claude Code's first report on an entry fed by its reports", () => {
+    expect(status({ windows: [], status: "waiting_for_report", lastReport: null })).toEqual({
+      problem: "waiting_for_report",
+      retryAt: null,
+      lastUpdate: null,
+      lastReport: null,
+    });
+  });
+
+  it("takes Claude Code's last report, and says values are as of it once it is an hour old", () => {
+    const report = "2026-11-28T08:30:00+00:00";
+    const current = status({ lastReport: report });
+    expect(current).toMatchObject({ problem: undefined, lastUpdate: null });
+    expect(current.lastReport).toEqual(new Date(report));
+    const reported = Date.parse(report);
+    expect(reportAsOf(current, reported + REPORT_AGE_MS)).toBeNull();
+    expect(reportAsOf(current, reported + REPORT_AGE_MS + 1)).toEqual(new Date(report));
+    // A problem says why itself; entries fed by claude.ai have no last report.
+    expect(reportAsOf({ ...current, problem: "unavailable" }, Date.now())).toBeNull();
+    expect(reportAsOf(status({}), Date.now())).toBeNull();
+  });
 
   it("says usage is unavailable when the sensors are and no Status sensor tells why", () => {
     expect(status({ available: false })).toMatchObject({
@@ -51,11 +83,16 @@ describe("accountStatus", () => {
   });
 });
 
-describe("fixPath", () => {
-  it("leads to the repair for Cloudflare, else to the integration (where reauth shows)", () => {
-    expect(fixPath("cloudflare_blocked")).toBe("/config/repairs");
-    expect(fixPath("reauth_required")).toBe("/config/integrations/integration/claude_usage");
-    expect(fixPath("rate_limited")).toBe("/config/integrations/integration/claude_usage");
-    expect(fixPath("unavailable")).toBe("/config/integrations/integration/claude_usage");
+describe("fixFor", () => {
+  it("leads to the repair or the integration where there is a fix, nowhere where there is none", () => {
+    const integration = "/config/integrations/integration/claude_usage";
+    expect(fixFor("cloudflare_blocked")).toEqual({ path: "/config/repairs", label: "fix_repair" });
+    expect(fixFor("access_denied")).toEqual({ path: "/config/repairs", label: "fix_repair" });
+    expect(fixFor("reauth_required")).toEqual({ path: integration, label: "fix_reauthenticate" });
+    expect(fixFor("waiting_for_report")).toEqual({ path: integration, label: "fix_integration" });
+    expect(fixFor("unavailable")).toEqual({ path: integration, label: "fix_integration" });
+    expect(fixFor("rate_limited")).toBeUndefined();
+    expect(fixFor("server_error")).toBeUndefined();
+    expect(fixFor("unreachable")).toBeUndefined();
   });
 });
