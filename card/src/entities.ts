@@ -185,9 +185,9 @@ interface FoundUsage {
 }
 
 /**
- * The "runs out" sensor of each usage sensor. Neither carries the window's key, but the
- * integration registers the windows' sensors of a kind in the same order, so the n-th
- * `scoped_limit_reached_at` belongs to the n-th `scoped_usage`.
+ * The "runs out" sensor of each usage sensor, for those whose `window_key` is not known
+ * (the sensor is unavailable): the integration registers the windows' sensors of a kind in
+ * the same order, so the n-th `scoped_limit_reached_at` belongs to the n-th `scoped_usage`.
  */
 function runsOutSensors(found: FoundUsage[], runsOut: Map<string, string[]>): Map<string, string> {
   const paired = new Map<string, string>();
@@ -211,6 +211,7 @@ function accountOf(
   const found: FoundUsage[] = [];
   const reset = new Map<string, string>();
   const runsOut = new Map<string, string[]>();
+  const runsOutByKey = new Map<string, string>();
   const unidentified: string[] = [];
   const sensors: Account["sensors"] = {};
   entityIds.forEach((entityId, order) => {
@@ -223,6 +224,8 @@ function accountOf(
     if (state && translationKey?.endsWith(RUNS_OUT_SUFFIX)) {
       const family = translationKey.slice(0, -RUNS_OUT_SUFFIX.length);
       runsOut.set(family, [...(runsOut.get(family) ?? []), entityId]);
+      const key = state.attributes.window_key;
+      if (typeof key === "string") runsOutByKey.set(key, entityId);
       return;
     }
     const metric = state && metricOf(translationKey, state);
@@ -249,7 +252,7 @@ function accountOf(
       name: localName(hass, entityId, entityName(hass, entityId), translations),
       usageEntityId: entityId,
       resetEntityId: reset.get(identity.key),
-      runsOutEntityId: runsOutOf.get(entityId),
+      runsOutEntityId: runsOutByKey.get(identity.key) ?? runsOutOf.get(entityId),
     }));
   return { windows, unidentified, sensors };
 }

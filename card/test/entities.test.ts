@@ -73,6 +73,25 @@ describe("discoverAccount", () => {
     ]);
   });
 
+  it("pairs a runs-out sensor by its window_key when it has one, whatever the order", () => {
+    // The integration registered Cowork's runs-out sensor before Opus's (say).
+    const hass = makeHass({ windows: [OPUS, COWORK] });
+    const opusRunsOut = "sensor.acme_opus_weekly_runs_out";
+    const coworkRunsOut = "sensor.acme_cowork_weekly_runs_out";
+    const withKey = (entityId: string, key: string) => {
+      const state = hass.states[entityId]!;
+      hass.states[entityId] = { ...state, attributes: { ...state.attributes, window_key: key } };
+    };
+    withKey(opusRunsOut, "seven_day_cowork");
+    withKey(coworkRunsOut, "seven_day_opus");
+    expect(
+      discoverWindows(hass, DEVICE_ID).map((limit) => [limit.key, limit.runsOutEntityId]),
+    ).toEqual([
+      ["seven_day_opus", coworkRunsOut],
+      ["seven_day_cowork", opusRunsOut],
+    ]);
+  });
+
   it("puts unknown windows last and skips extra-usage and other integrations' sensors", () => {
     const other = {
       key: "zeta_window",

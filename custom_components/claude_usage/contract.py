@@ -1,8 +1,8 @@
 """The entity contract: what cards, triggers and templates may rely on, in one place.
 
-A window's entities have the unique id ``<org_uuid>_<window_key>_<metric>``; its
-usage and reset sensors carry the attributes ``window_key`` and ``window_kind``
-(Home Assistant drops them while an entity is unavailable; the unique id stays).
+A window's entities have the unique id ``<account>_<window_key>_<metric>`` and carry
+the attributes ``window_key`` and ``window_kind`` (Home Assistant drops them while an
+entity is unavailable; the unique id stays).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 import re
+from typing import Any
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
@@ -12,7 +13,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .api import DEFAULT_BASE_URL, LimitWindow, WindowKind
 from .const import CONF_BASE_URL, CONF_PLAN, DOMAIN, MANUFACTURER
-from .contract import window_unique_id
+from .contract import ATTR_WINDOW_KEY, ATTR_WINDOW_KIND, window_unique_id
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 
 # A personal organization is named after the account's email ("jane@example.com's
@@ -78,6 +79,7 @@ class ClaudeWindowEntity(ClaudeUsageEntity):
         super().__init__(coordinator, f"{window.key}_{key}")
         self._attr_unique_id = window_unique_id(coordinator.org_uuid, window.key, key)
         self.window_key = window.key
+        self._window_kind = window.kind
         self._attr_translation_key = f"{TRANSLATION_PREFIX[window.kind]}_{metric}"
         if window.kind is WindowKind.WEEKLY_SCOPED:
             # "Weekly {model} usage"; a scoped limit that names no model is "scoped".
@@ -94,6 +96,17 @@ class ClaudeWindowEntity(ClaudeUsageEntity):
     def available(self) -> bool:
         """Return whether the last poll succeeded and still reported the window."""
         return super().available and self._window is not None
+
+    def window_attributes(self) -> dict[str, Any]:
+        """Return what identifies the window, for a sensor's attributes (static).
+
+        The binary sensors carry none: the card takes an entity with a window key
+        and no translation key for one of the window's usage or reset sensors.
+        """
+        return {
+            ATTR_WINDOW_KEY: self.window_key,
+            ATTR_WINDOW_KIND: self._window_kind.value,
+        }
 
 
 @callback

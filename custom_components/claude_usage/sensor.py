@@ -20,13 +20,7 @@ from homeassistant.util import dt as dt_util
 
 from .account import AccountState, Status
 from .api import CreditGrant, ExtraUsage, LimitWindow, Usage
-from .contract import (
-    ATTR_BINDING,
-    ATTR_SEVERITY,
-    ATTR_WINDOW_KEY,
-    ATTR_WINDOW_KIND,
-    USAGE_METRIC,
-)
+from .contract import ATTR_BINDING, ATTR_SEVERITY, USAGE_METRIC
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 from .entity import ClaudeUsageEntity, ClaudeWindowEntity, async_add_window_entities
 from .forecast import Forecast
@@ -291,7 +285,6 @@ class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
         """Create the sensor of ``window``'s metric ``description.key``."""
         super().__init__(coordinator, window, description.key, description.key)
         self.entity_description = description
-        self._window_kind = window.kind
         self._attr_native_value = self._current_value()
 
     def _current_value(self) -> float | datetime | None:
@@ -314,10 +307,7 @@ class ClaudeWindowSensor(ClaudeWindowEntity, SensorEntity):
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
         """Return what identifies the window (static) and, for usage, its rating and binding."""
-        attributes: dict[str, Any] = {
-            ATTR_WINDOW_KEY: self.window_key,
-            ATTR_WINDOW_KIND: self._window_kind.value,
-        }
+        attributes = self.window_attributes()
         if self.entity_description.usage_attributes:
             window = self._window
             severity = window.severity if window is not None else None
@@ -393,6 +383,11 @@ class ClaudeForecastSensor(ClaudeWindowEntity, SensorEntity):
         """Create the forecast sensor ``description.key`` of ``window``."""
         super().__init__(coordinator, window, description.key, description.metric)
         self.entity_description = description
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Return what identifies the window (the card pairs "runs out" by it)."""
+        return self.window_attributes()
 
     @property
     def native_value(self) -> float | datetime | None:
