@@ -21,6 +21,7 @@ import pytest
 import pytest_asyncio
 import pytest_socket
 
+from tests.e2e.harness import CARD_TYPE
 from tests.e2e.helpers import (
     ARTIFACTS,
     PASSWORD,
@@ -40,6 +41,7 @@ ADD_INTEGRATION = "/config/integrations/dashboard/add?domain=claude_usage"
 MENU_OPTION = "Claude Code reports its usage (recommended if you use Claude Code)"
 # The shells and awks the reporter runs under here (dash and mawk are Debian's own).
 REPORTERS = [Tools("dash", "mawk"), Tools("bash", "gawk")]
+CARD = "claude-usage-card"
 
 
 def status_line(session: float, weekly: float) -> str:
@@ -228,3 +230,29 @@ async def test_the_sh_reporter_sends_the_limits_alone(
     await eventually(needs_input, "the event entity to fire needs_input")
     await claude.close()
     shutil.rmtree(home)
+
+
+async def test_the_card_of_claude_code_reports(
+    page: Page, product: Product, lines: dict[str, Any]
+) -> None:
+    """Before a report the card says it waits and where the lines are; then the gauges."""
+    entries = {entry["title"]: entry for entry in await product.client.entries()}
+    waiting = await product.client.device_of(entries["Laptop"]["entry_id"])
+    reported = await product.client.device_of(lines["entry_id"])
+    await product.client.ensure_dashboard(
+        "claude-code",
+        "Claude Code",
+        [
+            {"type": CARD_TYPE, "device_id": reported["id"]},
+            {"type": CARD_TYPE, "device_id": waiting["id"]},
+        ],
+    )
+    await page.goto(f"{product.hass.url}/claude-code/usage", wait_until="networkidle")
+    cards = page.locator(CARD)
+    await expect(cards.nth(1)).to_contain_text("Waiting for Claude Code's first report")
+    await expect(cards.nth(0).locator("claude-usage-gauge")).to_have_count(2)
+    card_text = await rendered(page, f"{CARD} >> nth=1", "the waiting card")
+    assert "Reconfigure" in card_text, card_text
+    await page.wait_for_timeout(500)  # the gauges' arcs settle
+    await cards.nth(0).screenshot(path=ARTIFACTS / "claude-code-card.png")
+    await cards.nth(1).screenshot(path=ARTIFACTS / "claude-code-card-waiting.png")
