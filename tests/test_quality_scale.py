@@ -402,3 +402,15 @@ def test_each_check_finds_a_broken_integration(rule: str, tmp_path: Path) -> Non
         (folder / "config_flow.py").unlink()
     integration = Integration(tmp_path, folder, {}, frozenset({"strict-typing"}))
     assert CHECKS[rule](integration)
+
+
+def test_the_readme_sections_named_exist() -> None:
+    """Every docs-* rule names README sections, and each "<section>" is a heading there."""
+    headings = set(
+        re.findall(r"^#+ (.+)$", (ROOT / "README.md").read_text(), re.MULTILINE)
+    )
+    for rule, value in QUALITY_SCALE["rules"].items():
+        if rule.startswith("docs-") and _status(rule) == "done":
+            named = set(re.findall(r'"([^"]+)"', value["comment"]))
+            assert named, rule
+            assert named <= headings, rule
