@@ -8,8 +8,9 @@ hassfest validates quality_scale.yaml only for integrations in HA core
 checks in ``script/hassfest/quality_scale_validation/`` that read the code of a
 rule marked done: config-flow, unique-config-entry, test-before-setup,
 runtime-data (with the typed ConfigEntry strict-typing asks for),
-parallel-updates, config-entry-unloading, reauthentication-flow,
-reconfiguration-flow, diagnostics and discovery. strict-typing's own check
+reconfiguration-flow and discovery, wired in that commit, and parallel-updates,
+config-entry-unloading, reauthentication-flow and diagnostics, wired in earlier
+ones (commit b36f31273eb1c4c13074cf02d1767e68a8e4d3ae). strict-typing's own check
 (HA core's ``.strict-typing`` file) becomes: mypy runs strict on the integration.
 """
 
