@@ -16,7 +16,10 @@ def test_manifest_and_hacs_agree() -> None:
     )
     hacs = json.loads((ROOT / "hacs.json").read_text())
     assert manifest["domain"] == "claude_usage"
-    assert manifest["iot_class"] == "cloud_polling"
+    # One class per integration, that of its main way in: Claude Code reports are
+    # pushed and need the internet (Claude Code learns the limits from Anthropic), as
+    # Geofency's app-to-webhook reports are cloud_push; cookie entries poll claude.ai.
+    assert manifest["iot_class"] == "cloud_push"
     assert manifest["integration_type"] == "service"
     assert manifest["config_flow"] is True
     assert hacs["name"] == manifest["name"] == "Claude Usage"

@@ -57,6 +57,7 @@ from .const import (
     CONF_ORGANIZATION,
     DOMAIN,
 )
+from .coordinator import ClaudeUsageConfigEntry
 from .options_flow import ClaudeUsageOptionsFlow
 from .sign_in import (
     CookieCheck,
@@ -123,7 +124,9 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
     @staticmethod
     @callback
     @override
-    def async_get_options_flow(config_entry: ConfigEntry) -> ClaudeUsageOptionsFlow:
+    def async_get_options_flow(
+        config_entry: ClaudeUsageConfigEntry,
+    ) -> ClaudeUsageOptionsFlow:
         """Return the options flow."""
         return ClaudeUsageOptionsFlow()
 
