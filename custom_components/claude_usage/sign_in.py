@@ -1,4 +1,4 @@
-"""Checking a session cookie before it is stored: shared by the config and repair flows.
+"""Checking a session cookie before it is stored, for the config flow (new, reauth, reconfigure).
 
 Every request of a flow goes through a :class:`RequestPacer`, which remembers a
 429 (the flow's own, or the one the account's entry is waiting out) and sends
