@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Page, async_playwright
 import pytest
 import pytest_asyncio
 import pytest_socket
@@ -29,6 +29,7 @@ from tests.e2e.harness import (
     http_session,
 )
 from tests.e2e.helpers import ARTIFACTS, PASSWORD, USERNAME, Product
+from tests.e2e.ui import DESKTOP
 
 # The Home Assistant versions this session ran, each with its `hass` (for the summary).
 _RAN: dict[str, str] = {}
@@ -112,3 +113,27 @@ def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     print(f"\nE2E artifacts: {ARTIFACTS}")  # noqa: T201
     return ARTIFACTS
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def page(
+    browser: Browser, product: Product, artifacts: Path
+) -> AsyncIterator[Page]:
+    """Yield a logged-in desktop browser page on the integrations dashboard.
+
+    Modules with pages of their own (other sizes, other start pages) define their own.
+    """
+    # Set up within a test's setup, before its function-scoped `socket_enabled`.
+    pytest_socket.enable_socket()
+    context = await browser.new_context(viewport=DESKTOP)
+    page = await context.new_page()
+    await page.goto(
+        await product.client.browser_login_url(
+            USERNAME, PASSWORD, "/config/integrations/dashboard"
+        ),
+        wait_until="networkidle",
+    )
+    try:
+        yield page
+    finally:
+        await context.close()

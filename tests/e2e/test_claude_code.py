@@ -9,28 +9,19 @@ hook fires the event entity. Screenshots go to artifacts/e2e/claude-code-*.png.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 import json
 from pathlib import Path
 import shutil
 from typing import Any
 
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Page, expect
 import pytest
 import pytest_asyncio
 import pytest_socket
 
 from tests.e2e.harness import CARD_TYPE
-from tests.e2e.helpers import (
-    ARTIFACTS,
-    PASSWORD,
-    USERNAME,
-    Product,
-    entity_ids,
-    eventually,
-    wait_state,
-)
+from tests.e2e.helpers import ARTIFACTS, Product, entity_ids, eventually, wait_state
 from tests.e2e.ui import DESKTOP, DIALOG, PHONE, rendered
 from tests.reporter.claude_code import ClaudeCode, Tools, fixture_text
 
@@ -64,26 +55,6 @@ def status_line(session: float, weekly: float) -> str:
 async def _shot(page: Page, name: str) -> None:
     await page.wait_for_timeout(300)  # a dialog's opening animation
     await page.screenshot(path=ARTIFACTS / f"claude-code-{name}.png")
-
-
-@pytest_asyncio.fixture(loop_scope="module")
-async def page(
-    browser: Browser, product: Product, artifacts: Any
-) -> AsyncIterator[Page]:
-    """Yield a logged-in desktop browser page on the integrations dashboard."""
-    pytest_socket.enable_socket()
-    context = await browser.new_context(viewport=DESKTOP)
-    page = await context.new_page()
-    await page.goto(
-        await product.client.browser_login_url(
-            USERNAME, PASSWORD, "/config/integrations/dashboard"
-        ),
-        wait_until="networkidle",
-    )
-    try:
-        yield page
-    finally:
-        await context.close()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -12,7 +12,6 @@ Screenshots go to artifacts/e2e/flows-*.png.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -71,27 +70,6 @@ async def _set_language(product: Product, language: str) -> None:
     await product.client.ws(
         "frontend/set_user_data", key="language", value={"language": language}
     )
-
-
-@pytest_asyncio.fixture(loop_scope="module")
-async def page(
-    browser: Browser, product: Product, artifacts: Any
-) -> AsyncIterator[Page]:
-    """Yield a logged-in desktop browser page on the integrations dashboard."""
-    # Set up within a test's setup, before its function-scoped `socket_enabled`.
-    pytest_socket.enable_socket()
-    context = await browser.new_context(viewport=DESKTOP)
-    page = await context.new_page()
-    await page.goto(
-        await product.client.browser_login_url(
-            USERNAME, PASSWORD, "/config/integrations/dashboard"
-        ),
-        wait_until="networkidle",
-    )
-    try:
-        yield page
-    finally:
-        await context.close()
 
 
 async def _goto(page: Page, product: Product, path: str) -> None:
