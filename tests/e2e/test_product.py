@@ -86,7 +86,7 @@ async def test_config_flow_rejects_bad_cookies_then_creates_the_entry(
 
     menu = await client.start_flow()
     assert menu["type"] == "menu"
-    assert menu["menu_options"] == ["cookie"]
+    assert menu["menu_options"] == ["claude_code", "cookie"]
     flow = await client.configure_flow(menu["flow_id"], {"next_step_id": "cookie"})
     assert flow["type"] == "form"
     assert flow["step_id"] == "cookie"
