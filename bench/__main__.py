@@ -476,8 +476,8 @@ def main() -> None:
     _out(f"Machine: {_machine()}")
     # Other work on the machine moves the figures: its load, as `uptime` shows it.
     _out(
-        f"Load average (1 minute): {load_before:.2f} at the start, "
-        f"{os.getloadavg()[0]:.2f} at the end"
+        f"Load average (1 minute): {load_before:.2f} before the run, "
+        f"{os.getloadavg()[0]:.2f} at its end (its own processes included)"
     )
     _out()
     for line in _table(rows):
