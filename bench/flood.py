@@ -27,13 +27,8 @@ from typing import Any
 
 import aiohttp
 
-FIXTURE = (
-    Path(__file__).resolve().parents[1]
-    / "tests"
-    / "fixtures"
-    / "claude_code"
-    / "statusline_rate_limits.json"
-)
+# What Claude Code hands its status line and hooks, as captured.
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "claude_code"
 SESSION = 10.0
 # Stands for the session's percentage in the report; replaced in its serialized form.
 MARK = "session-percentage"
@@ -45,7 +40,9 @@ class Reports:
 
     def __init__(self, now: datetime) -> None:
         """Serialize the report once, with the session percentage left to fill in."""
-        body = json.loads(FIXTURE.read_text(encoding="utf-8"))
+        body = json.loads(
+            (FIXTURES / "statusline_rate_limits.json").read_text(encoding="utf-8")
+        )
         body["rate_limits"] = {
             "five_hour": {
                 "used_percentage": MARK,

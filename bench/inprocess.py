@@ -57,6 +57,7 @@ from custom_components.claude_usage.forecast import MAX_SAMPLES, Sample
 from tests.e2e.harness import FakeClaudeProcess, free_port, http_session
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, FakeClaude, usage_json
 
+from .flood import FIXTURES, Reports
 from .trace import METRICS, MINUTES_PER_DAY, day_trace, metric_values
 
 DAY_START = datetime(2026, 11, 30, tzinfo=UTC)
@@ -356,33 +357,9 @@ REPORT_WARMUP = 30
 CAP_ROUNDS = 100
 CAP_WARMUP = 10
 WEBHOOK_ID = "be7c" * 16
-CLAUDE_CODE_FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures" / "claude_code"
 # The kinds of report, each taken once per round in this order (interleaved, so
 # that a change in the machine's load touches them alike).
 REPORT_KINDS = ("changed", "unchanged", "no_rate_limits", "hook")
-
-
-def _claude_code_fixture(name: str) -> dict[str, Any]:
-    body: dict[str, Any] = json.loads(
-        (CLAUDE_CODE_FIXTURES / name).read_text(encoding="utf-8")
-    )
-    return body
-
-
-def _status_line(session: float, now: datetime) -> bytes:
-    """Return a status line's JSON as Claude Code writes it, resets after ``now``."""
-    body = _claude_code_fixture("statusline_rate_limits.json")
-    body["rate_limits"] = {
-        "five_hour": {
-            "used_percentage": session,
-            "resets_at": int((now + timedelta(hours=2)).timestamp()),
-        },
-        "seven_day": {
-            "used_percentage": 41.2,
-            "resets_at": int((now + timedelta(days=3)).timestamp()),
-        },
-    }
-    return json.dumps(body).encode()
 
 
 def _fill_samples(coordinator: ClaudeUsageCoordinator) -> None:
@@ -434,11 +411,10 @@ async def test_report_cpu(
     await hass.async_block_till_done()
     coordinator: ClaudeUsageCoordinator = entry.runtime_data
     now = dt_util.utcnow()
+    reports = Reports(now)
     bodies = {
-        "no_rate_limits": json.dumps(
-            _claude_code_fixture("statusline_no_rate_limits.json")
-        ).encode(),
-        "hook": json.dumps(_claude_code_fixture("hook_stop.json")).encode(),
+        "no_rate_limits": (FIXTURES / "statusline_no_rate_limits.json").read_bytes(),
+        "hook": (FIXTURES / "hook_stop.json").read_bytes(),
     }
     written: list[str] = []
 
@@ -458,11 +434,11 @@ async def test_report_cpu(
         assert response.status == HTTPStatus.OK, response.status
         return cpu
 
-    def session_at(report: int) -> float:
+    def status_line(report: int) -> bytes:
         # The session's percentage rises a tenth of a point a report, as it does in use.
-        return 10 + report / 10
+        return reports.number(100 * report)
 
-    await take(_status_line(session_at(0), now))
+    await take(status_line(0))
     cpu: dict[str, list[float]] = {kind: [] for kind in (*REPORT_KINDS, "capped")}
     writes: dict[str, Counter[str]] = {kind: Counter() for kind in cpu}
     rounds = dict.fromkeys(REPORT_KINDS, REPORT_ROUNDS) | {"capped": CAP_ROUNDS}
@@ -475,15 +451,14 @@ async def test_report_cpu(
             writes[kind].update(written)
 
     for round_ in range(1, REPORT_WARMUP + REPORT_ROUNDS + 1):
-        bodies["changed"] = bodies["unchanged"] = _status_line(session_at(round_), now)
+        bodies["changed"] = bodies["unchanged"] = status_line(round_)
         for kind in REPORT_KINDS:
             await measure(kind, bodies[kind], warm_up=round_ <= REPORT_WARMUP)
     samples = {"changed": len(coordinator.forecast.samples(SESSION_KEY))}
     _fill_samples(coordinator)
     for round_ in range(1, CAP_WARMUP + CAP_ROUNDS + 1):
         report = REPORT_WARMUP + REPORT_ROUNDS + round_
-        body = _status_line(session_at(report), now)
-        await measure("capped", body, warm_up=round_ <= CAP_WARMUP)
+        await measure("capped", status_line(report), warm_up=round_ <= CAP_WARMUP)
     samples["capped"] = len(coordinator.forecast.samples(SESSION_KEY))
     assert await hass.config_entries.async_unload(entry.entry_id)
     _record(
