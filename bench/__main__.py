@@ -24,6 +24,8 @@ from .realhass import ACCOUNTS, SAMPLES, SETTLE_SECONDS, measure_real_hass
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "custom_components" / "claude_usage" / "www" / "claude-usage-card.js"
 INTERVAL_S = 60
+# Claude Code runs the status line at most this often while it writes.
+STATUS_LINE_S = 0.3
 
 
 def _out(line: str = "") -> None:
@@ -121,6 +123,8 @@ def build_rows(
             "CPU per poll round / 60 s",
         )
     )
+    rows += _report_rows(figures["reports"])
+    rows += _flood_rows(real)
     rec = figures["recorder"]
     mirror = {
         entity_id: count
@@ -232,6 +236,149 @@ def build_rows(
     return rows
 
 
+def _writes(per_report: float) -> str:
+    return f"{per_report:.2f} state writes per report"
+
+
+def _report_rows(reports: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Rows of the CPU time one Claude Code report takes, in-process."""
+
+    def ms(kind: str) -> float:
+        return float(reports[kind]["cpu_per_report_s"]) * 1000
+
+    def writes(kind: str) -> float:
+        return float(reports[kind]["writes_per_report"])
+
+    kept, capped = reports["samples_kept"]["changed"], reports["samples_kept"]["capped"]
+    how = (
+        "`time.process_time()` around handing one report to Home Assistant's webhook "
+        "component (`webhook.async_handle_webhook` with a `MockRequest`, as a cloudhook "
+        "arrives: the integration's handler without Home Assistant's HTTP server) plus "
+        "`async_block_till_done()`, in-process Home Assistant (test harness, event loop "
+        "debug off, no recorder); a status line's JSON as Claude Code writes it "
+        "(`tests/fixtures/claude_code`) with the values the entry already has; state "
+        "writes = `state_changed` events; the four kinds of report taken in turn each "
+        f"round, median of {reports['rounds']} rounds after {reports['warmup']} warm-up "
+        "rounds"
+    )
+    return [
+        (
+            "Report CPU, unchanged values",
+            f"{ms('unchanged'):.3f} ms per report; {_writes(writes('unchanged'))}",
+            how,
+        ),
+        (
+            "Report CPU, a changed value",
+            (
+                f"{ms('changed'):.2f} ms per report ({_writes(writes('changed'))}) "
+                f"with {kept} samples kept per window; {ms('capped'):.2f} ms "
+                f"({_writes(writes('capped'))}) with {capped}, the cap"
+            ),
+            (
+                "same; the session's percentage a tenth of a point higher each round "
+                "(its usage sensor writes; every change adds a sample to each window's "
+                "pace forecast, whose sensors read all kept samples); then the samples "
+                "filled up to the cap with older ones, as the recorder seeds them at a "
+                f"start, and {reports['cap_rounds']} more changed reports after "
+                f"{reports['cap_warmup']} warm-up"
+            ),
+        ),
+        (
+            "Report CPU, no `rate_limits`",
+            f"{ms('no_rate_limits'):.3f} ms per report; "
+            + _writes(writes("no_rate_limits")),
+            (
+                "same; `statusline_no_rate_limits.json` (before a session's first "
+                "answer): answered with the last values' status text"
+            ),
+        ),
+        (
+            "Report CPU, hook",
+            f"{ms('hook'):.3f} ms per report; {_writes(writes('hook'))}",
+            "same; `hook_stop.json`: fires the event entity",
+        ),
+        (
+            "Share of one core, a status line every 300 ms",
+            (
+                f"{ms('unchanged') / STATUS_LINE_S / 10:.3f} % (unchanged values); "
+                f"{ms('changed') / STATUS_LINE_S / 10:.2f} % to "
+                f"{ms('capped') / STATUS_LINE_S / 10:.1f} % if every report changed "
+                "a value"
+            ),
+            (
+                "CPU per report / 0.3 s: one Claude Code session, whose status line "
+                "runs at most every 300 ms (Claude Code's status line docs)"
+            ),
+        ),
+    ]
+
+
+def _flood_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+    """Rows of the floods of reports a real Home Assistant took."""
+    if real is None or "reports" not in real:
+        reason = (
+            "--skip-hass"
+            if real is None
+            else real.get("reports_error", "--report-runs 0")
+        )
+        return [("Reports per second", f"not measured ({reason})", "")]
+    floods = real["reports"]
+    cap = floods["filling"]["reports"]
+
+    def figures(run: dict[str, Any]) -> str:
+        errors = f", {run['errors']} failed" if run["errors"] else ""
+        return (
+            f"{run['reports_per_s']:,.0f} reports/s{errors} (latency median "
+            f"{run['latency_median_s'] * 1000:.1f} ms, p95 "
+            f"{run['latency_p95_s'] * 1000:.1f} ms); hass "
+            f"{run['hass_cpu_share'] * 100:.0f} % of one core, "
+            f"{run['hass_cpu_per_report_s'] * 1000:.2f} ms CPU per report; "
+            f"load generator {run['generator_cpu_share'] * 100:.0f} % of one core"
+        )
+
+    unchanged, changing, filling = (
+        floods["unchanged"],
+        floods["changing"],
+        floods["filling"],
+    )
+    how = (
+        f"a real `hass` (the one of the memory figures: {ACCOUNTS} accounts polling, "
+        "recorder on, the integration's log level at warning) with a Claude Code entry "
+        "made through the config flow (REST); `bench/flood.py` in another process "
+        f"(aiohttp, {floods['connections']} workers, each posting its next report when "
+        "the answer came, on a new connection as `curl` does) posts status-line "
+        f"reports to the webhook URL the flow shows for {floods['seconds']:g} s; hass "
+        "CPU = utime + stime of its process, all threads (`/proc/PID/stat`), over the "
+        "flood; state writes = `state_changed` events of the entry's entities, counted "
+        "over a websocket subscription; runs of the two kinds alternate, the run with "
+        f"the median reports/s of {floods['runs']}; hass, the load generator and "
+        "anything else running share the machine's cores"
+    )
+    return [
+        (
+            "Reports per second, unchanged values",
+            f"{figures(unchanged)}; {_writes(unchanged['writes_per_report'])}",
+            how,
+        ),
+        (
+            "Reports per second, a changed value each",
+            (
+                f"{figures(changing)}; {_writes(changing['writes_per_report'])}, at "
+                f"most {changing['max_writes_per_entity_per_report']:.2f} per entity; "
+                f"{changing['samples_kept']} samples kept per window. While the first "
+                f"{cap} changes filled the samples: {filling['reports_per_s']:,.0f} "
+                f"reports/s, {filling['hass_cpu_per_report_s'] * 1000:.2f} ms CPU per "
+                "report"
+            ),
+            (
+                "same; every report's session percentage a thousandth of a point "
+                "higher than the one before, after a flood of changes that filled the "
+                "forecast's samples to their cap"
+            ),
+        ),
+    ]
+
+
 def _paint_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
     if real is None:
         return [("Card paint time", "not measured (--skip-hass)", "")]
@@ -289,26 +436,49 @@ def main() -> None:
         "--paint-runs", type=int, default=21, help="page loads per CPU throttling rate"
     )
     parser.add_argument(
+        "--report-runs",
+        type=int,
+        default=3,
+        help="floods of the Claude Code webhook per kind (unchanged, changing); 0: none",
+    )
+    parser.add_argument(
+        "--report-seconds", type=float, default=10, help="seconds of each flood"
+    )
+    parser.add_argument(
         "--skip-hass",
         action="store_true",
         help="only the in-process figures (no hass process, no Chromium)",
     )
     arguments = parser.parse_args()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="claude-usage-bench-") as tmp:
         workdir = Path(tmp)
-        _log("in-process benchmarks (CPU, recorder, requests)")
+        _log("in-process benchmarks (poll and report CPU, recorder, requests)")
         figures = run_inprocess(workdir / "results.json")
         real: dict[str, Any] | None = None
         if not arguments.skip_hass:
             _log(
                 f"real hass: memory ({arguments.memory_runs} start(s) per setting), "
-                f"then card paint in Chromium ({arguments.paint_runs} loads per rate)"
+                f"Claude Code reports ({arguments.report_runs} flood(s) of "
+                f"{arguments.report_seconds:g} s per kind), then card paint in "
+                f"Chromium ({arguments.paint_runs} loads per rate)"
             )
             real = asyncio.run(
-                measure_real_hass(workdir, arguments.memory_runs, arguments.paint_runs)
+                measure_real_hass(
+                    workdir,
+                    arguments.memory_runs,
+                    arguments.paint_runs,
+                    arguments.report_seconds,
+                    arguments.report_runs,
+                )
             )
     rows = build_rows(figures, real)
     _out(f"Machine: {_machine()}")
+    # Other work on the machine moves the figures: its load, as `uptime` shows it.
+    _out(
+        f"Load average (1 minute): {load_before:.2f} before the run, "
+        f"{os.getloadavg()[0]:.2f} at its end (its own processes included)"
+    )
     _out()
     for line in _table(rows):
         _out(line)

@@ -8,8 +8,10 @@ Each test writes its figures into the JSON file named by ``BENCH_RESULTS``.
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncGenerator
 from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
 import json
 import os
 from pathlib import Path
@@ -19,9 +21,13 @@ import time
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import webhook
 from homeassistant.components.recorder import Recorder
-from homeassistant.core import HomeAssistant
+from homeassistant.const import CONF_WEBHOOK_ID, EVENT_STATE_CHANGED
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
+from homeassistant.util import dt as dt_util
+from homeassistant.util.aiohttp import MockRequest
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -34,17 +40,24 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 # Import the integration before Home Assistant sets up (see tests/conftest.py).
 import custom_components.claude_usage  # noqa: F401
 from custom_components.claude_usage.api import parse_credentials
+from custom_components.claude_usage.api.parse import SESSION_KEY
 from custom_components.claude_usage.const import (
+    AUTH_TYPE_CLAUDE_CODE,
+    CONF_ALLOW_REMOTE,
+    CONF_AUTH_TYPE,
     CONF_BASE_URL,
+    CONF_CLOUDHOOK,
     CONF_COOKIE,
     CONF_ORG_UUID,
     DEFAULT_SCAN_INTERVAL,
     DOMAIN,
 )
 from custom_components.claude_usage.coordinator import ClaudeUsageCoordinator
+from custom_components.claude_usage.forecast import MAX_SAMPLES, Sample
 from tests.e2e.harness import FakeClaudeProcess, free_port, http_session
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, FakeClaude, usage_json
 
+from .flood import FIXTURES, Reports
 from .trace import METRICS, MINUTES_PER_DAY, day_trace, metric_values
 
 DAY_START = datetime(2026, 11, 30, tzinfo=UTC)
@@ -332,5 +345,137 @@ async def test_refresh_cpu(
             "rounds": CPU_ROUNDS,
             "cpu_per_round_s": statistics.median(cpu),
             "wall_per_round_s": statistics.median(wall),
+        },
+    )
+
+
+# Figure 6: CPU time per Claude Code report ------------------------------------
+
+REPORT_ROUNDS = 300
+REPORT_WARMUP = 30
+# Changed reports taken with the forecast's samples at their cap.
+CAP_ROUNDS = 100
+CAP_WARMUP = 10
+WEBHOOK_ID = "be7c" * 16
+# The kinds of report, each taken once per round in this order (interleaved, so
+# that a change in the machine's load touches them alike).
+REPORT_KINDS = ("changed", "unchanged", "no_rate_limits", "hook")
+
+
+def _fill_samples(coordinator: ClaudeUsageCoordinator) -> None:
+    """Put older samples in front of every window's, up to the forecast's cap.
+
+    As the forecast is seeded from the recorder at a start: a rising utilization,
+    one sample every 2 seconds before the oldest one kept.
+    """
+    tracker = coordinator.forecast
+    for window in coordinator.data.windows:
+        kept = tracker.samples(window.key)
+        oldest = kept[0]
+        missing = MAX_SAMPLES - len(kept)
+        tracker.seed(
+            window,
+            [
+                Sample(
+                    time=oldest.time - timedelta(seconds=2 * (missing - index)),
+                    utilization=oldest.utilization * index / missing,
+                    resets_at=window.resets_at,
+                )
+                for index in range(missing)
+            ],
+        )
+
+
+async def test_report_cpu(
+    enable_custom_integrations: None, hass: HomeAssistant
+) -> None:
+    """CPU time of taking one Claude Code report (parse, compare, state writes).
+
+    First every kind of report, interleaved, while the forecast keeps only the
+    samples of these reports; then changed reports with the samples at their cap.
+    """
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Claude Code",
+        unique_id=_org_uuid(1),
+        data={
+            CONF_AUTH_TYPE: AUTH_TYPE_CLAUDE_CODE,
+            CONF_ORG_UUID: _org_uuid(1),
+            CONF_WEBHOOK_ID: WEBHOOK_ID,
+            CONF_CLOUDHOOK: False,
+        },
+        options={CONF_ALLOW_REMOTE: False},
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    coordinator: ClaudeUsageCoordinator = entry.runtime_data
+    now = dt_util.utcnow()
+    reports = Reports(now)
+    bodies = {
+        "no_rate_limits": (FIXTURES / "statusline_no_rate_limits.json").read_bytes(),
+        "hook": (FIXTURES / "hook_stop.json").read_bytes(),
+    }
+    written: list[str] = []
+
+    @callback
+    def _written(event: Event[EventStateChangedData]) -> None:
+        written.append(event.data["entity_id"])
+
+    hass.bus.async_listen(EVENT_STATE_CHANGED, _written)
+
+    async def take(body: bytes) -> float:
+        """Hand one report to the webhook; return the CPU time it took."""
+        request = MockRequest(body, "bench", method="POST", remote="127.0.0.1")
+        start = time.process_time()
+        response = await webhook.async_handle_webhook(hass, WEBHOOK_ID, request)
+        await hass.async_block_till_done()
+        cpu = time.process_time() - start
+        assert response.status == HTTPStatus.OK, response.status
+        return cpu
+
+    def status_line(report: int) -> bytes:
+        # The session's percentage rises a tenth of a point a report, as it does in use.
+        return reports.number(100 * report)
+
+    await take(status_line(0))
+    cpu: dict[str, list[float]] = {kind: [] for kind in (*REPORT_KINDS, "capped")}
+    writes: dict[str, Counter[str]] = {kind: Counter() for kind in cpu}
+    rounds = dict.fromkeys(REPORT_KINDS, REPORT_ROUNDS) | {"capped": CAP_ROUNDS}
+
+    async def measure(kind: str, body: bytes, *, warm_up: bool) -> None:
+        written.clear()
+        taken = await take(body)
+        if not warm_up:
+            cpu[kind].append(taken)
+            writes[kind].update(written)
+
+    for round_ in range(1, REPORT_WARMUP + REPORT_ROUNDS + 1):
+        bodies["changed"] = bodies["unchanged"] = status_line(round_)
+        for kind in REPORT_KINDS:
+            await measure(kind, bodies[kind], warm_up=round_ <= REPORT_WARMUP)
+    samples = {"changed": len(coordinator.forecast.samples(SESSION_KEY))}
+    _fill_samples(coordinator)
+    for round_ in range(1, CAP_WARMUP + CAP_ROUNDS + 1):
+        report = REPORT_WARMUP + REPORT_ROUNDS + round_
+        await measure("capped", status_line(report), warm_up=round_ <= CAP_WARMUP)
+    samples["capped"] = len(coordinator.forecast.samples(SESSION_KEY))
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    _record(
+        "reports",
+        {
+            "rounds": REPORT_ROUNDS,
+            "warmup": REPORT_WARMUP,
+            "cap_rounds": CAP_ROUNDS,
+            "cap_warmup": CAP_WARMUP,
+            "samples_kept": samples,
+            **{
+                kind: {
+                    "cpu_per_report_s": statistics.median(cpu[kind]),
+                    "writes_per_report": writes[kind].total() / rounds[kind],
+                    "writes": dict(sorted(writes[kind].items())),
+                }
+                for kind in cpu
+            },
         },
     )

@@ -1,23 +1,31 @@
 """Benchmarks on a real ``hass`` process (tests/e2e/harness.py starts it on loopback).
 
 Memory: the resident set of Home Assistant without the integration, with one
-account and with twenty, each after a fresh start. Then the card's paint time
-(bench/paint.py) on the same Home Assistant. The fake claude.ai runs in this
-process and serves twenty organizations.
+account and with twenty, each after a fresh start. Then floods of Claude Code
+reports (bench/flood.py, in another process) to a Claude Code entry's webhook,
+and the card's paint time (bench/paint.py), on the same Home Assistant. The fake
+claude.ai runs in this process and serves twenty organizations.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import count
+import json
+import os
 from pathlib import Path
 import statistics
+import sys
+import time
 from typing import Any
 
 import aiohttp
 from playwright.async_api import Error as PlaywrightError
 
+from custom_components.claude_usage.forecast import MAX_SAMPLES
 from tests.e2e.harness import (
     HarnessError,
     HomeAssistantClient,
@@ -38,6 +46,11 @@ ACCOUNTS = 20
 # commits and start-up tasks finish before reading the resident set.
 SETTLE_SECONDS = 20
 SAMPLES = 5
+ROOT = Path(__file__).resolve().parents[1]
+# Concurrent connections of the load generator that floods the webhook.
+CONNECTIONS = 4
+# The longest the changed reports that fill the forecast's samples may take.
+FILL_SECONDS = 300
 
 
 def org_uuid(index: int) -> str:
@@ -123,12 +136,17 @@ async def start_fake() -> FakeClaude:
 
 
 async def measure_real_hass(
-    workdir: Path, memory_runs: int, paint_runs: int
+    workdir: Path,
+    memory_runs: int,
+    paint_runs: int,
+    report_seconds: float,
+    report_runs: int,
 ) -> dict[str, Any]:
-    """Measure memory (0, 1 and ``ACCOUNTS`` accounts), then the card's paint time.
+    """Measure memory (0, 1 and ``ACCOUNTS`` accounts), reports, the card's paint time.
 
-    Returns RSS medians in bytes per number of accounts and the paint timings, or
-    the reason the paint timings could not be taken.
+    Returns RSS medians in bytes per number of accounts, the floods of Claude Code
+    reports (after the memory figures: the Claude Code entry is not in them) and
+    the paint timings, or the reason the paint timings could not be taken.
     """
     started = datetime.now(UTC)
     fake = await start_fake()
@@ -160,6 +178,15 @@ async def measure_real_hass(
                 if samples
                 else None
             }
+            if report_runs:
+                try:
+                    results["reports"] = await measure_reports(
+                        real, session, report_seconds, report_runs
+                    )
+                except (HarnessError, TimeoutError) as err:
+                    results["reports_error"] = (
+                        f"{type(err).__name__}: {err}".splitlines()[0]
+                    )
             try:
                 results["paint"] = await _paint(real, session, started, paint_runs)
             except (HarnessError, PlaywrightError, TimeoutError) as err:
@@ -199,3 +226,216 @@ async def _paint(
         USERNAME, PASSWORD, f"/{DASHBOARD}/usage"
     )
     return {"seeded_rows": seeded, **await measure_paint(login_url, runs)}
+
+
+# Claude Code reports: how many a second Home Assistant takes ------------------
+
+INTEGRATION_LOGGER = "custom_components.claude_usage"
+
+
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system, all threads) a process has used, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # utime and stime: fields 14 and 15 of proc_pid_stat(5), counted from the state (3).
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class StateWrites:
+    """Counts the ``state_changed`` events of some entities, over the websocket."""
+
+    def __init__(self, session: aiohttp.ClientSession, url: str, token: str) -> None:
+        """Describe the subscription; ``start()`` opens it."""
+        self._session, self._url, self._token = session, url, token
+        self._ws: aiohttp.ClientWebSocketResponse | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._pong = asyncio.Event()
+        self._ids = count(1)
+        self.entity_ids: set[str] = set()
+        self.counts: Counter[str] = Counter()
+
+    async def start(self) -> None:
+        """Log in on a websocket of its own and subscribe to ``state_changed``."""
+        ws = await self._session.ws_connect(f"{self._url}/api/websocket")
+        await ws.receive_json(timeout=30)
+        await ws.send_json({"type": "auth", "access_token": self._token})
+        if (auth := await ws.receive_json(timeout=30))["type"] != "auth_ok":
+            raise HarnessError(f"websocket authentication failed: {auth['type']}")
+        await ws.send_json(
+            {
+                "id": next(self._ids),
+                "type": "subscribe_events",
+                "event_type": "state_changed",
+            }
+        )
+        if not (await ws.receive_json(timeout=30))["success"]:
+            raise HarnessError("subscribe_events failed")
+        self._ws = ws
+        self._reader = asyncio.create_task(self._read(ws))
+
+    async def _read(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        async for message in ws:
+            if message.type is not aiohttp.WSMsgType.TEXT:
+                break
+            data = json.loads(message.data)
+            if data["type"] == "event":
+                entity_id = data["event"]["data"]["entity_id"]
+                if entity_id in self.entity_ids:
+                    self.counts[entity_id] += 1
+            elif data["type"] == "pong":
+                self._pong.set()
+
+    async def caught_up(self) -> None:
+        """Return once every event Home Assistant sent before now has been counted.
+
+        A ping's pong comes after the events queued before it on the same socket,
+        and a report's state is written before the webhook answers.
+        """
+        assert self._ws is not None
+        self._pong.clear()
+        await self._ws.send_json({"id": next(self._ids), "type": "ping"})
+        await asyncio.wait_for(self._pong.wait(), 30)
+
+    async def stop(self) -> None:
+        """Close the websocket."""
+        if self._ws is not None:
+            await self._ws.close()
+        if self._reader is not None:
+            await self._reader
+
+
+async def add_claude_code(client: HomeAssistantClient) -> tuple[str, str]:
+    """Add a Claude Code entry through the config flow; return its id and webhook URL."""
+    flow = await client.start_flow()
+    flow = await client.configure_flow(flow["flow_id"], {"next_step_id": "claude_code"})
+    flow = await client.configure_flow(
+        flow["flow_id"], {"name": "Claude Code", "allow_remote": False}
+    )
+    if flow.get("step_id") != "claude_code_lines":
+        raise HarnessError(f"config flow did not show the lines: {flow.get('step_id')}")
+    url: str = flow["description_placeholders"]["url"]
+    created = await client.configure_flow(flow["flow_id"], {})
+    if created.get("type") != "create_entry":
+        raise HarnessError(f"config flow did not create an entry: {created['type']}")
+    return created["result"]["entry_id"], url
+
+
+async def flood(
+    writes: StateWrites, pid: int, settings: dict[str, Any]
+) -> dict[str, Any]:
+    """Run bench/flood.py in another process; add Home Assistant's CPU and state writes."""
+    generator = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bench.flood",
+        cwd=ROOT,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert generator.stdin is not None
+    assert generator.stdout is not None
+    try:
+        generator.stdin.write(json.dumps(settings).encode() + b"\n")
+        await generator.stdin.drain()
+        if (await generator.stdout.readline()).strip() != b"ready":
+            raise HarnessError("the load generator did not start")
+        await writes.caught_up()
+        before = writes.counts.copy()
+        cpu, wall = cpu_seconds(pid), time.perf_counter()
+        generator.stdin.write(b"go\n")
+        generator.stdin.close()
+        line = await generator.stdout.readline()
+        cpu, wall = cpu_seconds(pid) - cpu, time.perf_counter() - wall
+        if await generator.wait() != 0 or not line:
+            raise HarnessError("the load generator failed")
+    finally:
+        if generator.returncode is None:
+            generator.kill()
+            await generator.wait()
+    result: dict[str, Any] = json.loads(line)
+    if not (reports := result["reports"]):
+        raise HarnessError("the webhook took no report")
+    await writes.caught_up()
+    written = writes.counts - before
+    return {
+        **result,
+        "hass_cpu_share": cpu / wall,
+        "hass_cpu_per_report_s": cpu / reports,
+        "generator_cpu_share": result["cpu_s"] / result["seconds"],
+        "writes": dict(sorted(written.items())),
+        "writes_per_report": written.total() / reports,
+        "max_writes_per_entity_per_report": max(written.values(), default=0) / reports,
+    }
+
+
+async def measure_reports(
+    real: RealHass, session: aiohttp.ClientSession, seconds: float, runs: int
+) -> dict[str, Any]:
+    """Add a Claude Code entry, then flood its webhook with unchanged and changing reports.
+
+    Every changed report adds a sample to each window's pace forecast, which
+    reads them all; so the changing floods follow a flood that fills the samples
+    up to their cap (MAX_SAMPLES). Runs alternate (unchanged, changing, ...);
+    each kind's figures are those of its run with the median reports per second.
+    """
+    client, process = real.client, real.process
+    assert process.proc is not None
+    pid = process.proc.pid
+    entry_id, url = await add_claude_code(client)
+    # The harness logs the integration's debug lines; a user's Home Assistant does not.
+    await client.call_service("logger", "set_level", {INTEGRATION_LOGGER: "warning"})
+    token: str = await client.ws(
+        "auth/long_lived_access_token", client_name="bench", lifespan=1
+    )
+    writes = StateWrites(session, process.url, token)
+    await writes.start()
+    base = {
+        "url": url,
+        "connections": CONNECTIONS,
+        "now": time.time(),
+        "seconds": seconds,
+        "limit": None,
+    }
+    try:
+        # The first report (number 0) makes the window sensors; this flood warms up.
+        await flood(writes, pid, base | {"seconds": 2, "changing": False, "first": 0})
+        writes.entity_ids = {
+            entity["entity_id"] for entity in await client.entities_of(entry_id)
+        }
+        filling = await flood(
+            writes,
+            pid,
+            base
+            | {
+                "seconds": FILL_SECONDS,
+                "limit": MAX_SAMPLES,
+                "changing": True,
+                "first": 1,
+            },
+        )
+        sent = 1 + filling["sent"]
+        # Each window's samples: the first report's and one per changed report taken.
+        kept = 1 + filling["reports"]
+        runs_of: dict[str, list[dict[str, Any]]] = {"unchanged": [], "changing": []}
+        for _ in range(runs):
+            # The last report sent (the session's highest percentage), over and over.
+            unchanged = base | {"changing": False, "first": sent - 1}
+            runs_of["unchanged"].append(await flood(writes, pid, unchanged))
+            changing = await flood(
+                writes, pid, base | {"changing": True, "first": sent}
+            )
+            changing["samples_kept"] = min(kept, MAX_SAMPLES)
+            sent += changing["sent"]
+            kept += changing["reports"]
+            runs_of["changing"].append(changing)
+    finally:
+        await writes.stop()
+    return {
+        "runs": runs,
+        "seconds": seconds,
+        "connections": CONNECTIONS,
+        "filling": filling,
+        **{
+            kind: sorted(values, key=lambda run: run["reports_per_s"])[len(values) // 2]
+            for kind, values in runs_of.items()
+        },
+    }
