@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+import random
 
 import pytest
 
 from custom_components.claude_usage.api.models import LimitWindow, Usage, WindowKind
 from custom_components.claude_usage.forecast import (
     MAX_AGE,
+    MIN_SPACING,
     Forecast,
     ForecastTracker,
     Sample,
     SampleBuffer,
-    current_segment,
+    Segment,
+    latest_segment,
     project,
+    project_segment,
     samples_from_history,
 )
 
@@ -71,7 +75,7 @@ def test_reset_inside_the_samples_by_a_fall_of_utilization() -> None:
         Sample(at("10:00"), 0, at("15:00")),
         Sample(at("10:30"), 10, at("15:00")),
     ]
-    assert current_segment(points) == points[2:]
+    assert latest_segment(points) == Segment(points[2], points[-1], 2, None)
     forecast = project(points, at("15:00"), at("10:30"))
     # 20 %/h from 10 % at 10:30: 10 + 20 * 4.5 = 100 at 15:00.
     assert forecast.projected_at_reset == pytest.approx(100.0)
@@ -86,7 +90,7 @@ def test_reset_inside_the_samples_by_the_reset_time_alone() -> None:
         Sample(at("10:10"), 6, at("15:10")),
         Sample(at("10:40"), 16, at("15:10")),
     ]
-    assert current_segment(points) == points[2:]
+    assert latest_segment(points) == Segment(points[2], points[-1], 2, None)
     forecast = project(points, at("15:10"), at("10:40"))
     # 20 %/h from 16 % at 10:40: 16 + 20 * 4.5 = 106 at 15:10; 100 % after 4.2 h.
     assert forecast.projected_at_reset == pytest.approx(106.0)
@@ -100,19 +104,19 @@ def test_reset_time_jitter_is_the_same_window() -> None:
         Sample(at("10:30"), 20, at("15:00") + timedelta(seconds=30)),
         Sample(at("10:40"), 21, at("15:59")),
     ]
-    assert current_segment(points) == points
+    assert latest_segment(points) == Segment(points[0], points[-1], 3, None)
 
 
 def test_small_dip_is_rounding_a_larger_fall_is_a_new_window() -> None:
     """A dip of a few points stays in the window; a fall of 10 points starts a new one."""
     dip = samples(("10:00", 20), ("10:30", 30), ("11:00", 27))
-    assert current_segment(dip) == dip
+    assert latest_segment(dip) == Segment(dip[0], dip[-1], 3, None)
     forecast = project(dip, None, at("11:00"))
     # 7 points in an hour.
     assert forecast.limit_reached_at == at("11:00") + timedelta(hours=73 / 7)
 
     fall = samples(("10:00", 20), ("10:30", 30), ("10:40", 20), ("10:55", 22))
-    assert current_segment(fall) == fall[2:]
+    assert latest_segment(fall) == Segment(fall[2], fall[-1], 2, None)
     forecast = project(fall, at("12:55"), at("10:55"))
     # 2 points in 15 min is 8 %/h: 22 + 8 * 2 = 38 at 12:55.
     assert forecast == Forecast(
@@ -344,3 +348,143 @@ def test_limit_within_a_year_without_reset_time() -> None:
     # 0.1 point a day: 890 days.
     far = [Sample(at("10:00"), 10.0), Sample(at("10:00") + timedelta(days=1), 10.1)]
     assert project(far, None, far[-1].time).limit_reached_at is None
+
+
+def _every(
+    start: datetime, seconds: float, values: list[float], resets_at: datetime | None
+) -> list[Sample]:
+    """Return samples ``seconds`` apart from ``start`` with ``values``."""
+    return [
+        Sample(start + timedelta(seconds=seconds * index), value, resets_at)
+        for index, value in enumerate(values)
+    ]
+
+
+def test_buffer_thins_reports_to_one_sample_per_min_spacing() -> None:
+    """A report a second for ten minutes keeps one sample per 30 s and the newest."""
+    reports = _every(at("10:00"), 1, [10 + i / 60 for i in range(601)], at("15:00"))
+    buffer = SampleBuffer(timedelta(hours=6))
+    for report in reports:
+        buffer.add(report)
+    kept = buffer.samples
+    assert len(kept) == 21
+    assert kept[0] == reports[0]
+    assert kept[-1] == reports[-1]
+    assert all(
+        later.time - earlier.time >= MIN_SPACING
+        for earlier, later in zip(kept[:-2], kept[1:-1], strict=True)
+    )
+    # Thinning keeps what the projection reads.
+    assert project_segment(buffer.segment, at("15:00")) == project(
+        reports, at("15:00"), at("10:10")
+    )
+
+
+def test_thinning_keeps_where_a_window_starts_and_reaches_the_limit() -> None:
+    """A window's first sample, and its first at 100 %, stay however close they come."""
+    buffer = SampleBuffer(timedelta(hours=6))
+    points = [
+        Sample(at("10:00"), 95, at("11:00")),
+        Sample(at("10:00") + timedelta(seconds=10), 99, at("11:00")),
+        Sample(at("10:00") + timedelta(seconds=20), 100, at("11:00")),
+        Sample(at("10:00") + timedelta(seconds=25), 100, at("11:00")),
+        Sample(at("10:00") + timedelta(seconds=26), 1, at("15:00")),
+        Sample(at("10:00") + timedelta(seconds=27), 2, at("15:00")),
+        Sample(at("10:00") + timedelta(seconds=28), 3, at("15:00")),
+    ]
+    for point in points:
+        buffer.add(point)
+    # 99 % gives way to the first 100 %, which stays (the 100 % after it comes
+    # next); the next window's first sample stays, and 3 % takes the place of 2 %.
+    assert buffer.samples == (points[0], points[2], points[3], points[4], points[6])
+    assert buffer.segment == Segment(points[4], points[6], 2, None)
+
+
+def test_thinning_keeps_a_fall_counted_from_the_sample_before_the_newest() -> None:
+    """Two small dips in a row that make a fall of 10 points from the one before stay."""
+    buffer = SampleBuffer(timedelta(hours=6))
+    points = _every(at("10:00"), 10, [50, 44, 39], None)
+    for point in points:
+        buffer.add(point)
+    # 50 -> 39 would start anew; 44 -> 39 does not: 39 does not replace 44.
+    assert buffer.samples == tuple(points)
+    assert buffer.segment == Segment(points[0], points[2], 3, None)
+
+
+def test_limit_time_stays_when_its_sample_ages_out() -> None:
+    """Past the age bound, the limit time is the first kept sample at 100 %, if any."""
+    buffer = SampleBuffer(timedelta(minutes=30))
+    for point in samples(("10:00", 100), ("10:10", 99), ("10:20", 100), ("10:35", 100)):
+        buffer.add(point)
+    assert buffer.segment == Segment(
+        Sample(at("10:10"), 99), Sample(at("10:35"), 100), 3, at("10:20")
+    )
+    buffer.add(Sample(at("11:00"), 99.5))
+    assert buffer.segment == Segment(
+        Sample(at("10:35"), 100), Sample(at("11:00"), 99.5), 2, at("10:35")
+    )
+    for point in samples(("11:30", 99.6), ("11:40", 99.7)):
+        buffer.add(point)
+    assert buffer.segment == Segment(
+        Sample(at("11:30"), 99.6), Sample(at("11:40"), 99.7), 2, None
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_kept_segment_projects_as_every_sample_does(seed: int) -> None:
+    """Random reports: the kept segment forecasts as all samples do, and as the kept ones."""
+    rng = random.Random(seed)
+    reports: list[Sample] = []
+    time, value, resets_at = at("00:00"), 0.0, at("05:00")
+    unbounded = SampleBuffer(timedelta(days=30), max_samples=10**6)
+    bounded = SampleBuffer(timedelta(minutes=rng.choice((5, 20, 60))), max_samples=7)
+    for _ in range(400):
+        time += timedelta(seconds=rng.choice((0.3, 1, 5, 29, 31, 90, 600)))
+        roll = rng.random()
+        if roll < 0.03:
+            value, resets_at = rng.uniform(0, 5), resets_at + timedelta(hours=5)
+        elif roll < 0.06:
+            value = max(value - rng.uniform(0, 15), 0.0)
+        else:
+            value = min(value + rng.uniform(0, 3), 120.0)
+        reports.append(Sample(time, value, resets_at))
+        unbounded.add(reports[-1])
+        bounded.add(reports[-1])
+        assert project_segment(unbounded.segment, resets_at) == project(
+            reports, resets_at, time
+        )
+        assert project_segment(bounded.segment, resets_at) == project(
+            bounded.samples, resets_at, time
+        )
+        assert latest_segment(bounded.samples) == bounded.segment
+
+
+def test_seed_is_thinned_and_bounded_like_live_samples() -> None:
+    """Recorded states a second apart are thinned as live ones, and capped."""
+    buffer = SampleBuffer(timedelta(hours=6), max_samples=100)
+    buffer.add(Sample(at("12:00"), 50))
+    buffer.seed(_every(at("10:00"), 1, [10 + i / 3600 for i in range(7200)], None))
+    kept = buffer.samples
+    assert len(kept) == 100
+    assert kept[-1] == Sample(at("12:00"), 50)
+    assert kept[0].time >= at("11:00")
+    assert buffer.segment == latest_segment(kept)
+
+
+def test_tracker_reads_samples_up_to_now_when_the_clock_went_back() -> None:
+    """A forecast asked for before the newest sample's time uses the earlier samples."""
+    tracker = ForecastTracker()
+    for time, session in (("10:00", 10), ("10:30", 20), ("11:00", 60)):
+        tracker.add_usage(
+            Usage(
+                windows=(_window("five_hour", WindowKind.SESSION, session, "15:00"),)
+            ),
+            at(time),
+        )
+    # Up to 10:30: 20 %/h from 20 % at 10:30 is 110 % at 15:00.
+    assert tracker.forecast("five_hour", at("10:45")) == Forecast(
+        projected_at_reset=pytest.approx(110.0), limit_reached_at=at("14:30")
+    )
+    assert tracker.forecast("five_hour", at("11:00")).projected_at_reset == (
+        pytest.approx(60 + 50 * 4)
+    )

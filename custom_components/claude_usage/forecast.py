@@ -1,7 +1,8 @@
 """Pace forecast of a limit window: where its utilization will be at the reset.
 
 Pure code, no Home Assistant: the coordinator feeds one sample per window and poll
-into a ``ForecastTracker``; the forecast sensors read ``ForecastTracker.forecast``.
+(or Claude Code report) into a ``ForecastTracker``; the forecast sensors read
+``ForecastTracker.forecast``, which costs the same however many samples are kept.
 
 The pace is the average rate since the current window started, as far as the
 samples reach back: (last utilization - first utilization) / (time between them),
@@ -39,7 +40,13 @@ MAX_AGE: dict[WindowKind, timedelta] = {
 # Without a reset time, a limit further away than this is no forecast.
 MAX_HORIZON = timedelta(days=366)
 
-# Upper bound of samples per window: 48 hours of polls every 30 seconds.
+# Samples closer together than this are thinned: a newer one takes the place of a
+# newest kept one this close to the sample before it (Claude Code reports can come every 300 ms). Thinning keeps what the
+# projection reads: the first and the newest sample of the window, where it started
+# anew and where it first reached the limit.
+MIN_SPACING = timedelta(seconds=30)
+
+# Upper bound of samples per window: 48 hours at MIN_SPACING.
 MAX_SAMPLES = 5760
 
 
@@ -70,19 +77,47 @@ class Forecast:
 UNKNOWN_FORECAST = Forecast(projected_at_reset=None, limit_reached_at=None)
 
 
-def current_segment(samples: Iterable[Sample]) -> list[Sample]:
-    """Return the samples of the latest window, oldest first (``samples`` sorted by time)."""
-    segment: list[Sample] = []
+def _anew(old: Sample, new: Sample) -> bool:
+    """Return whether ``new`` belongs to a later window than ``old``."""
+    return started_anew(old.utilization, old.resets_at, new.utilization, new.resets_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The samples of the latest window, as far as the projection reads them.
+
+    ``first`` and ``last``: its oldest and newest sample; ``count``: how many;
+    ``reached``: the time of its first sample at or above the limit, if any.
+    """
+
+    first: Sample
+    last: Sample
+    count: int
+    reached: datetime | None
+
+    @classmethod
+    def start(cls, sample: Sample) -> Segment:
+        """Return the segment of a window whose first sample is ``sample``."""
+        reached = sample.time if sample.utilization >= LIMIT else None
+        return cls(first=sample, last=sample, count=1, reached=reached)
+
+    def then(self, sample: Sample, *, replacing_last: bool = False) -> Segment:
+        """Return the segment continued by ``sample``, which may replace its newest."""
+        reached = self.reached
+        if reached is None and sample.utilization >= LIMIT:
+            reached = sample.time
+        count = self.count if replacing_last else self.count + 1
+        return Segment(first=self.first, last=sample, count=count, reached=reached)
+
+
+def latest_segment(samples: Iterable[Sample]) -> Segment | None:
+    """Return the segment of the latest window (``samples`` sorted by time), if any."""
+    segment: Segment | None = None
     for sample in samples:
-        previous = segment[-1] if segment else None
-        if previous is not None and started_anew(
-            previous.utilization,
-            previous.resets_at,
-            sample.utilization,
-            sample.resets_at,
-        ):
-            segment = []
-        segment.append(sample)
+        if segment is None or _anew(segment.last, sample):
+            segment = Segment.start(sample)
+        else:
+            segment = segment.then(sample)
     return segment
 
 
@@ -94,15 +129,18 @@ def project(
     Samples later than ``now`` are ignored. With an unknown reset time the
     projection at the reset is unknown, and the limit time is not bounded.
     """
-    segment = current_segment(sample for sample in samples if sample.time <= now)
-    if not segment:
-        return UNKNOWN_FORECAST
-    first, last = segment[0], segment[-1]
-    reached = next(
-        (sample.time for sample in segment if sample.utilization >= LIMIT), None
+    return project_segment(
+        latest_segment(sample for sample in samples if sample.time <= now), resets_at
     )
+
+
+def project_segment(segment: Segment | None, resets_at: datetime | None) -> Forecast:
+    """Forecast a window from the segment of its latest window and its reset time."""
+    if segment is None:
+        return UNKNOWN_FORECAST
+    first, last, reached = segment.first, segment.last, segment.reached
     span = (last.time - first.time).total_seconds()
-    if len(segment) < MIN_SAMPLES or span < MIN_SPAN.total_seconds():
+    if segment.count < MIN_SAMPLES or span < MIN_SPAN.total_seconds():
         return Forecast(projected_at_reset=None, limit_reached_at=reached)
 
     # Percentage points per second; a dip within the tolerance counts as flat.
@@ -149,24 +187,65 @@ def samples_from_history(
 
 
 class SampleBuffer:
-    """The recent samples of one window, bounded by age and count."""
+    """The recent samples of one window, thinned, bounded by age and count.
+
+    It keeps the segment of the latest window as samples come and go, so a
+    forecast reads four values instead of every sample.
+    """
 
     def __init__(self, max_age: timedelta, max_samples: int = MAX_SAMPLES) -> None:
         """Keep samples up to ``max_age`` older than the newest, at most ``max_samples``."""
         self.max_age = max_age
-        self._samples: deque[Sample] = deque(maxlen=max_samples)
+        self.max_samples = max_samples
+        self._samples: deque[Sample] = deque()
+        self._segment: Segment | None = None
 
     @property
     def samples(self) -> tuple[Sample, ...]:
         """Return the samples, oldest first."""
         return tuple(self._samples)
 
+    @property
+    def segment(self) -> Segment | None:
+        """Return the segment of the latest window among the kept samples."""
+        return self._segment
+
     def add(self, sample: Sample) -> None:
-        """Append a sample; one not newer than the newest is dropped."""
-        if self._samples and sample.time <= self._samples[-1].time:
+        """Add a sample; one not newer than the newest is dropped.
+
+        While the newest is within MIN_SPACING of the sample before it, a new one
+        takes its place, unless the newest first reached the limit or a window
+        starts anew between them.
+        """
+        segment = self._segment
+        if segment is None:
+            self._samples.append(sample)
+            self._segment = Segment.start(sample)
             return
-        self._samples.append(sample)
+        newest = self._samples[-1]
+        if sample.time <= newest.time:
+            return
+        if _anew(newest, sample):
+            self._samples.append(sample)
+            self._segment = Segment.start(sample)
+        elif self._replaces_newest(segment, sample):
+            self._samples[-1] = sample
+            self._segment = segment.then(sample, replacing_last=True)
+        else:
+            self._samples.append(sample)
+            self._segment = segment.then(sample)
         self._trim()
+
+    def _replaces_newest(self, segment: Segment, sample: Sample) -> bool:
+        """Return whether ``sample`` (same window as the newest) takes its place."""
+        if segment.count < 2:
+            return False
+        before, newest = self._samples[-2], self._samples[-1]
+        return (
+            newest.time - before.time < MIN_SPACING
+            and newest.time != segment.reached
+            and not _anew(before, sample)
+        )
 
     def seed(self, samples: Iterable[Sample]) -> None:
         """Merge older samples (from the recorder) in front of the ones already kept."""
@@ -181,16 +260,35 @@ class SampleBuffer:
         )
         merged = [*older, *self._samples]
         self._samples.clear()
-        self._samples.extend(merged)
-        self._trim()
+        self._segment = None
+        for sample in merged:
+            self.add(sample)
 
     def _trim(self) -> None:
-        """Drop samples older than ``max_age`` before the newest."""
-        if not self._samples:
-            return
+        """Drop samples older than ``max_age`` before the newest, and beyond the count."""
         oldest_kept = self._samples[-1].time - self.max_age
-        while self._samples[0].time < oldest_kept:
+        while (
+            len(self._samples) > self.max_samples or self._samples[0].time < oldest_kept
+        ):
             self._samples.popleft()
+            self._segment_lost_oldest()
+
+    def _segment_lost_oldest(self) -> None:
+        """Follow the drop of the oldest sample when it was in the latest segment."""
+        segment = self._segment
+        if segment is None or segment.count <= len(self._samples):
+            return
+        # Every kept sample is in the latest window now.
+        first = self._samples[0]
+        reached = segment.reached
+        if reached is not None and reached < first.time:
+            reached = next(
+                (kept.time for kept in self._samples if kept.utilization >= LIMIT),
+                None,
+            )
+        self._segment = Segment(
+            first=first, last=segment.last, count=len(self._samples), reached=reached
+        )
 
 
 class ForecastTracker:
@@ -230,4 +328,12 @@ class ForecastTracker:
 
     def forecast(self, window_key: str, now: datetime) -> Forecast:
         """Return the forecast of a window from its samples and latest reset time."""
-        return project(self.samples(window_key), self._resets_at.get(window_key), now)
+        buffer = self._buffers.get(window_key)
+        if buffer is None:
+            return UNKNOWN_FORECAST
+        resets_at = self._resets_at.get(window_key)
+        segment = buffer.segment
+        if segment is not None and segment.last.time > now:
+            # The clock went back: only the samples up to now count.
+            return project(buffer.samples, resets_at, now)
+        return project_segment(segment, resets_at)
