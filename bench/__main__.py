@@ -272,15 +272,15 @@ def _report_rows(reports: dict[str, Any]) -> list[tuple[str, str, str]]:
             (
                 f"{ms('changed'):.2f} ms per report ({_writes(writes('changed'))}) "
                 f"with {kept} samples kept per window; {ms('capped'):.2f} ms "
-                f"({_writes(writes('capped'))}) with {capped}, the cap"
+                f"({_writes(writes('capped'))}) with {capped}, the most a window keeps"
             ),
             (
                 "same; the session's percentage a tenth of a point higher each round "
-                "(its usage sensor writes; every change adds a sample to each window's "
-                "pace forecast, whose sensors read all kept samples); then the samples "
-                "filled up to the cap with older ones, as the recorder seeds them at a "
-                f"start, and {reports['cap_rounds']} more changed reports after "
-                f"{reports['cap_warmup']} warm-up"
+                "(its usage sensor writes; the change goes into each window's pace "
+                "forecast, which keeps one sample per 30 s); then older samples 30 s "
+                "apart put in front, as the recorder seeds them at a start, up to what "
+                f"a window keeps (48 hours), and {reports['cap_rounds']} more changed "
+                f"reports after {reports['cap_warmup']} warm-up"
             ),
         ),
         (
@@ -323,7 +323,6 @@ def _flood_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
         )
         return [("Reports per second", f"not measured ({reason})", "")]
     floods = real["reports"]
-    cap = floods["filling"]["reports"]
 
     def figures(run: dict[str, Any]) -> str:
         errors = f", {run['errors']} failed" if run["errors"] else ""
@@ -336,11 +335,7 @@ def _flood_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
             f"load generator {run['generator_cpu_share'] * 100:.0f} % of one core"
         )
 
-    unchanged, changing, filling = (
-        floods["unchanged"],
-        floods["changing"],
-        floods["filling"],
-    )
+    unchanged, changing = floods["unchanged"], floods["changing"]
     how = (
         f"a real `hass` (the one of the memory figures: {ACCOUNTS} accounts polling, "
         "recorder on, the integration's log level at warning) with a Claude Code entry "
@@ -364,16 +359,11 @@ def _flood_rows(real: dict[str, Any] | None) -> list[tuple[str, str, str]]:
             "Reports per second, a changed value each",
             (
                 f"{figures(changing)}; {_writes(changing['writes_per_report'])}, at "
-                f"most {changing['max_writes_per_entity_per_report']:.2f} per entity; "
-                f"{changing['samples_kept']} samples kept per window. While the first "
-                f"{cap} changes filled the samples: {filling['reports_per_s']:,.0f} "
-                f"reports/s, {filling['hass_cpu_per_report_s'] * 1000:.2f} ms CPU per "
-                "report"
+                f"most {changing['max_writes_per_entity_per_report']:.2f} per entity"
             ),
             (
                 "same; every report's session percentage a thousandth of a point "
-                "higher than the one before, after a flood of changes that filled the "
-                "forecast's samples to their cap"
+                "higher than the one before"
             ),
         ),
     ]

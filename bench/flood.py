@@ -3,7 +3,7 @@
 Reads its settings as one JSON line on stdin (the webhook URL is a password, so
 it is not put on a command line), writes ``ready``, waits for a ``go`` line, then
 posts status-line reports as Claude Code writes them from ``connections``
-concurrent workers for ``seconds`` (or until ``limit`` reports went out), each
+concurrent workers for ``seconds``, each
 report on a new connection as ``curl`` sends it, and writes one JSON line with
 what it measured.
 
@@ -81,23 +81,18 @@ async def flood(
     *,
     changing: bool,
     first: int,
-    limit: int | None,
 ) -> dict[str, Any]:
     """Post reports for ``seconds``; return the counts, latencies and own CPU time."""
     same = reports.number(first)
     numbers = count(first)
-    end = None if limit is None else first + limit
     sent = 0
     latencies: list[float] = []
 
     async def worker(deadline: float) -> None:
         nonlocal sent
         while time.perf_counter() < deadline:
-            number = next(numbers)
-            if end is not None and number >= end:
-                return
             sent += 1
-            body = reports.number(number) if changing else same
+            body = reports.number(next(numbers)) if changing else same
             start = time.perf_counter()
             if await _post(session, url, body):
                 latencies.append(time.perf_counter() - start)
@@ -147,7 +142,6 @@ async def run(settings: dict[str, Any]) -> dict[str, Any]:
             connections,
             changing=changing,
             first=first,
-            limit=settings["limit"],
         )
 
 

@@ -40,7 +40,6 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 # Import the integration before Home Assistant sets up (see tests/conftest.py).
 import custom_components.claude_usage  # noqa: F401
 from custom_components.claude_usage.api import parse_credentials
-from custom_components.claude_usage.api.parse import SESSION_KEY
 from custom_components.claude_usage.const import (
     AUTH_TYPE_CLAUDE_CODE,
     CONF_ALLOW_REMOTE,
@@ -53,7 +52,7 @@ from custom_components.claude_usage.const import (
     DOMAIN,
 )
 from custom_components.claude_usage.coordinator import ClaudeUsageCoordinator
-from custom_components.claude_usage.forecast import MAX_SAMPLES, Sample
+from custom_components.claude_usage.forecast import MAX_SAMPLES, MIN_SPACING, Sample
 from tests.e2e.harness import FakeClaudeProcess, free_port, http_session
 from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, FakeClaude, usage_json
 
@@ -353,7 +352,7 @@ async def test_refresh_cpu(
 
 REPORT_ROUNDS = 300
 REPORT_WARMUP = 30
-# Changed reports taken with the forecast's samples at their cap.
+# Changed reports taken with as many forecast samples as a window keeps.
 CAP_ROUNDS = 100
 CAP_WARMUP = 10
 WEBHOOK_ID = "be7c" * 16
@@ -363,10 +362,11 @@ REPORT_KINDS = ("changed", "unchanged", "no_rate_limits", "hook")
 
 
 def _fill_samples(coordinator: ClaudeUsageCoordinator) -> None:
-    """Put older samples in front of every window's, up to the forecast's cap.
+    """Put older samples in front of every window's, up to as many as it keeps.
 
     As the forecast is seeded from the recorder at a start: a rising utilization,
-    one sample every 2 seconds before the oldest one kept.
+    one sample every MIN_SPACING before the oldest one kept (the age bound of a
+    window may keep fewer than MAX_SAMPLES).
     """
     tracker = coordinator.forecast
     for window in coordinator.data.windows:
@@ -377,7 +377,7 @@ def _fill_samples(coordinator: ClaudeUsageCoordinator) -> None:
             window,
             [
                 Sample(
-                    time=oldest.time - timedelta(seconds=2 * (missing - index)),
+                    time=oldest.time - MIN_SPACING * (missing - index),
                     utilization=oldest.utilization * index / missing,
                     resets_at=window.resets_at,
                 )
@@ -386,13 +386,22 @@ def _fill_samples(coordinator: ClaudeUsageCoordinator) -> None:
         )
 
 
+def _most_samples(coordinator: ClaudeUsageCoordinator) -> int:
+    """Return the most samples a window of the coordinator keeps."""
+    return max(
+        len(coordinator.forecast.samples(window.key))
+        for window in coordinator.data.windows
+    )
+
+
 async def test_report_cpu(
     enable_custom_integrations: None, hass: HomeAssistant
 ) -> None:
     """CPU time of taking one Claude Code report (parse, compare, state writes).
 
     First every kind of report, interleaved, while the forecast keeps only the
-    samples of these reports; then changed reports with the samples at their cap.
+    samples of these reports; then changed reports with every window's samples
+    filled up to what it keeps.
     """
     entry = MockConfigEntry(
         domain=DOMAIN,
@@ -454,12 +463,12 @@ async def test_report_cpu(
         bodies["changed"] = bodies["unchanged"] = status_line(round_)
         for kind in REPORT_KINDS:
             await measure(kind, bodies[kind], warm_up=round_ <= REPORT_WARMUP)
-    samples = {"changed": len(coordinator.forecast.samples(SESSION_KEY))}
+    samples = {"changed": _most_samples(coordinator)}
     _fill_samples(coordinator)
     for round_ in range(1, CAP_WARMUP + CAP_ROUNDS + 1):
         report = REPORT_WARMUP + REPORT_ROUNDS + round_
         await measure("capped", status_line(report), warm_up=round_ <= CAP_WARMUP)
-    samples["capped"] = len(coordinator.forecast.samples(SESSION_KEY))
+    samples["capped"] = _most_samples(coordinator)
     assert await hass.config_entries.async_unload(entry.entry_id)
     _record(
         "reports",

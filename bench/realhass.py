@@ -25,7 +25,6 @@ from typing import Any
 import aiohttp
 from playwright.async_api import Error as PlaywrightError
 
-from custom_components.claude_usage.forecast import MAX_SAMPLES
 from tests.e2e.harness import (
     HarnessError,
     HomeAssistantClient,
@@ -49,8 +48,6 @@ SAMPLES = 5
 ROOT = Path(__file__).resolve().parents[1]
 # Concurrent connections of the load generator that floods the webhook.
 CONNECTIONS = 4
-# The longest the changed reports that fill the forecast's samples may take.
-FILL_SECONDS = 300
 
 
 def org_uuid(index: int) -> str:
@@ -372,10 +369,8 @@ async def measure_reports(
 ) -> dict[str, Any]:
     """Add a Claude Code entry, then flood its webhook with unchanged and changing reports.
 
-    Every changed report adds a sample to each window's pace forecast, which
-    reads them all; so the changing floods follow a flood that fills the samples
-    up to their cap (MAX_SAMPLES). Runs alternate (unchanged, changing, ...);
-    each kind's figures are those of its run with the median reports per second.
+    Runs alternate (unchanged, changing, ...); each kind's figures are those of
+    its run with the median reports per second.
     """
     client, process = real.client, real.process
     assert process.proc is not None
@@ -393,7 +388,6 @@ async def measure_reports(
         "connections": CONNECTIONS,
         "now": time.time(),
         "seconds": seconds,
-        "limit": None,
     }
     try:
         # The first report (number 0) makes the window sensors; this flood warms up.
@@ -401,20 +395,7 @@ async def measure_reports(
         writes.entity_ids = {
             entity["entity_id"] for entity in await client.entities_of(entry_id)
         }
-        filling = await flood(
-            writes,
-            pid,
-            base
-            | {
-                "seconds": FILL_SECONDS,
-                "limit": MAX_SAMPLES,
-                "changing": True,
-                "first": 1,
-            },
-        )
-        sent = 1 + filling["sent"]
-        # Each window's samples: the first report's and one per changed report taken.
-        kept = 1 + filling["reports"]
+        sent = 1
         runs_of: dict[str, list[dict[str, Any]]] = {"unchanged": [], "changing": []}
         for _ in range(runs):
             # The last report sent (the session's highest percentage), over and over.
@@ -423,9 +404,7 @@ async def measure_reports(
             changing = await flood(
                 writes, pid, base | {"changing": True, "first": sent}
             )
-            changing["samples_kept"] = min(kept, MAX_SAMPLES)
             sent += changing["sent"]
-            kept += changing["reports"]
             runs_of["changing"].append(changing)
     finally:
         await writes.stop()
@@ -433,7 +412,6 @@ async def measure_reports(
         "runs": runs,
         "seconds": seconds,
         "connections": CONNECTIONS,
-        "filling": filling,
         **{
             kind: sorted(values, key=lambda run: run["reports_per_s"])[len(values) // 2]
             for kind, values in runs_of.items()
