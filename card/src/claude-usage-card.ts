@@ -38,7 +38,7 @@ import { WidthController } from "./width-controller";
 export const CARD_TYPE = "claude-usage-card";
 
 /** A gauge stays readable down to this width (its countdown wraps onto two lines). */
-export const MIN_GAUGE_WIDTH = 104;
+const MIN_GAUGE_WIDTH = 104;
 /** The gap between gauges in a row (`.gauges` in styles.ts). */
 const GAUGE_GAP = 8;
 /** What a name's first word has before it: the colour swatch and its margin (styles.ts). */
@@ -166,6 +166,15 @@ export class ClaudeUsageCard extends LitElement {
     this._status = hass ? accountStatus(hass, this._account) : NO_STATUS;
     this._syncRecorded();
     this._syncReportTimer();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) {
+      // Back on a dashboard view: the report timer was cleared, names may have failed.
+      this._namesKey = undefined;
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {

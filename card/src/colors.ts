@@ -1,6 +1,7 @@
 /**
- * A window's colour in the graph, its legend and beside its gauge's name. It follows the
- * window, not its position, so it stays across polls, reloads and windows that come or go.
+ * A window's colour in the graph, its legend and beside its gauge's name. A window the card
+ * knows keeps its own colour across polls, reloads and other windows that come or go; a
+ * window it does not know takes a colour no other window of the account has.
  *
  * The palette is chosen so that any two of its colours are far apart (CIEDE2000 and OKLab,
  * checked in colors.test.ts), each is seen on a light and on a dark card, and none is near a

@@ -158,7 +158,9 @@ export const NO_ACCOUNT: Account = { windows: [], unidentified: [], sensors: {} 
 export function accountEntityIds(account: Account): string[] {
   return [
     ...account.windows.flatMap((limit) =>
-      limit.resetEntityId ? [limit.usageEntityId, limit.resetEntityId] : [limit.usageEntityId],
+      [limit.usageEntityId, limit.resetEntityId, limit.runsOutEntityId].filter(
+        (id): id is string => id !== undefined,
+      ),
     ),
     ...account.unidentified,
     ...Object.values(account.sensors),

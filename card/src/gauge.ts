@@ -206,7 +206,9 @@ export class ClaudeUsageGauge extends LitElement {
     }
     const share = utilization === null ? null : elapsedShare(limit.kind, resetsAt, this._now);
     const pace = share === null ? undefined : this._t(PACE_TEXT[paceOf(utilization!, share)]);
-    const binding = this.binding ? this._t("binding") : undefined;
+    // A window whose reset has passed binds nothing until its new values come.
+    const bound = this.binding && !pending;
+    const binding = bound ? this._t("binding") : undefined;
     const detail = [absolute, pace, binding]
       .filter((part) => part !== undefined)
       .join(DETAIL_SEPARATOR);
@@ -250,7 +252,7 @@ export class ClaudeUsageGauge extends LitElement {
                 : nothing
             }
             ${share === null ? nothing : svg`<path class="pace" d=${pacePath(share)}></path>`}
-            ${this.binding ? svg`<path class="binding" d=${BINDING_FLAG}></path>` : nothing}
+            ${bound ? svg`<path class="binding" d=${BINDING_FLAG}></path>` : nothing}
             <text class="percent" x="50" y="54">${value}</text>
           </svg>
           ${showDetail ? html`<div class="detail" aria-hidden="true">${detail}</div>` : nothing}

@@ -139,7 +139,7 @@ const fr: Record<StringKey, string> = {
   pace_behind: "En retard sur le rythme régulier",
   pace_on: "Au rythme régulier",
   no_reset: "Aucune réinitialisation prévue",
-  binding: "Limite en vigueur",
+  binding: "Limite déterminante",
   unavailable: "Utilisation indisponible",
   problem_rate_limited: "Limité par claude.ai",
   problem_rate_limited_until: "Limité par claude.ai jusqu'à {time}",

@@ -19,7 +19,10 @@ export interface NameTranslations {
 
 const loaded = new Map<string, Promise<Resources>>();
 
-/** The integration's entity translations in `language`, asked once per page; none on failure. */
+/**
+ * The integration's entity translations in `language`, asked once per page; none on failure,
+ * which is not kept: the next card (or this one connected again) asks anew.
+ */
 function entityResources(hass: HomeAssistant, language: string): Promise<Resources> {
   let resources = loaded.get(language);
   if (resources === undefined) {
@@ -32,7 +35,10 @@ function entityResources(hass: HomeAssistant, language: string): Promise<Resourc
       })
       .then(
         (answer) => answer?.resources ?? {},
-        () => ({}),
+        () => {
+          loaded.delete(language);
+          return {};
+        },
       );
     loaded.set(language, resources);
   }

@@ -572,6 +572,19 @@ describe("the contract's additions", () => {
       false,
     );
     expect(gauges(fresh.root).map((gauge) => gauge.percent)).toEqual(["42%", "81%"]);
+    // Off the page (another dashboard view) when the hour passed, and back.
+    const away = await mount(
+      { show_graph: false },
+      { windows, lastReport: "2026-11-28T09:40:00+00:00" },
+    );
+    const parent = away.card.parentElement!;
+    away.card.remove();
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    parent.append(away.card);
+    await settle(away.card);
+    expect(plain(away.root.querySelector(".as-of")?.textContent)).toBe(
+      "As of 10:40 (Claude Code's last report)",
+    );
     const german = await mount(
       { show_graph: false },
       { windows, lastReport: "2026-11-27T20:00:00+00:00", language: "de" },
@@ -648,6 +661,19 @@ describe("the contract's additions", () => {
     expect(gaugeElements(unmarked.root).some((gauge) => gauge.querySelector("path.binding"))).toBe(
       false,
     );
+  });
+
+  it("lowers the flag of a window whose reset has passed, before its new values come", async () => {
+    const { root } = await mount(
+      { show_graph: false },
+      { windows: [{ ...SESSION, binding: true }] },
+    );
+    const session = () => gaugeElements(root)[0]!;
+    expect(session().querySelector("path.binding")).not.toBeNull();
+    // The session resets at 12:14:30; no poll comes (a rate limit, say).
+    await vi.advanceTimersByTimeAsync(2.5 * 60 * 60_000);
+    expect(session().querySelector("path.binding")).toBeNull();
+    expect(plain(session().getAttribute("aria-label"))).not.toContain("Binding limit");
   });
 });
 

@@ -413,6 +413,10 @@ describe("the contract's additions", () => {
       [false, null],
       [null, null],
     ]);
+    // The card renders again, and asks the recorder, when a "runs out" sensor changes.
+    expect(accountEntityIds(discoverAccount(hass, DEVICE_ID))).toEqual(
+      expect.arrayContaining(["sensor.acme_session_runs_out", "sensor.acme_weekly_runs_out"]),
+    );
   });
 
   it("marks the binding window with the highest usage, only when claude.ai marks one", () => {

@@ -129,6 +129,22 @@ describe("nameTranslations", () => {
     expect(await nameTranslations(hass, "fr")).toEqual({ server: {}, user: {} });
     expect(await nameTranslations({ ...hass, config: { time_zone: "UTC" } }, "fr")).toBeUndefined();
   });
+
+  it("asks again after a failure, which it does not keep", async () => {
+    const flaky = vi.fn(async (message: Record<string, unknown>) => {
+      if (flaky.mock.calls.length === 1) {
+        throw new Error("Connection lost");
+      }
+      return getTranslations(message);
+    });
+    const hass = makeHass({ callWS: flaky });
+    expect(await nameTranslations(hass, "de")).toEqual({ server: {}, user: RESOURCES.de });
+    expect(await nameTranslations(hass, "de")).toEqual({
+      server: RESOURCES.en,
+      user: RESOURCES.de,
+    });
+    expect(flaky).toHaveBeenCalledTimes(3);
+  });
 });
 
 describe("the card in the user's language", () => {
