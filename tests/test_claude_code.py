@@ -389,6 +389,69 @@ async def test_a_window_starts_anew_at_its_reset_time(
     assert (await post({}))[1].startswith("Session 0% | Week 41%")
 
 
+async def test_old_news_from_another_session_changes_nothing(
+    hass: HomeAssistant, post: Post, advance_time: Advance
+) -> None:
+    """Less usage of a window, an earlier window, or a window over: nothing moves."""
+    events: list[Event[Any]] = []
+    hass.bus.async_listen(EVENT_WINDOW_RESET, events.append)
+    await post(status_line(session=55, weekly=41.2))
+    written = _writes(hass)
+
+    # Another terminal heard of the same windows earlier (reset times within a minute).
+    assert (await post(status_line(session=40, weekly=30)))[0] == 200
+    # ...or of an earlier weekly window, or a session that is over.
+    await post(status_line(session=55, weekly=80, weekly_in=timedelta(days=1)))
+    await post(status_line(session=90, session_in=timedelta(minutes=-5)))
+    await hass.async_block_till_done()
+
+    assert _state(hass, SESSION_USAGE) == "55.0"
+    assert _state(hass, WEEKLY_USAGE) == "41.2"
+    assert [w for w in written if not w.endswith("status")] == []
+    assert events == []
+
+    # The session resets; a session still reporting the old one does not bring it back.
+    await advance_time(2 * 60 * 60)
+    assert _state(hass, SESSION_USAGE) == "0.0"
+    same_week = timedelta(days=3, hours=-2)
+    await post(
+        status_line(session=55, session_in=timedelta(seconds=-30), weekly_in=same_week)
+    )
+    assert _state(hass, SESSION_USAGE) == "0.0"
+    # The next window, with less usage than the last one had, is news.
+    await post(
+        status_line(
+            session=3,
+            session_in=timedelta(hours=5),
+            weekly_in=same_week,
+        )
+    )
+    assert _state(hass, SESSION_USAGE) == "3.0"
+    assert [event.data["window_key"] for event in events] == ["five_hour"]
+
+
+async def test_more_usage_of_the_same_window_is_taken(
+    hass: HomeAssistant, post: Post
+) -> None:
+    """The same window with more usage (its reset time a few seconds off) is news."""
+    await post(status_line(session=20))
+    await post(status_line(session=21, session_in=timedelta(hours=2, seconds=40)))
+    assert _state(hass, SESSION_USAGE) == "21.0"
+
+
+async def test_a_window_started_early_is_news(hass: HomeAssistant, post: Post) -> None:
+    """claude.ai resets a window before its time: the next one, with less usage, counts."""
+    resets: list[Event[Any]] = []
+    hass.bus.async_listen(EVENT_WINDOW_RESET, resets.append)
+    await post(status_line(session=80))
+
+    await post(status_line(session=1, session_in=timedelta(hours=5)))
+    await hass.async_block_till_done()
+
+    assert _state(hass, SESSION_USAGE) == "1.0"
+    assert [event.data["window_key"] for event in resets] == ["five_hour"]
+
+
 async def test_a_reset_that_passed_during_a_restart_is_taken_at_once(
     hass: HomeAssistant,
     post: Post,

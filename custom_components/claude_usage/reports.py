@@ -5,6 +5,9 @@ interval; the webhook hands it each report, and a report that changes nothing
 changes nothing. Its values are stored (a restart brings them back at once), and
 a window whose reset time passes with no newer report starts anew at that
 moment (0 %), as Claude itself shows it: the reset event and triggers fire then.
+
+Several sessions report (other terminals, other computers), each what it last
+heard from claude.ai, so older news can come after newer: :func:`newer` decides.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from homeassistant.util import dt as dt_util
 from .api import LimitWindow, Usage
 from .api.claude_code import WINDOWS, Report
 from .api.parse import finite_number, parse_datetime
+from .api.resets import RESET_SHIFT
 from .const import DOMAIN
 from .coordinator import ClaudeUsageConfigEntry, ClaudeUsageCoordinator
 
@@ -50,11 +54,21 @@ class ReportCoordinator(ClaudeUsageCoordinator):
         config_entry.async_on_unload(self._async_cancel_reset)
 
     @override
+    async def async_start(self) -> None:
+        """Restore the last values; at the unload, write what still waits to be."""
+        await super().async_start()
+        self.config_entry.async_on_unload(self._async_save_now)
+
+    async def _async_save_now(self) -> None:
+        """Write the values now (a removal then deletes them for good)."""
+        await self._store.async_save(self._stored())
+
+    @override
     async def _async_update_data(self) -> Usage:
         """Return the last values (restored at the first refresh), reset windows anew."""
         now = dt_util.utcnow()
         usage = self.data if self.data is not None else await self._async_restore()
-        current = started_anew(usage, now)
+        current = reset_passed(usage, now)
         if current != usage:
             self.account.kept(current, now)
             self._async_save()
@@ -80,12 +94,16 @@ class ReportCoordinator(ClaudeUsageCoordinator):
 
     @callback
     def async_take_report(self, report: Report, now: datetime) -> None:
-        """Take a status line's report: its windows replace those of the same key."""
+        """Take a status line's report: its newer windows replace those of their key."""
         self._async_take_version(report.version)
         if not report.windows:
             return
         windows = {window.key: window for window in self.data.windows}
-        windows.update((window.key, window) for window in report.windows)
+        windows.update(
+            (window.key, window)
+            for window in report.windows
+            if newer(windows.get(window.key), window, now)
+        )
         usage = Usage(windows=tuple(sorted(windows.values(), key=_window_order)))
         changed = usage != self.data
         self.account.reported(usage if changed else None, now)
@@ -116,7 +134,7 @@ class ReportCoordinator(ClaudeUsageCoordinator):
     def _async_reset_due(self, now: datetime) -> None:
         """Start the windows whose reset time passed anew (no report came since)."""
         self._async_cancel_reset()
-        if (current := started_anew(self.data, now)) == self.data:
+        if (current := reset_passed(self.data, now)) == self.data:
             self._async_schedule_reset(current)
             return
         self.account.kept(current, now)
@@ -156,7 +174,25 @@ async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
     await Store[dict[str, Any]](hass, STORE_VERSION, store_key(entry_id)).async_remove()
 
 
-def started_anew(usage: Usage, now: datetime) -> Usage:
+def newer(known: LimitWindow | None, reported: LimitWindow, now: datetime) -> bool:
+    """Return whether a reported window is newer news than the one known.
+
+    Old news: a window whose reset time has passed (it is over), an earlier window
+    than the known one, or less usage of the same window (usage only adds up in a
+    window; another session heard of it before this one did).
+    """
+    if reported.resets_at is not None and reported.resets_at <= now:
+        return False
+    if known is None or known.resets_at is None or reported.resets_at is None:
+        return True
+    if reported.resets_at - known.resets_at >= RESET_SHIFT:
+        return True
+    if known.resets_at - reported.resets_at >= RESET_SHIFT:
+        return False
+    return reported.utilization >= known.utilization
+
+
+def reset_passed(usage: Usage, now: datetime) -> Usage:
     """Return ``usage`` with every window whose reset time has passed at 0 %, no reset."""
     if not any(w.resets_at is not None and w.resets_at <= now for w in usage.windows):
         return usage

@@ -204,6 +204,11 @@ def test_a_report_must_be_a_json_object(body: object) -> None:
             None,
         ),
         ({"hook_event_name": "Notification", "notification_type": 3}, None),
+        (
+            {"hook_event_name": "Notification", "notification_type": ["idle_prompt"]},
+            None,
+        ),
+        ({"hook_event_name": "Notification", "notification_type": {"a": 1}}, None),
         ({"hook_event_name": "PreToolUse"}, None),
         ({"hook_event_name": None}, None),
         ({"hook_event_name": ["Stop"]}, None),

@@ -100,7 +100,7 @@ def _hook_event(body: dict[object, object]) -> HookEvent | None:
         return HookEvent.FINISHED
     if name == "Notification":
         kind = body.get("notification_type")
-        if kind is None or kind in _NEEDS_INPUT:
+        if kind is None or (isinstance(kind, str) and kind in _NEEDS_INPUT):
             return HookEvent.NEEDS_INPUT
     return None
 
