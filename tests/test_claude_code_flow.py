@@ -12,7 +12,7 @@ from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.const import CONF_NAME, CONF_WEBHOOK_ID
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.helpers.network import NoURLAvailableError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -32,7 +32,7 @@ from custom_components.claude_usage.const import (
     DOMAIN,
 )
 from custom_components.claude_usage.reports import store_key
-from tests.fake_claude import ORG_UUID
+from tests.fake_claude import ORG_UUID, FakeClaude
 from tests.helpers import Advance
 from tests.test_claude_code import status_line
 
@@ -132,6 +132,46 @@ async def test_with_home_assistant_cloud_a_cloudhook(
     assert cloudhooks == [entry.data[CONF_WEBHOOK_ID]]
 
 
+async def test_a_flow_closed_before_saving_forgets_its_cloudhook(
+    hass: HomeAssistant, cloudhooks: list[str]
+) -> None:
+    """Closing the dialog on the lines leaves no cloudhook behind in the cloud account."""
+    result = await _lines(hass, **{CONF_NAME: "Claude Code"})
+    assert result["description_placeholders"]["url"] == CLOUDHOOK
+    assert cloudhooks == []
+
+    hass.config_entries.flow.async_abort(result["flow_id"])
+    await hass.async_block_till_done()
+
+    assert len(cloudhooks) == 1
+
+
+async def test_removal_when_the_cloud_is_gone(
+    hass: HomeAssistant,
+    cloudhooks: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    socket_enabled: None,
+) -> None:
+    """Logged out of Home Assistant Cloud: the entry is removed all the same, quietly."""
+    result = await _lines(hass, **{CONF_NAME: "Claude Code"})
+    entry = (await hass.config_entries.flow.async_configure(result["flow_id"], {}))[
+        "result"
+    ]
+    await hass.async_block_till_done()
+
+    async def not_available(hass: HomeAssistant, webhook_id: str) -> None:
+        raise cloud.CloudNotAvailable
+
+    monkeypatch.setattr(cloud, "async_delete_cloudhook", not_available)
+    assert await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert hass.config_entries.async_entries(DOMAIN) == []
+    assert "Traceback" not in caplog.text
+    assert "Error" not in caplog.text
+
+
 async def test_the_form_asks_local_only_only_without_the_cloud(
     hass: HomeAssistant, cloudhooks: list[str]
 ) -> None:
@@ -204,13 +244,23 @@ async def test_reconfigure_shows_the_lines_again_or_a_new_webhook(
 
 async def test_a_cookie_entry_switches_to_claude_code_and_keeps_its_entities(
     hass: HomeAssistant,
+    *,
     init_integration: MockConfigEntry,
+    fake_claude: FakeClaude,
+    advance_time: Advance,
     entity_registry: er.EntityRegistry,
+    issue_registry: ir.IssueRegistry,
     hass_client_no_auth: Callable[[], Awaitable[TestClient]],
 ) -> None:
-    """Same account, same device and entity ids; the cookie and the polling go."""
+    """Same account, same device and entity ids; the cookie, its issues and the polling go."""
     session_usage = "sensor.claude_example_org_session_usage"
     unique_id = entity_registry.async_get(session_usage).unique_id
+    # Cloudflare blocks: the README's advice is to switch to Claude Code.
+    fake_claude.fail("cloudflare")
+    await advance_time(60)
+    assert [issue.translation_key for issue in issue_registry.issues.values()] == [
+        "cloudflare_blocked"
+    ]
     result = await _reconfigure(hass, init_integration)
     assert result["menu_options"] == ["reconfigure_claude_code", "reconfigure_cookie"]
     result = await hass.config_entries.flow.async_configure(
@@ -239,6 +289,7 @@ async def test_a_cookie_entry_switches_to_claude_code_and_keeps_its_entities(
     assert text.startswith("Session 7% · resets in ")
     assert hass.states.get(session_usage).state == "7.0"
     assert entity_registry.async_get(session_usage).unique_id == unique_id
+    assert issue_registry.issues == {}
 
 
 async def test_options_accept_reports_from_outside(
@@ -279,8 +330,11 @@ async def test_removal_forgets_the_stored_values(
     await _post(client, entry.data[CONF_WEBHOOK_ID], status_line())
     await advance_time(10)
     assert store_key(entry.entry_id) in hass_storage
+    # A report whose values wait to be written (10 s) when the entry goes.
+    await _post(client, entry.data[CONF_WEBHOOK_ID], status_line(session=30))
 
     assert await hass.config_entries.async_remove(entry.entry_id)
+    await advance_time(20)
 
     assert store_key(entry.entry_id) not in hass_storage
 

@@ -57,10 +57,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: ClaudeUsageConfigEntry) 
     else:
         coordinator = CookieCoordinator(hass, entry, _client(hass, entry))
     await coordinator.async_start()
-    async_delete_entry_issues(hass, entry, Issue.SIGN_IN_WITHDRAWN)
     entry.runtime_data = coordinator
     if isinstance(coordinator, ReportCoordinator):
+        # Nothing polls claude.ai: none of a cookie's issues stands any more.
+        async_delete_entry_issues(hass, entry)
         async_register_webhook(hass, entry, coordinator)
+    else:
+        async_delete_entry_issues(hass, entry, Issue.SIGN_IN_WITHDRAWN)
     entry.async_on_unload(async_track_usage_events(hass, entry))
     entry.async_create_background_task(
         hass, coordinator.async_seed_forecast(), "claude_usage forecast from recorder"

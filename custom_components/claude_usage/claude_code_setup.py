@@ -11,6 +11,7 @@ Home Assistant serves sends the limits alone.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 import json
 from typing import Any
@@ -86,8 +87,14 @@ async def async_entry_webhook(hass: HomeAssistant, entry: ConfigEntry) -> Report
 
 async def async_drop_webhook(hass: HomeAssistant, data: dict[str, Any]) -> None:
     """Forget the cloudhook of a webhook an entry no longer uses."""
-    if data.get(CONF_CLOUDHOOK) and "cloud" in hass.config.components:
-        await cloud.async_delete_cloudhook(hass, data[CONF_WEBHOOK_ID])
+    if data.get(CONF_CLOUDHOOK):
+        await async_drop_cloudhook(hass, data[CONF_WEBHOOK_ID])
+
+
+async def async_drop_cloudhook(hass: HomeAssistant, webhook_id: str) -> None:
+    """Forget a cloudhook; with Home Assistant Cloud gone there is none to forget."""
+    with contextlib.suppress(cloud.CloudNotAvailable):
+        await cloud.async_delete_cloudhook(hass, webhook_id)
 
 
 def unix_command(url: str) -> str:

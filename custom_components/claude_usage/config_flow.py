@@ -40,6 +40,7 @@ from .api import (
 from .api.http import server_url
 from .claude_code_setup import (
     ReportWebhook,
+    async_drop_cloudhook,
     async_drop_webhook,
     async_entry_webhook,
     async_new_webhook,
@@ -120,6 +121,23 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         self._name = DEFAULT_CLAUDE_CODE_NAME
         self._webhook: ReportWebhook | None = None
         self._allow_remote = False
+        # A cloudhook this flow made that no entry has (yet): forgotten with the flow.
+        self._unsaved_cloudhook: str | None = None
+
+    @callback
+    @override
+    def async_remove(self) -> None:
+        """Forget a cloudhook made for an entry that was never stored."""
+        if self._unsaved_cloudhook is not None:
+            self.hass.async_create_task(
+                async_drop_cloudhook(self.hass, self._unsaved_cloudhook)
+            )
+
+    async def _async_new_webhook(self) -> ReportWebhook:
+        """Return a new webhook (a flow makes one at most), noting an unsaved cloudhook."""
+        webhook = await async_new_webhook(self.hass)
+        self._unsaved_cloudhook = webhook.webhook_id if webhook.cloudhook else None
+        return webhook
 
     @staticmethod
     @callback
@@ -149,7 +167,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             self._name = user_input[CONF_NAME].strip() or DEFAULT_CLAUDE_CODE_NAME
             self._allow_remote = user_input.get(CONF_ALLOW_REMOTE, False)
             return await self.async_step_claude_code_lines()
-        self._webhook = await async_new_webhook(self.hass)
+        self._webhook = await self._async_new_webhook()
         schema: dict[Any, Any] = {
             probatio.Required(
                 CONF_NAME, default=DEFAULT_CLAUDE_CODE_NAME
@@ -180,6 +198,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
             **self._webhook.entry_data(),
         }
         options = {CONF_ALLOW_REMOTE: self._allow_remote}
+        self._unsaved_cloudhook = None
         if self.source != SOURCE_RECONFIGURE:
             await self.async_set_unique_id(account_id := str(uuid.uuid4()))
             return self.async_create_entry(
@@ -296,7 +315,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Issue a new webhook id for Claude Code (the old one stops working when saved)."""
-        self._webhook = await async_new_webhook(self.hass)
+        self._webhook = await self._async_new_webhook()
         return await self.async_step_claude_code_lines()
 
     async def async_step_reconfigure_claude_code(
@@ -305,7 +324,7 @@ class ClaudeUsageConfigFlow(ConfigFlow, domain=DOMAIN):
         """Switch the entry to Claude Code reports (same account, same entities)."""
         if user_input is not None:
             self._allow_remote = user_input.get(CONF_ALLOW_REMOTE, False)
-            self._webhook = await async_new_webhook(self.hass)
+            self._webhook = await self._async_new_webhook()
             return await self.async_step_claude_code_lines()
         return self.async_show_form(
             step_id="reconfigure_claude_code",

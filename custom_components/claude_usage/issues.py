@@ -52,7 +52,7 @@ def async_create_entry_issue(
         DOMAIN,
         issue_id(issue, entry),
         is_fixable=issue in FIXABLE,
-        data={"entry_id": entry.entry_id},
+        data={"entry_id": entry.entry_id, "issue": str(issue)},
         severity=ir.IssueSeverity.ERROR,
         translation_key=issue,
         translation_placeholders={"title": entry.title},

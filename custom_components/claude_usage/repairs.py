@@ -67,6 +67,8 @@ async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, str | int | float | None] | None
 ) -> RepairsFlow:
     """Return the fix flow of a fixable issue: Cloudflare, or the withdrawn sign-in."""
-    entry_id = str((data or {})["entry_id"])
-    cookie_step = issue_id == f"{Issue.CLOUDFLARE_BLOCKED}_{entry_id}"
-    return ReconfigureFixFlow(entry_id, "reconfigure_cookie" if cookie_step else None)
+    data = data or {}
+    cookie_step = data.get("issue") == Issue.CLOUDFLARE_BLOCKED
+    return ReconfigureFixFlow(
+        str(data["entry_id"]), "reconfigure_cookie" if cookie_step else None
+    )
