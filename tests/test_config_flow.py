@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+import math
 from typing import Any
 from unittest.mock import patch
 
@@ -30,6 +31,7 @@ from custom_components.claude_usage.const import (
     CONF_USER_AGENT,
     DOMAIN,
 )
+from custom_components.claude_usage.renewal import async_get_renewals
 from tests.fake_claude import (
     ORG_NAME,
     ORG_UUID,
@@ -671,6 +673,35 @@ async def test_reconfigure(
     assert entry.state is ConfigEntryState.LOADED
 
 
+async def test_a_paste_wins_over_earlier_renewals(
+    hass: HomeAssistant, fake_claude: FakeClaude, init_integration: MockConfigEntry
+) -> None:
+    """Cloudflare renewed its cookies once; the fresh ones of a new paste are sent."""
+    entry = init_integration
+    renewals = async_get_renewals(hass, VALID_SESSION_KEY)
+    renewals.take(
+        parse_credentials(VALID_SESSION_KEY), {"cf_clearance": "old", "__cf_bm": "bm"}
+    )
+    assert "cf_clearance=old" in entry.data[CONF_COOKIE]
+
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_cookie"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_COOKIE: f"sessionKey={VALID_SESSION_KEY}; cf_clearance=fresh"},
+    )
+    await hass.async_block_till_done()
+
+    assert result["reason"] == "reconfigure_successful"
+    sent = parse_credentials(fake_claude.requests[-1].headers["Cookie"]).cookies
+    assert sent["cf_clearance"] == "fresh"
+    # A renewed cookie the paste does not carry still counts.
+    assert sent["__cf_bm"] == "bm"
+    assert "cf_clearance=fresh" in entry.data[CONF_COOKIE]
+
+
 async def test_reconfigure_wrong_account(
     hass: HomeAssistant, fake_claude: FakeClaude, init_integration: MockConfigEntry
 ) -> None:
@@ -721,7 +752,9 @@ async def test_options_apply_without_restart(
     assert fake_claude.usage_request_count() == 2
 
 
-@pytest.mark.parametrize("interval", [29, 3601, 10.0, 5000.0, 45.5, -60])
+@pytest.mark.parametrize(
+    "interval", [29, 3601, 10.0, 5000.0, 45.5, -60, math.inf, -math.inf, math.nan]
+)
 async def test_options_out_of_range(
     hass: HomeAssistant, init_integration: MockConfigEntry, interval: float
 ) -> None:

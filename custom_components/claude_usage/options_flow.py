@@ -35,9 +35,9 @@ class ClaudeUsageOptionsFlow(OptionsFlowWithReload):
         errors: dict[str, str] = {}
         if user_input is not None:
             interval = user_input[CONF_SCAN_INTERVAL]
-            if (
-                interval == int(interval)
-                and MIN_SCAN_INTERVAL <= interval <= MAX_SCAN_INTERVAL
+            # The range first: infinity and NaN (which the selector lets through) fail it.
+            if MIN_SCAN_INTERVAL <= interval <= MAX_SCAN_INTERVAL and interval == int(
+                interval
             ):
                 return self.async_create_entry(data={CONF_SCAN_INTERVAL: int(interval)})
             errors[CONF_SCAN_INTERVAL] = "scan_interval"

@@ -87,11 +87,10 @@ def cookie_client(
     hass: HomeAssistant, credentials: Credentials, base_url: str
 ) -> ClaudeUsageClient:
     """Return a claude.ai client of pasted credentials, sharing its session's renewals."""
+    renewals = async_get_renewals(hass, credentials.session_key)
+    renewals.pasted(credentials)
     return ClaudeUsageClient(
-        async_get_session(hass),
-        credentials,
-        base_url=base_url,
-        renewals=async_get_renewals(hass, credentials.session_key),
+        async_get_session(hass), credentials, base_url=base_url, renewals=renewals
     )
 
 

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 import re
 import shlex
 from types import MappingProxyType
 
 from .errors import InvalidCookieError
+from .http import http_date
 
 SESSION_KEY_COOKIE = "sessionKey"
 LAST_ACTIVE_ORG_COOKIE = "lastActiveOrg"
@@ -160,15 +160,9 @@ def _deletes(attributes: list[str], now: datetime) -> bool:
                 return int(value) <= 0
             except ValueError:
                 continue
-        if key == "expires":
-            try:
-                expires = parsedate_to_datetime(value)
-            except TypeError, ValueError:
-                continue
-            if expires.tzinfo is None:
-                expires = expires.replace(tzinfo=UTC)
-            if expires <= now:
-                return True
+        expires = http_date(value) if key == "expires" else None
+        if expires is not None and expires <= now:
+            return True
     return False
 
 
@@ -195,6 +189,16 @@ class CookieRenewals:
         """Call ``listener`` with the changed cookies after each renewal; return the remover."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
+
+    def pasted(self, credentials: Credentials) -> None:
+        """Let the Cloudflare cookies of a new paste win over earlier renewals.
+
+        A paste comes from the browser now (a fresh ``cf_clearance`` goes with its
+        User-Agent); the renewed ``sessionKey`` stays, the pasted one may be older.
+        """
+        for name, value in credentials.cookies.items():
+            if name != SESSION_KEY_COOKIE and self.cookies.get(name, value) != value:
+                del self.cookies[name]
 
     def take(self, credentials: Credentials, found: Mapping[str, str]) -> None:
         """Take the values ``found`` in an answer to a request signed with ``credentials``.

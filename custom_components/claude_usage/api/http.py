@@ -124,14 +124,19 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except TypeError, ValueError:
+        if (when := http_date(value)) is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
         seconds = (when - now).total_seconds()
     return seconds if math.isfinite(seconds) and seconds > 0 else None
+
+
+def http_date(value: str) -> datetime | None:
+    """Return an HTTP date (``Retry-After``, a cookie's ``Expires``), UTC if unzoned."""
+    try:
+        when = parsedate_to_datetime(value)
+    except TypeError, ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _is_json(response: Response) -> bool:
