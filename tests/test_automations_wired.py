@@ -150,7 +150,7 @@ async def test_events_from_polls(
     ] == [("five_hour", 50.0, "up")]
     assert crossed[0].data == {
         "entry_id": init_integration.entry_id,
-        "account": ORG_NAME,
+        "account": f"Claude {ORG_NAME}",
         "window_key": "five_hour",
         "window_name": "Session",
         "old_utilization": 40.0,
@@ -377,7 +377,7 @@ async def test_blueprints_on_the_running_integration(
     assert await poll(START + timedelta(hours=1, minutes=5), 60.0) == []
     assert await poll(
         SESSION_RESET + timedelta(minutes=5), 2.0, NEXT_SESSION_RESET
-    ) == [f"{ORG_NAME}: Session started anew, usage is at 2% (was 60%)."]
+    ) == [f"Claude {ORG_NAME}: Session started anew, usage is at 2% (was 60%)."]
 
 
 async def test_triggers_for_the_account_as_target(

@@ -155,6 +155,9 @@ def test_custom_thresholds() -> None:
 async def test_fire_events_payloads(hass: HomeAssistant) -> None:
     """The bus gets one event per change, with entry, account, window and values."""
     entry = MockConfigEntry(domain=DOMAIN, title="Acme", unique_id="org-1")
+    personal = MockConfigEntry(
+        domain=DOMAIN, title="jane@example.com's Organization", unique_id="org-2"
+    )
     entry.add_to_hass(hass)
     resets = async_capture_events(hass, EVENT_WINDOW_RESET)
     crossings = async_capture_events(hass, EVENT_THRESHOLD_CROSSED)
@@ -166,12 +169,14 @@ async def test_fire_events_payloads(hass: HomeAssistant) -> None:
         [WindowReset(new, 95), ThresholdCrossed(new, 95, 90.0, Direction.DOWN)],
     )
     async_fire_events(hass, entry, [WindowReset(session(0, None), 4)])
+    # An email address is personal data: never in an event the recorder keeps.
+    async_fire_events(hass, personal, [WindowReset(session(0, None), 4)])
     await hass.async_block_till_done()
 
     assert [event.data for event in resets] == [
         {
             "entry_id": entry.entry_id,
-            "account": "Acme",
+            "account": "Claude Acme",
             "window_key": "five_hour",
             "window_name": "Current session",
             "old_utilization": 95,
@@ -180,7 +185,16 @@ async def test_fire_events_payloads(hass: HomeAssistant) -> None:
         },
         {
             "entry_id": entry.entry_id,
-            "account": "Acme",
+            "account": "Claude Acme",
+            "window_key": "five_hour",
+            "window_name": "Current session",
+            "old_utilization": 4,
+            "new_utilization": 0,
+            "resets_at": None,
+        },
+        {
+            "entry_id": personal.entry_id,
+            "account": "Claude Personal",
             "window_key": "five_hour",
             "window_name": "Current session",
             "old_utilization": 4,
@@ -191,7 +205,7 @@ async def test_fire_events_payloads(hass: HomeAssistant) -> None:
     assert [event.data for event in crossings] == [
         {
             "entry_id": entry.entry_id,
-            "account": "Acme",
+            "account": "Claude Acme",
             "window_key": "five_hour",
             "window_name": "Current session",
             "old_utilization": 95,

@@ -32,6 +32,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from .api.models import LimitWindow, Usage
 from .api.resets import started_anew
 from .coordinator import ClaudeUsageConfigEntry
+from .entity import device_name
 
 EVENT_WINDOW_RESET: Final = "claude_usage_window_reset"
 EVENT_THRESHOLD_CROSSED: Final = "claude_usage_threshold_crossed"
@@ -127,7 +128,7 @@ def async_fire_events(
         window = event.window
         data: dict[str, object] = {
             ATTR_ENTRY_ID: entry.entry_id,
-            ATTR_ACCOUNT: entry.title,
+            ATTR_ACCOUNT: device_name(entry.title),
             ATTR_WINDOW_KEY: window.key,
             ATTR_WINDOW_NAME: window.name,
             ATTR_OLD_UTILIZATION: event.old_utilization,
