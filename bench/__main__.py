@@ -301,9 +301,9 @@ def _report_rows(reports: dict[str, Any]) -> list[tuple[str, str, str]]:
             "Share of one core, a status line every 300 ms",
             (
                 f"{ms('unchanged') / STATUS_LINE_S / 10:.3f} % (unchanged values); "
-                f"{ms('changed') / STATUS_LINE_S / 10:.2f} % to "
-                f"{ms('capped') / STATUS_LINE_S / 10:.1f} % if every report changed "
-                "a value"
+                f"{ms('changed') / STATUS_LINE_S / 10:.2f} % ({kept} samples kept) and "
+                f"{ms('capped') / STATUS_LINE_S / 10:.2f} % ({capped}) if every report "
+                "changed a value"
             ),
             (
                 "CPU per report / 0.3 s: one Claude Code session, whose status line "
