@@ -87,13 +87,13 @@ async def _async_take(
         return web.Response(status=HTTPStatus.OK)
     if (body := await _read(request)) is None:
         return _refuse(f"larger than {MAX_REPORT_BYTES // 1024} KiB")
+    now = dt_util.utcnow()
     try:
-        report = parse_report(json.loads(body), dt_util.utcnow())
+        report = parse_report(json.loads(body), now)
     except ValueError, RecursionError:
         return _refuse("not JSON")
     except InvalidReportError as err:
         return _refuse(str(err))
-    now = dt_util.utcnow()
     if report.hook:
         if report.event is not None:
             async_dispatch_hook(hass, coordinator.config_entry.entry_id, report.event)
