@@ -80,13 +80,17 @@ async def test_the_flow_ends_on_the_lines_to_paste(
     """Add integration > Claude Code: a name, then the webhook and the lines to paste."""
     await page.goto(f"{product.hass.url}{ADD_INTEGRATION}", wait_until="networkidle")
     await page.get_by_role("button", name="OK").click()
-    menu = page.locator(f"{DIALOG} step-flow-menu")
-    await expect(menu).to_be_visible()
+    for option in (MENU_OPTION, "Paste a session cookie"):
+        await expect(page.locator(DIALOG).get_by_text(option).first).to_be_visible()
     text = await rendered(page, DIALOG, "menu")
     assert text.index(MENU_OPTION) < text.index("Paste a session cookie"), text
     await page.locator(DIALOG).get_by_text(MENU_OPTION).click()
 
+    # The input comes with the form, the description (markdown) may come after it.
     await expect(page.locator(f"{DIALOG} input").first).to_be_visible()
+    await expect(
+        page.locator(DIALOG).get_by_text("version 2.1.80 or newer").first
+    ).to_be_visible()
     text = await rendered(page, DIALOG, "the name")
     assert "version 2.1.80 or newer" in text, text
     await page.locator(f"{DIALOG} input").first.fill("Laptop")

@@ -93,10 +93,15 @@ async def _close(page: Page) -> None:
     await expect(page.locator(f"{DIALOG} ha-dialog[open]")).to_have_count(0)
 
 
-async def _expect_in_dialog(page: Page, text: str) -> str:
-    """Wait until the flow's dialog shows ``text``; return its checked rendered text."""
-    await expect(page.locator(DIALOG).get_by_text(text).first).to_be_visible()
-    return await rendered(page, DIALOG, f"dialog showing {text!r}")
+async def _expect_in_dialog(page: Page, *texts: str) -> str:
+    """Wait until the flow's dialog shows every text; return its checked rendered text.
+
+    A step's description is markdown that HA's frontend renders after the rest of the
+    step (the menu's options may be there before it), so wait for each text asserted on.
+    """
+    for text in texts:
+        await expect(page.locator(DIALOG).get_by_text(text).first).to_be_visible()
+    return await rendered(page, DIALOG, f"dialog showing {texts!r}")
 
 
 async def _open_advanced(page: Page) -> None:
@@ -255,7 +260,9 @@ async def test_options_and_reconfigure(
 
     await page.locator("ha-config-entry-row ha-dropdown").first.click()
     await page.get_by_text("Reconfigure", exact=True).last.click()
-    text = await _expect_in_dialog(page, "Paste a session cookie")
+    text = await _expect_in_dialog(
+        page, "Paste a session cookie", f"Choose how {ORG_NAME} gets its usage"
+    )
     assert text.startswith("Change how this account gets its usage"), text
     assert f"Choose how {ORG_NAME} gets its usage from now on" in text
     assert "Claude Code reports its usage (recommended if you use Claude Code)" in text
