@@ -27,6 +27,8 @@ const en = {
   problem_waiting_for_report: "Waiting for Claude Code's first report",
   problem_waiting_for_report_detail:
     "The lines to paste into ~/.claude/settings.json are under Settings > Devices & services > Claude Usage > this entry > Reconfigure. The gauges appear with the first report.",
+  problem_waiting_for_report_detail_user:
+    "An administrator of this Home Assistant finds the lines to paste into ~/.claude/settings.json under the entry's Reconfigure. The gauges appear with the first report.",
   retry_at: "Next try at {time}.",
   values_as_of: "Last values as of {time}.",
   value_as_of: "last value as of {time}",
@@ -93,6 +95,8 @@ const de: Record<StringKey, string> = {
   problem_waiting_for_report: "Warten auf den ersten Bericht von Claude Code",
   problem_waiting_for_report_detail:
     "Die Zeilen für ~/.claude/settings.json stehen unter Einstellungen > Geräte & Dienste > Claude Usage > dieser Eintrag > Neu konfigurieren. Die Anzeigen erscheinen mit dem ersten Bericht.",
+  problem_waiting_for_report_detail_user:
+    "Die Zeilen für ~/.claude/settings.json findet ein Administrator dieses Home Assistant unter „Neu konfigurieren“ des Eintrags. Die Anzeigen erscheinen mit dem ersten Bericht.",
   retry_at: "Nächster Versuch um {time}.",
   values_as_of: "Letzte Werte von {time}.",
   value_as_of: "letzter Wert von {time}",
@@ -158,6 +162,8 @@ const fr: Record<StringKey, string> = {
   problem_waiting_for_report: "En attente du premier rapport de Claude Code",
   problem_waiting_for_report_detail:
     "Les lignes à coller dans ~/.claude/settings.json se trouvent sous Paramètres > Appareils et services > Claude Usage > cette entrée > Reconfigurer. Les jauges apparaissent avec le premier rapport.",
+  problem_waiting_for_report_detail_user:
+    "Un administrateur de ce Home Assistant trouve les lignes à coller dans ~/.claude/settings.json sous « Reconfigurer » de l'entrée. Les jauges apparaissent avec le premier rapport.",
   retry_at: "Prochain essai à {time}.",
   values_as_of: "Dernières valeurs de {time}.",
   value_as_of: "dernière valeur de {time}",

@@ -34,6 +34,14 @@ const DETAIL: Partial<Record<Problem, StringKey>> = {
   unavailable: "problem_unavailable_detail",
 };
 
+/**
+ * The details for users who are not administrators, where the admin's says where to go
+ * (Home Assistant shows the integration's pages to administrators only).
+ */
+const USER_DETAIL: Partial<Record<Problem, StringKey>> = {
+  waiting_for_report: "problem_waiting_for_report_detail_user",
+};
+
 /** Not an error: an entry waiting for its first report says so calmly. */
 const NOTES = new Set<Problem>(["waiting_for_report"]);
 
@@ -73,8 +81,9 @@ export class ClaudeUsageStatus extends LitElement {
     const t = (key: StringKey, values?: Record<string, string>) =>
       localize(hass.locale.language, key, values);
     const now = Date.now();
-    const detail = DETAIL[problem];
-    const fix = hass.user?.is_admin ? fixFor(problem) : undefined;
+    const admin = hass.user?.is_admin ?? false;
+    const detail = (admin ? undefined : USER_DETAIL[problem]) ?? DETAIL[problem];
+    const fix = admin ? fixFor(problem) : undefined;
     const note = NOTES.has(problem);
     const retry = status.retryAt && status.retryAt.getTime() > now ? status.retryAt : null;
     const retryTime = retry ? formatMoment(retry, hass, now) : undefined;

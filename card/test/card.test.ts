@@ -550,9 +550,29 @@ describe("the contract's additions", () => {
         admin: false,
       },
     );
-    expect(plain(banner(german.root)?.textContent)).toMatch(
-      /^Warten auf den ersten Bericht von Claude Code .*Neu konfigurieren\. .*Bericht\.$/,
+    // Not an administrator: no link, and no path to pages Home Assistant does not show them.
+    expect(plain(banner(german.root)?.textContent)).toBe(
+      "Warten auf den ersten Bericht von Claude Code Die Zeilen für ~/.claude/settings.json " +
+        "findet ein Administrator dieses Home Assistant unter „Neu konfigurieren“ des " +
+        "Eintrags. Die Anzeigen erscheinen mit dem ersten Bericht.",
     );
+    const user = await mount(
+      {},
+      {
+        windows: [],
+        extraEntities: false,
+        status: "waiting_for_report",
+        lastReport: null,
+        admin: false,
+      },
+    );
+    const userNote = banner(user.root)!;
+    expect(plain(userNote.textContent)).toBe(
+      "Waiting for Claude Code's first report An administrator of this Home Assistant finds " +
+        "the lines to paste into ~/.claude/settings.json under the entry's Reconfigure. " +
+        "The gauges appear with the first report.",
+    );
+    expect(userNote.querySelector("button")).toBeNull();
   });
 
   it("says values are as of Claude Code's last report once it is an hour old, not greyed", async () => {
