@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 import json
@@ -15,7 +16,7 @@ from homeassistant.const import CONF_WEBHOOK_ID, STATE_UNAVAILABLE, STATE_UNKNOW
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
-from homeassistant.util.aiohttp import MockRequest
+from homeassistant.util.aiohttp import MockRequest, MockStreamReader
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -115,10 +116,16 @@ async def post(
     client = await hass_client_no_auth()
 
     async def _post(
-        body: object, *, method: str = "POST", webhook_id: str = WEBHOOK_ID
+        body: object,
+        *,
+        method: str = "POST",
+        webhook_id: str = WEBHOOK_ID,
+        headers: dict[str, str] | None = None,
     ) -> tuple[int, str]:
         data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        response = await client.request(method, f"/api/webhook/{webhook_id}", data=data)
+        response = await client.request(
+            method, f"/api/webhook/{webhook_id}", data=data, headers=headers
+        )
         return response.status, await response.text()
 
     return _post
@@ -283,6 +290,22 @@ async def test_a_bad_body_gets_400_and_changes_nothing(
     assert written == []
     assert _state(hass, SESSION_USAGE) == "23.0"
     assert not [r for r in caplog.records if r.exc_info and r.name != "aiohttp.access"]
+    assert WEBHOOK_ID not in _logged(caplog)
+
+
+async def test_a_body_it_cannot_decode_gets_400(
+    hass: HomeAssistant, post: Post, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Content-Encoding the body is not in: 400, not a 500 and a traceback of ours."""
+    await post(status_line())
+
+    assert await post(b"not gzip", headers={"Content-Encoding": "gzip"}) == (
+        400,
+        "unreadable body\n",
+    )
+
+    assert _state(hass, SESSION_USAGE) == "23.0"
+    assert "could not be taken" not in caplog.text
     assert WEBHOOK_ID not in _logged(caplog)
 
 
@@ -576,6 +599,55 @@ async def test_a_failure_of_its_own_never_logs_the_webhook_id(
     assert (await post(status_line()))[0] == 500
     assert "A Claude Code report could not be taken" in caplog.text
     assert WEBHOOK_ID not in _logged(caplog)
+
+
+class _BodyOnItsWay(MockRequest):
+    """A POST whose body is still on its way until ``arrived`` is set."""
+
+    def __init__(self, body: bytes) -> None:
+        super().__init__(body, mock_source="test", method="POST")
+        self.reading = asyncio.Event()
+        self.arrived = asyncio.Event()
+        self._reader = _SlowReader(self)
+
+    @property
+    def content(self) -> MockStreamReader:
+        return self._reader
+
+
+class _SlowReader(MockStreamReader):
+    def __init__(self, request: _BodyOnItsWay) -> None:
+        super().__init__(request._content)
+        self._request = request
+
+    async def read(self, byte_count: int = -1) -> bytes:
+        self._request.reading.set()
+        await self._request.arrived.wait()
+        return await super().read(byte_count)
+
+
+async def test_a_report_on_its_way_at_the_removal_is_not_taken(
+    hass: HomeAssistant,
+    post: Post,
+    init_claude_code: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    advance_time: Advance,
+) -> None:
+    """Removed while a body arrives: nothing stored again, no wake-up left behind."""
+    coordinator = init_claude_code.runtime_data
+    request = _BodyOnItsWay(json.dumps(status_line()).encode())
+    handling = hass.async_create_task(
+        async_handle_report(coordinator, False, hass, WEBHOOK_ID, request)
+    )
+    await request.reading.wait()
+
+    assert await hass.config_entries.async_remove(init_claude_code.entry_id)
+    request.arrived.set()
+    response = await handling
+    await advance_time(60)
+
+    assert response.status == 200
+    assert store_key(init_claude_code.entry_id) not in hass_storage
 
 
 async def test_odd_stored_values_are_left_out(

@@ -50,8 +50,9 @@ class ReportCoordinator(ClaudeUsageCoordinator):
             hass, STORE_VERSION, store_key(config_entry.entry_id)
         )
         self._unsub_reset: CALLBACK_TYPE | None = None
+        self._unloaded = False
         self.version: str | None = None
-        config_entry.async_on_unload(self._async_cancel_reset)
+        config_entry.async_on_unload(self._async_unloaded)
 
     @override
     async def async_start(self) -> None:
@@ -93,8 +94,20 @@ class ReportCoordinator(ClaudeUsageCoordinator):
         return usage
 
     @callback
+    def _async_unloaded(self) -> None:
+        """Take no more reports (one may still be on its way in) and wake up no more."""
+        self._unloaded = True
+        self._async_cancel_reset()
+
+    @callback
     def async_take_report(self, report: Report, now: datetime) -> None:
-        """Take a status line's report: its newer windows replace those of their key."""
+        """Take a status line's report: its newer windows replace those of their key.
+
+        A report whose body was still on its way when the entry unloaded (a removal, a
+        reload) is not taken: nothing would save it or wake up at its reset time.
+        """
+        if self._unloaded:
+            return
         self._async_take_version(report.version)
         if not report.windows:
             return

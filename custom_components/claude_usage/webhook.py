@@ -1,7 +1,8 @@
 """The webhook Claude Code reports to: bounded, validated, never a traceback.
 
 POST only (405 otherwise); the body must be a JSON object of at most 64 KiB
-(else 400 with one short reason). A status line's report is answered with the status text (200,
+(else 400 with one short reason, also for a body its Content-Encoding does not
+decode). A status line's report is answered with the status text (200,
 plain text); a report without ``rate_limits`` (before a session's first answer,
 or a user on an API key) changes nothing and gets the text of the last values.
 A hook's report fires the event entity and gets an empty 200. The webhook id is
@@ -85,7 +86,11 @@ async def _async_take(
         # As Home Assistant answers it: 200, giving nothing away.
         LOGGER.debug("A Claude Code report from outside the home network was refused")
         return web.Response(status=HTTPStatus.OK)
-    if (body := await _read(request)) is None:
+    try:
+        body = await _read(request)
+    except web.RequestPayloadError:  # e.g. a Content-Encoding it does not decode to
+        return _refuse("unreadable body")
+    if body is None:
         return _refuse(f"larger than {MAX_REPORT_BYTES // 1024} KiB")
     now = dt_util.utcnow()
     try:
