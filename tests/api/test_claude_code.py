@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+import math
 from typing import Any
 
 import pytest
@@ -111,8 +112,9 @@ def test_reset_time_forms(resets_at: object) -> None:
         },
         {
             "used_percentage": 5,
-            "resets_at": (NOW + timedelta(days=8, seconds=1)).timestamp(),
+            "resets_at": (NOW + timedelta(hours=6, seconds=1)).timestamp(),
         },
+        {"used_percentage": 0, "resets_at": (NOW + timedelta(days=7)).timestamp()},
         ["used_percentage", 5],
         "five",
         None,
@@ -126,19 +128,39 @@ def test_a_window_that_breaks_a_rule_is_left_out(window: object) -> None:
     assert [key for key, *_ in _windows(body)] == ["seven_day"]
 
 
+def test_a_weekly_reset_beyond_a_week_is_left_out() -> None:
+    """A week and an hour ahead is the weekly window's bound."""
+    body = status_line(
+        five_hour={"used_percentage": 5, "resets_at": IN_2H},
+        seven_day={
+            "used_percentage": 5,
+            "resets_at": (NOW + timedelta(days=7, hours=1, seconds=1)).timestamp(),
+        },
+    )
+    assert [key for key, *_ in _windows(body)] == ["five_hour"]
+
+
 @pytest.mark.parametrize(
-    ("used", "resets_at"),
+    ("window", "used", "resets_at"),
     [
-        (0, (NOW - timedelta(days=1)).timestamp()),
-        (1000, (NOW + timedelta(days=8)).timestamp()),
+        ("five_hour", 0, NOW - timedelta(days=1)),
+        ("five_hour", 1000, NOW + timedelta(hours=6)),
+        ("seven_day", 1000, NOW + timedelta(days=7, hours=1)),
     ],
 )
-def test_the_bounds_are_allowed(used: float, resets_at: float) -> None:
-    """0 and 1000 %, one day ago and eight days ahead are still good."""
-    body = status_line(five_hour={"used_percentage": used, "resets_at": resets_at})
-    assert [(key, value) for key, value, _ in _windows(body)] == [
-        ("five_hour", float(used))
-    ]
+def test_the_bounds_are_allowed(window: str, used: float, resets_at: datetime) -> None:
+    """0 and 1000 %, one day ago and the window's length and an hour ahead are good."""
+    body = status_line(
+        **{window: {"used_percentage": used, "resets_at": resets_at.timestamp()}}
+    )
+    assert (window, float(used)) in [(key, value) for key, value, _ in _windows(body)]
+
+
+def test_minus_zero_is_zero() -> None:
+    """-0.0 % is 0 %, never shown as "-0 %"."""
+    body = status_line(five_hour={"used_percentage": -0.0, "resets_at": IN_2H})
+    [(_, used, _)] = [w for w in _windows(body) if w[0] == "five_hour"]
+    assert math.copysign(1.0, used) == 1.0
 
 
 @pytest.mark.parametrize(

@@ -30,15 +30,21 @@ from .resets import normalize_resets_at
 MAX_REPORT_BYTES = 64 * 1024
 # used_percentage beyond this is no percentage (a window may run past 100 %).
 MAX_PERCENTAGE = 1000.0
-# A reset time must lie in this range around the time the report arrives.
+# A reset time must lie in this range around the time the report arrives: from a day
+# ago (old news, told apart later) to at most its window's length ahead, give or take an
+# hour of clock difference (a session's reset a week ahead is no session's).
 RESETS_FROM = timedelta(days=1)
-RESETS_UNTIL = timedelta(days=8)
+CLOCK_SLACK = timedelta(hours=1)
 _VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,31}")
 
-# The windows of rate_limits, as the usage sensors know them.
+# The windows of rate_limits, as the usage sensors know them, and their lengths.
 WINDOWS: dict[str, tuple[WindowKind, str]] = {
     SESSION_KEY: (WindowKind.SESSION, "Session"),
     WEEKLY_KEY: (WindowKind.WEEKLY, "Weekly"),
+}
+WINDOW_LENGTHS: dict[str, timedelta] = {
+    SESSION_KEY: timedelta(hours=5),
+    WEEKLY_KEY: timedelta(days=7),
 }
 # Notifications that wait for the user (an unnamed one counts: older versions sent
 # no type, and then only for these).
@@ -113,7 +119,8 @@ def _window(key: object, value: object, now: datetime) -> LimitWindow | None:
     if used is None or not 0 <= used <= MAX_PERCENTAGE:
         return None
     resets_at = parse_datetime(value.get("resets_at"))
-    if resets_at is None or not now - RESETS_FROM <= resets_at <= now + RESETS_UNTIL:
+    until = now + WINDOW_LENGTHS[str(key)] + CLOCK_SLACK
+    if resets_at is None or not now - RESETS_FROM <= resets_at <= until:
         return None
     kind, name = WINDOWS[str(key)]
     return LimitWindow(str(key), kind, name, used, normalize_resets_at(resets_at))

@@ -84,7 +84,8 @@ def finite_number(value: object) -> float | None:
         number = float(value)
     except OverflowError:  # an integer beyond any float
         return None
-    return number if math.isfinite(number) else None
+    # + 0.0 makes -0.0 plain 0.0 (a frontend would show "-0 %").
+    return number + 0.0 if math.isfinite(number) else None
 
 
 def _currency(value: object) -> str | None:
