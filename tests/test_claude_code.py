@@ -572,6 +572,16 @@ async def test_the_version_shows_on_the_device(
     await post(body)
     assert device_registry.async_get(device.id).sw_version == "2.1.90"
 
+    # Another computer still on 2.1.88 reports in turn: the device stays on 2.1.90.
+    updates: list[Event[Any]] = []
+    hass.bus.async_listen(dr.EVENT_DEVICE_REGISTRY_UPDATED, updates.append)
+    for _ in range(3):
+        await post(status_line())
+        await post(body)
+    await hass.async_block_till_done()
+    assert device_registry.async_get(device.id).sw_version == "2.1.90"
+    assert updates == []
+
 
 async def test_an_unused_status_while_unloaded(
     hass: HomeAssistant, post: Post, init_claude_code: MockConfigEntry

@@ -22,7 +22,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .api import LimitWindow, Usage
-from .api.claude_code import WINDOWS, Report
+from .api.claude_code import WINDOWS, Report, newer_version
 from .api.parse import finite_number, parse_datetime
 from .api.resets import RESET_SHIFT
 from .const import DOMAIN
@@ -125,8 +125,8 @@ class ReportCoordinator(ClaudeUsageCoordinator):
 
     @callback
     def _async_take_version(self, version: str | None) -> None:
-        """Show a newly reported Claude Code version on the device."""
-        if version is None or version == self.version:
+        """Show a newer reported Claude Code version on the device."""
+        if version is None or not newer_version(version, self.version):
             return
         self.version = version
         registry = dr.async_get(self.hass)

@@ -13,6 +13,7 @@ from custom_components.claude_usage.api.claude_code import (
     HookEvent,
     InvalidReportError,
     Report,
+    newer_version,
     parse_report,
 )
 
@@ -245,3 +246,22 @@ def test_hook_reports(body: dict[str, Any], event: HookEvent | None) -> None:
     }
     report = parse_report(body, NOW)
     assert report == Report(hook=True, event=event)
+
+
+@pytest.mark.parametrize(
+    ("reported", "known", "newer"),
+    [
+        ("2.1.88", None, True),
+        ("2.1.90", "2.1.88", True),
+        ("2.1.88", "2.1.90", False),
+        ("2.1.100", "2.1.99", True),
+        ("2.2", "2.1.90", True),
+        ("2.1.90", "2.1.90", False),
+        ("2.1.90-beta", "2.1.90", False),
+        ("2.1.90", "beta", True),
+        ("beta", "2.1.90", False),
+    ],
+)
+def test_a_newer_version(reported: str, known: str | None, newer: bool) -> None:
+    """By the numbers a version starts with; the same numbers are no newer version."""
+    assert newer_version(reported, known) is newer

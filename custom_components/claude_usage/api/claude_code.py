@@ -51,6 +51,20 @@ WINDOW_LENGTHS: dict[str, timedelta] = {
 _NEEDS_INPUT = frozenset({"permission_prompt", "idle_prompt", "elicitation_dialog"})
 
 
+def newer_version(reported: str, known: str | None) -> bool:
+    """Return whether a reported Claude Code version is newer than the one known.
+
+    By the numbers it starts with (2.1.90 after 2.1.88); computers on different
+    versions reporting in turn then do not swap the device's version back and forth.
+    """
+    return known is None or _release(reported) > _release(known)
+
+
+def _release(version: str) -> tuple[int, ...]:
+    match = re.match(r"[0-9]+(?:\.[0-9]+)*", version)
+    return tuple(int(part) for part in match.group().split(".")) if match else ()
+
+
 class InvalidReportError(ClaudeUsageError):
     """The report is not a JSON object (or is too large); the message is a short reason."""
 
