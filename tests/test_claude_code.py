@@ -453,6 +453,25 @@ async def test_old_news_from_another_session_changes_nothing(
     assert [event.data["window_key"] for event in events] == ["five_hour"]
 
 
+async def test_the_window_that_passed_stays_over(
+    hass: HomeAssistant, post: Post, advance_time: Advance
+) -> None:
+    """Another session puts the passed reset time a minute later: still that window."""
+    resets: list[Event[Any]] = []
+    hass.bus.async_listen(EVENT_WINDOW_RESET, resets.append)
+    await post(status_line(session=91, session_in=timedelta(minutes=10)))
+    await advance_time(10 * 60)
+    assert _state(hass, SESSION_USAGE) == "0.0"
+
+    # 40 s after the reset, to the minute: a minute later than the one that passed.
+    await post(status_line(session=91, session_in=timedelta(seconds=40)))
+    assert _state(hass, SESSION_USAGE) == "0.0"
+    await post(status_line(session=2, session_in=timedelta(hours=5)))
+
+    assert _state(hass, SESSION_USAGE) == "2.0"
+    assert [event.data["window_key"] for event in resets] == ["five_hour"]
+
+
 async def test_more_usage_of_the_same_window_is_taken(
     hass: HomeAssistant, post: Post
 ) -> None:

@@ -51,6 +51,8 @@ class ReportCoordinator(ClaudeUsageCoordinator):
         )
         self._unsub_reset: CALLBACK_TYPE | None = None
         self._unloaded = False
+        # The reset time each window last passed (a report of that window is old news).
+        self._passed: dict[str, datetime] = {}
         self.version: str | None = None
         config_entry.async_on_unload(self._async_unloaded)
 
@@ -69,7 +71,7 @@ class ReportCoordinator(ClaudeUsageCoordinator):
         """Return the last values (restored at the first refresh), reset windows anew."""
         now = dt_util.utcnow()
         usage = self.data if self.data is not None else await self._async_restore()
-        current = reset_passed(usage, now)
+        current = self._reset_passed(usage, now)
         if current != usage:
             self.account.kept(current, now)
             self._async_save()
@@ -115,7 +117,7 @@ class ReportCoordinator(ClaudeUsageCoordinator):
         windows.update(
             (window.key, window)
             for window in report.windows
-            if newer(windows.get(window.key), window, now)
+            if newer(windows.get(window.key), window, now, self._passed.get(window.key))
         )
         usage = Usage(windows=tuple(sorted(windows.values(), key=_window_order)))
         changed = usage != self.data
@@ -147,11 +149,20 @@ class ReportCoordinator(ClaudeUsageCoordinator):
     def _async_reset_due(self, now: datetime) -> None:
         """Start the windows whose reset time passed anew (no report came since)."""
         self._async_cancel_reset()
-        if (current := reset_passed(self.data, now)) == self.data:
+        if (current := self._reset_passed(self.data, now)) == self.data:
             self._async_schedule_reset(current)
             return
         self.account.kept(current, now)
         self._async_keep(current)
+
+    def _reset_passed(self, usage: Usage, now: datetime) -> Usage:
+        """Return :func:`reset_passed` of the values; remember the reset times passed."""
+        self._passed.update(
+            (w.key, w.resets_at)
+            for w in usage.windows
+            if w.resets_at is not None and w.resets_at <= now
+        )
+        return reset_passed(usage, now)
 
     @callback
     def _async_schedule_reset(self, usage: Usage) -> None:
@@ -187,17 +198,25 @@ async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
     await Store[dict[str, Any]](hass, STORE_VERSION, store_key(entry_id)).async_remove()
 
 
-def newer(known: LimitWindow | None, reported: LimitWindow, now: datetime) -> bool:
+def newer(
+    known: LimitWindow | None,
+    reported: LimitWindow,
+    now: datetime,
+    passed: datetime | None = None,
+) -> bool:
     """Return whether a reported window is newer news than the one known.
 
-    Old news: a window whose reset time has passed (it is over), an earlier window
-    than the known one, or less usage of the same window (usage only adds up in a
-    window; another session heard of it before this one did).
+    Old news: a window whose reset time has passed (it is over; ``passed`` is the
+    reset time the known window last passed, which another session's clock may put a
+    minute later), an earlier window than the known one, or less usage of the same
+    window (usage only adds up in a window; another session heard of it before).
     """
     if reported.resets_at is not None and reported.resets_at <= now:
         return False
-    if known is None or known.resets_at is None or reported.resets_at is None:
+    if known is None or reported.resets_at is None:
         return True
+    if known.resets_at is None:
+        return passed is None or reported.resets_at - passed >= RESET_SHIFT
     if reported.resets_at - known.resets_at >= RESET_SHIFT:
         return True
     if known.resets_at - reported.resets_at >= RESET_SHIFT:
