@@ -22,12 +22,12 @@ const RESOURCES: Record<string, Record<string, string>> = {
   de: {
     [`${KEY}.session_usage.name`]: "Sitzungsnutzung",
     [`${KEY}.weekly_usage.name`]: "Wochennutzung",
-    [`${KEY}.scoped_usage.name`]: "Nutzung {model}",
+    [`${KEY}.scoped_usage.name`]: "Wochennutzung {model}",
   },
   fr: {
     [`${KEY}.session_usage.name`]: "Utilisation session",
     [`${KEY}.weekly_usage.name`]: "Utilisation semaine",
-    [`${KEY}.scoped_usage.name`]: "Utilisation {model}",
+    [`${KEY}.scoped_usage.name`]: "Utilisation semaine {model}",
   },
 };
 
@@ -79,7 +79,7 @@ describe("localName", () => {
     const name = (entityId: string, shown: string) =>
       localName(hass, entityId, shown, translations);
     expect(name("sensor.acme_session_usage", "Session usage")).toBe("Sitzungsnutzung");
-    expect(name("sensor.acme_opus_weekly_usage", "Weekly Opus usage")).toBe("Nutzung Opus");
+    expect(name("sensor.acme_opus_weekly_usage", "Weekly Opus usage")).toBe("Wochennutzung Opus");
   });
 
   it("keeps a name the user chose, and any name without a translation", () => {
@@ -155,11 +155,11 @@ describe("the card in the user's language", () => {
     expect(gauges(root).map((gauge) => gauge.name)).toEqual([
       "Sitzungsnutzung",
       "Wochennutzung",
-      "Nutzung Opus",
+      "Wochennutzung Opus",
     ]);
     expect(
       [...history(root).querySelectorAll(".legend-item")].map((item) => plain(item.textContent)),
-    ).toEqual(["Sitzungsnutzung", "Wochennutzung", "Nutzung Opus"]);
+    ).toEqual(["Sitzungsnutzung", "Wochennutzung", "Wochennutzung Opus"]);
   });
 
   it("keeps the names the user gave, and speaks French too", async () => {
@@ -173,7 +173,7 @@ describe("the card in the user's language", () => {
     expect(gauges(root).map((gauge) => gauge.name)).toEqual([
       "Utilisation session",
       "All models",
-      "Utilisation Opus",
+      "Utilisation semaine Opus",
     ]);
   });
 

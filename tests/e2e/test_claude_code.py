@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
 DOMAIN = "claude_code"
 ADD_INTEGRATION = "/config/integrations/dashboard/add?domain=claude_usage"
-MENU_OPTION = "Claude Code reports its usage (recommended if you use Claude Code)"
+MENU_OPTION = "Claude Code reports its usage"
 # The shells and awks the reporter runs under here (dash and mawk are Debian's own).
 REPORTERS = [Tools("dash", "mawk"), Tools("bash", "gawk")]
 CARD = "claude-usage-card"

@@ -499,7 +499,7 @@ async def test_card_in_german(
     page = await _open(browser, product, viewport, "dark")
     try:
         card = page.locator(CARD)
-        names = ["Sitzungsnutzung", "Wochennutzung", "Nutzung Opus"]
+        names = ["Sitzungsnutzung", "Wochennutzung", "Wochennutzung Opus"]
         await expect(card.locator(f"{GAUGE} .name")).to_have_text(names)
         await expect(card.locator(".legend-item")).to_have_text(names)
         await expect(

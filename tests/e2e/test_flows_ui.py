@@ -265,7 +265,7 @@ async def test_options_and_reconfigure(
     )
     assert text.startswith("Change how this account gets its usage"), text
     assert f"Choose how {ORG_NAME} gets its usage from now on" in text
-    assert "Claude Code reports its usage (recommended if you use Claude Code)" in text
+    assert "Claude Code reports its usage\nRecommended if you use Claude Code" in text
     await _shot(page, "reconfigure")
     await page.locator(DIALOG).get_by_text("Paste a session cookie").click()
     text = await _expect_in_dialog(page, "Copy as cURL")
@@ -485,9 +485,9 @@ async def test_german_device_page(
         await expect(page.get_by_text("Zusatzlimit genutzt").first).to_be_visible()
         text = await rendered(page, "ha-config-device-page", "German device page")
         for name in (
-            "Sonnet erschöpft",
-            "Prognose Sonnet",
-            "Nutzung Opus",
+            "Woche Sonnet erschöpft",
+            "Wochenprognose Sonnet",
+            "Wochennutzung Opus",
             "Zusatzkosten",
         ):
             assert name in text, text
