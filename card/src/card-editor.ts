@@ -15,11 +15,13 @@ import { html, LitElement, nothing } from "lit";
 
 import {
   DEFAULT_THRESHOLDS,
+  RANGE_HOURS,
   readConfig,
   RANGES,
   thresholdProblem,
   type ResolvedConfig,
 } from "./config";
+import { formatRangeLabel } from "./format";
 import { localize, type StringKey } from "./i18n";
 import { DOMAIN, type HomeAssistant } from "./types";
 
@@ -47,8 +49,11 @@ const PERCENT = {
   number: { min: 0, max: 100, step: 1, mode: "box", unit_of_measurement: "%" },
 };
 
-/** The form; `accountName` is the title's placeholder (what an empty title shows). */
-export function editorSchema(accountName: string | undefined) {
+/**
+ * The form; `accountName` is the title's placeholder (what an empty title shows), the
+ * ranges are named in `language` ("24 hours", "7 Tage") as the card's switch names them.
+ */
+export function editorSchema(accountName: string | undefined, language = "en") {
   return [
     {
       name: "device_id",
@@ -68,7 +73,10 @@ export function editorSchema(accountName: string | undefined) {
           selector: {
             select: {
               mode: "dropdown",
-              options: RANGES.map((range) => ({ value: range, label: range })),
+              options: RANGES.map((range) => ({
+                value: range,
+                label: formatRangeLabel(RANGE_HOURS[range], language, "long"),
+              })),
             },
           },
         },
@@ -177,6 +185,14 @@ export class ClaudeUsageCardEditor extends LitElement {
     loadHaForm();
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // The account picker names each account's integration: "Claude Usage", from the
+    // integration's title, which a dashboard has not loaded (it shows "claude_usage").
+    if (changed.has("hass") && this.hass && !changed.get("hass")) {
+      void this.hass.loadBackendTranslation?.("title", DOMAIN);
+    }
+  }
+
   private _t(key: StringKey): string {
     return localize(this.hass?.locale.language, key);
   }
@@ -223,7 +239,10 @@ export class ClaudeUsageCardEditor extends LitElement {
       <ha-form
         .hass=${hass}
         .data=${data}
-        .schema=${editorSchema(device?.name_by_user ?? device?.name ?? undefined)}
+        .schema=${editorSchema(
+          device?.name_by_user ?? device?.name ?? undefined,
+          hass.locale.language,
+        )}
         .error=${
           problem
             ? { thresholds: this._t(problem.problem === "range" ? "editor_range" : "editor_order") }

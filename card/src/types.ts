@@ -58,6 +58,8 @@ export interface HomeAssistant {
   callWS<T>(message: Record<string, unknown>): Promise<T>;
   /** Home Assistant's own translations, e.g. "ui.panel.lovelace.editor.card.generic.tap_action". */
   localize(key: string): string;
+  /** Load an integration's translations of a category into `localize` (e.g. "title"). */
+  loadBackendTranslation?(category: string, integration?: string): Promise<unknown>;
   /** An entity's name as Home Assistant's own cards show it (frontend 2026.4 and later). */
   formatEntityName?(state: HassEntity, name: EntityNameItem | EntityNameItem[]): string;
 }

@@ -244,6 +244,40 @@ describe("applyForm", () => {
     });
   });
 
+  it("names the ranges as the card's switch does, in the user's language", () => {
+    const options = (language: string) => {
+      const grid = editorSchema("Acme", language)[2] as unknown as {
+        schema: { selector: { select?: { options: { value: string; label: string }[] } } }[];
+      };
+      return grid.schema[0]!.selector.select!.options;
+    };
+    expect(options("en")).toEqual([
+      { value: "3h", label: "3 hours" },
+      { value: "6h", label: "6 hours" },
+      { value: "24h", label: "24 hours" },
+      { value: "7d", label: "7 days" },
+    ]);
+    expect(options("de").map((option) => option.label)).toEqual([
+      "3 Stunden",
+      "6 Stunden",
+      "24 Stunden",
+      "7 Tage",
+    ]);
+  });
+
+  it("loads the integration's title once, so the account picker names it", async () => {
+    const load = vi.fn(async () => undefined);
+    const editor = document.createElement("claude-usage-card-editor") as ClaudeUsageCardEditor;
+    editor.hass = { ...makeHass(), loadBackendTranslation: load };
+    editor.setConfig({ type: "custom:claude-usage-card" });
+    document.body.append(editor);
+    editors.push(editor);
+    await editor.updateComplete;
+    editor.hass = { ...editor.hass };
+    await editor.updateComplete;
+    expect(load.mock.calls).toEqual([["title", "claude_usage"]]);
+  });
+
   it("builds its schema with the account's name as the title's placeholder", () => {
     expect(editorSchema("Acme")[1]).toEqual({
       name: "title",

@@ -594,6 +594,12 @@ async def test_editor_stays_visual_while_thresholds_are_typed(
         ).to_have_js_property("value", "24h")
         title = editor.locator(f'input[placeholder="{dashboard.device_name}"]')
         await expect(title).to_be_visible()
+        # The account picker names the integration as Home Assistant's pickers do.
+        await editor.locator("ha-selector-device").click()
+        await expect(page.get_by_text("Claude Usage", exact=True).first).to_be_visible()
+        await expect(page.get_by_text("claude_usage", exact=True)).to_have_count(0)
+        await page.screenshot(path=artifacts / "editor-account-picker.png")
+        await page.keyboard.press("Escape")
         await editor.get_by_text("Color thresholds", exact=True).click()
         fields = editor.locator("ha-selector-number input")
         warning, critical = fields.nth(0), fields.nth(1)
