@@ -4,8 +4,11 @@
  * window it does not know takes a colour no other window of the account has.
  *
  * The palette is chosen so that any two of its colours are far apart (CIEDE2000 and OKLab,
- * checked in colors.test.ts), each is seen on a light and on a dark card, and none is near a
- * green, yellow, orange or red: those are the gauges' ok / warning / critical colours. The
+ * checked in colors.test.ts), each stands out at least 2:1 from a light and from a dark card,
+ * and none is near a green, yellow, orange or red: those are the gauges' ok / warning /
+ * critical colours. WCAG's 3:1 for graphics on both cards would leave only mid-tones, too
+ * few of them far enough apart for eight windows; every colour is named beside it (the
+ * legend, the gauge's name), so no window is told by its colour alone. The
  * colours are fixed rather than Home Assistant's themable `--color-N`: a theme could make
  * two of those alike.
  */
