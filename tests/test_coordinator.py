@@ -28,15 +28,8 @@ from custom_components.claude_usage.const import (
     DOMAIN,
 )
 from custom_components.claude_usage.issues import Issue, issue_id as entry_issue_id
-from tests.fake_claude import (
-    ORG_UUID,
-    SECOND_ORG_NAME,
-    SECOND_ORG_UUID,
-    VALID_SESSION_KEY,
-    FakeClaude,
-    organization_json,
-)
-from tests.helpers import Advance, run_until
+from tests.fake_claude import ORG_UUID, SECOND_ORG_UUID, VALID_SESSION_KEY, FakeClaude
+from tests.helpers import Advance, add_sibling_organization, run_until
 
 SESSION_USAGE = "sensor.claude_example_org_session_usage"
 
@@ -375,19 +368,10 @@ async def test_rate_limit_holds_the_sessions_other_organizations(
     usage_payload: dict[str, Any],
 ) -> None:
     """claude.ai limits the session: a 429 for one organization pauses its siblings too."""
-    fake_claude.organizations.append(
-        organization_json(SECOND_ORG_UUID, SECOND_ORG_NAME)
-    )
-    fake_claude.set_usage(usage_payload, SECOND_ORG_UUID)
     await advance_time(30)
-    sibling = MockConfigEntry(
-        domain=DOMAIN,
-        title=SECOND_ORG_NAME,
-        unique_id=SECOND_ORG_UUID,
-        data={**init_integration.data, CONF_ORG_UUID: SECOND_ORG_UUID},
+    sibling = await add_sibling_organization(
+        hass, fake_claude, init_integration, usage_payload
     )
-    sibling.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(sibling.entry_id)
     await hass.async_block_till_done()
     assert fake_claude.usage_request_count(SECOND_ORG_UUID) == 1
     # An entry whose cookie cannot be read (it waits for reauthentication) is skipped.

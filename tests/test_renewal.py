@@ -22,15 +22,8 @@ from custom_components.claude_usage.const import (
     DOMAIN,
 )
 from custom_components.claude_usage.renewal import async_get_renewals
-from tests.fake_claude import (
-    ORG_UUID,
-    SECOND_ORG_NAME,
-    SECOND_ORG_UUID,
-    VALID_SESSION_KEY,
-    FakeClaude,
-    organization_json,
-)
-from tests.helpers import Advance
+from tests.fake_claude import ORG_UUID, VALID_SESSION_KEY, FakeClaude
+from tests.helpers import Advance, add_sibling_organization
 
 NEW_KEY = "sk-ant-sid01-" + "RenewedLoopbackSessionKey987654" * 2 + "-TestAA"
 NEWER_KEY = "sk-ant-sid01-" + "RenewedAgainLoopbackSessionKey1" * 2 + "-TestAA"
@@ -127,18 +120,9 @@ async def test_organizations_of_one_cookie_share_the_renewal(
     usage_payload: dict[str, Any],
 ) -> None:
     """The renewal one organization's poll received is stored in, and signs, its sibling."""
-    fake_claude.organizations.append(
-        organization_json(SECOND_ORG_UUID, SECOND_ORG_NAME)
+    sibling = await add_sibling_organization(
+        hass, fake_claude, init_integration, usage_payload
     )
-    fake_claude.set_usage(usage_payload, SECOND_ORG_UUID)
-    sibling = MockConfigEntry(
-        domain=DOMAIN,
-        title=SECOND_ORG_NAME,
-        unique_id=SECOND_ORG_UUID,
-        data={**init_integration.data, CONF_ORG_UUID: SECOND_ORG_UUID},
-    )
-    sibling.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(sibling.entry_id)
     unrelated = MockConfigEntry(
         domain=DOMAIN,
         title="Elsewhere",
