@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient
 from homeassistant.components import cloud
-from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry, ConfigEntryState
 from homeassistant.const import CONF_NAME, CONF_WEBHOOK_ID
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
@@ -68,6 +68,16 @@ async def _lines(hass: HomeAssistant, **user_input: Any) -> dict[str, Any]:
     )
     assert result["step_id"] == "claude_code"
     return await hass.config_entries.flow.async_configure(result["flow_id"], user_input)
+
+
+async def _add(hass: HomeAssistant) -> tuple[ConfigEntry, dict[str, Any]]:
+    """Add a Claude Code entry through the flow; return it and the lines step."""
+    lines = await _lines(hass, **{CONF_NAME: "Claude Code"})
+    entry = (await hass.config_entries.flow.async_configure(lines["flow_id"], {}))[
+        "result"
+    ]
+    await hass.async_block_till_done()
+    return entry, lines
 
 
 async def test_the_flow_ends_on_the_lines_to_paste(
@@ -154,11 +164,7 @@ async def test_removal_when_the_cloud_is_gone(
     socket_enabled: None,
 ) -> None:
     """Logged out of Home Assistant Cloud: the entry is removed all the same, quietly."""
-    result = await _lines(hass, **{CONF_NAME: "Claude Code"})
-    entry = (await hass.config_entries.flow.async_configure(result["flow_id"], {}))[
-        "result"
-    ]
-    await hass.async_block_till_done()
+    entry, _ = await _add(hass)
 
     async def not_available(hass: HomeAssistant, webhook_id: str) -> None:
         raise cloud.CloudNotAvailable
@@ -202,12 +208,8 @@ async def test_reconfigure_shows_the_lines_again_or_a_new_webhook(
     socket_enabled: None,
 ) -> None:
     """The same lines change nothing; a new webhook id replaces the old one, which dies."""
-    result = await _lines(hass, **{CONF_NAME: "Claude Code"})
-    old_url = result["description_placeholders"]["url"]
-    entry = (await hass.config_entries.flow.async_configure(result["flow_id"], {}))[
-        "result"
-    ]
-    await hass.async_block_till_done()
+    entry, lines = await _add(hass)
+    old_url = lines["description_placeholders"]["url"]
     old_id = entry.data[CONF_WEBHOOK_ID]
     client = await hass_client_no_auth()
 
@@ -296,11 +298,7 @@ async def test_options_accept_reports_from_outside(
     hass: HomeAssistant, socket_enabled: None
 ) -> None:
     """The options of a Claude Code entry: reports from outside the home network."""
-    result = await _lines(hass, **{CONF_NAME: "Claude Code"})
-    entry = (await hass.config_entries.flow.async_configure(result["flow_id"], {}))[
-        "result"
-    ]
-    await hass.async_block_till_done()
+    entry, _ = await _add(hass)
 
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["step_id"] == "reports"
@@ -321,11 +319,7 @@ async def test_removal_forgets_the_stored_values(
     socket_enabled: None,
 ) -> None:
     """Removing the entry deletes what it stored."""
-    result = await _lines(hass, **{CONF_NAME: "Claude Code"})
-    entry = (await hass.config_entries.flow.async_configure(result["flow_id"], {}))[
-        "result"
-    ]
-    await hass.async_block_till_done()
+    entry, _ = await _add(hass)
     client = await hass_client_no_auth()
     await _post(client, entry.data[CONF_WEBHOOK_ID], status_line())
     await advance_time(10)
