@@ -22,7 +22,7 @@ import pytest_socket
 
 from tests.e2e.harness import CARD_TYPE
 from tests.e2e.helpers import ARTIFACTS, Product, entity_ids, eventually, wait_state
-from tests.e2e.ui import DESKTOP, DIALOG, PHONE, rendered
+from tests.e2e.ui import DESKTOP, DIALOG, PHONE, expect_in_dialog, rendered
 from tests.reporter.claude_code import ClaudeCode, Tools, fixture_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
@@ -80,25 +80,18 @@ async def test_the_flow_ends_on_the_lines_to_paste(
     """Add integration > Claude Code: a name, then the webhook and the lines to paste."""
     await page.goto(f"{product.hass.url}{ADD_INTEGRATION}", wait_until="networkidle")
     await page.get_by_role("button", name="OK").click()
-    for option in (MENU_OPTION, "Paste a session cookie"):
-        await expect(page.locator(DIALOG).get_by_text(option).first).to_be_visible()
-    text = await rendered(page, DIALOG, "menu")
+    text = await expect_in_dialog(page, MENU_OPTION, "Paste a session cookie")
     assert text.index(MENU_OPTION) < text.index("Paste a session cookie"), text
     await page.locator(DIALOG).get_by_text(MENU_OPTION).click()
 
-    # The input comes with the form, the description (markdown) may come after it.
     await expect(page.locator(f"{DIALOG} input").first).to_be_visible()
-    await expect(
-        page.locator(DIALOG).get_by_text("version 2.1.80 or newer").first
-    ).to_be_visible()
-    text = await rendered(page, DIALOG, "the name")
+    text = await expect_in_dialog(page, "version 2.1.80 or newer")
     assert "version 2.1.80 or newer" in text, text
     await page.locator(f"{DIALOG} input").first.fill("Laptop")
     await _shot(page, "name")
     await page.locator(f"{DIALOG} ha-button[slot=primaryAction]").click()
 
-    await expect(page.locator(DIALOG).get_by_text("statusLine").first).to_be_visible()
-    text = await rendered(page, DIALOG, "the lines to paste")
+    text = await expect_in_dialog(page, "statusLine")
     assert text.startswith("Paste these lines into Claude Code"), text
     for shown in (
         "/api/webhook/",

@@ -31,7 +31,7 @@ from tests.e2e.helpers import (
     eventually,
     wait_state,
 )
-from tests.e2e.ui import DESKTOP, DIALOG, PHONE, rendered
+from tests.e2e.ui import DESKTOP, DIALOG, PHONE, expect_in_dialog, rendered
 from tests.fake_claude import (
     ORG_NAME,
     SECOND_ORG_NAME,
@@ -93,17 +93,6 @@ async def _close(page: Page) -> None:
     await expect(page.locator(f"{DIALOG} ha-dialog[open]")).to_have_count(0)
 
 
-async def _expect_in_dialog(page: Page, *texts: str) -> str:
-    """Wait until the flow's dialog shows every text; return its checked rendered text.
-
-    A step's description is markdown that HA's frontend renders after the rest of the
-    step (the menu's options may be there before it), so wait for each text asserted on.
-    """
-    for text in texts:
-        await expect(page.locator(DIALOG).get_by_text(text).first).to_be_visible()
-    return await rendered(page, DIALOG, f"dialog showing {texts!r}")
-
-
 async def _open_advanced(page: Page) -> None:
     await page.locator(DIALOG).get_by_role("heading", name="Advanced").click()
     await expect(page.locator(f"{DIALOG} input[name=base_url]")).to_be_visible()
@@ -123,14 +112,14 @@ async def test_config_flow(page: Page, product: Product) -> None:
     """Menu, the cookie form and its errors, success."""
     await product.fake_control("usage", {"payload": usage_body()})
     await _start_config_flow(page, product)
-    text = await _expect_in_dialog(page, "Paste a session cookie")
+    text = await expect_in_dialog(page, "Paste a session cookie")
     assert text.startswith("Connect your Claude account"), text
     assert "Sign in with Claude" not in text
     await _shot(page, "menu")
 
     await _start_config_flow(page, product)
     await page.locator(DIALOG).get_by_text("Paste a session cookie").click()
-    text = await _expect_in_dialog(page, "Copy as cURL")
+    text = await expect_in_dialog(page, "Copy as cURL")
     assert text.startswith("Paste a session cookie")
     assert "It is unofficial, subject to claude.ai's terms" in text
     assert "you paste it again only after you sign out of claude.ai" in text
@@ -143,24 +132,24 @@ async def test_config_flow(page: Page, product: Product) -> None:
     cookie = page.locator(f"{DIALOG} textarea[name=cookie]")
     await cookie.fill("this is not a cookie")
     await _submit(page)
-    await _expect_in_dialog(page, "This is not a claude.ai session cookie.")
+    await expect_in_dialog(page, "This is not a claude.ai session cookie.")
     await _shot(page, "cookie-invalid")
 
     await product.fake_control("fail", {"mode": "cloudflare", "times": 1})
     await cookie.fill(VALID_SESSION_KEY)
     await _submit(page)
-    await _expect_in_dialog(page, "Cloudflare blocked the request before it reached")
+    await expect_in_dialog(page, "Cloudflare blocked the request before it reached")
     await _shot(page, "cookie-cloudflare")
     await product.fake_control("fail", {"mode": "cloudflare", "times": 1})
     await cookie.fill(f"sessionKey={VALID_SESSION_KEY}; cf_clearance=abc123")
     await _submit(page)
-    await _expect_in_dialog(page, "although the paste carries its cf_clearance")
+    await expect_in_dialog(page, "although the paste carries its cf_clearance")
     await _shot(page, "cookie-cloudflare-still-blocked")
 
     await cookie.fill(VALID_SESSION_KEY)
     await _submit(page)
     # Created: Home Assistant asks for the new device's name and area.
-    await _expect_in_dialog(page, "Skip and finish")
+    await expect_in_dialog(page, "Skip and finish")
     await expect(page.locator(f"{DIALOG} input").first).to_have_value(DEVICE)
     await _shot(page, "created")
     await page.locator(DIALOG).get_by_text("Skip and finish").click()
@@ -182,7 +171,7 @@ async def test_organization_choice_and_already_set_up(
         await page.locator(f"{DIALOG} input[name=base_url]").fill(fake.base_url)
         await page.locator(f"{DIALOG} textarea[name=cookie]").fill(VALID_SESSION_KEY)
         await _submit(page)
-        await _expect_in_dialog(page, "Choose the organization")
+        await expect_in_dialog(page, "Choose the organization")
         # The list of organizations renders after the step's title.
         await expect(
             page.locator(DIALOG).get_by_text(SECOND_ORG_NAME, exact=True)
@@ -190,7 +179,7 @@ async def test_organization_choice_and_already_set_up(
         await _shot(page, "organization")
         await page.locator(DIALOG).get_by_text(ORG_NAME, exact=True).click()
         await _submit(page)
-        await _expect_in_dialog(page, f"{ORG_NAME} is already set up.")
+        await expect_in_dialog(page, f"{ORG_NAME} is already set up.")
         await _shot(page, "already-set-up")
     finally:
         await fake.stop()
@@ -241,26 +230,26 @@ async def test_options_and_reconfigure(
         .get_by_role("button", name="Configure")
         .click()
     )
-    text = await _expect_in_dialog(page, "one minute is plenty")
+    text = await expect_in_dialog(page, "one minute is plenty")
     assert text.startswith("Polling\nPoll interval")
     interval = page.locator(f"{DIALOG} ha-selector-number input")
     await expect(interval).to_have_value("60")
     for wrong in ("10", "5000", "45.5"):
         await interval.fill(wrong)
         await _submit(page)
-        text = await _expect_in_dialog(page, "Enter whole seconds from 30 to 3600.")
+        text = await expect_in_dialog(page, "Enter whole seconds from 30 to 3600.")
         assert "too small" not in text and "too large" not in text, text
     await _shot(page, "options-error")
     await interval.fill("30")
     await _shot(page, "options")
     await _submit(page)
-    await _expect_in_dialog(page, "Options successfully saved.")
+    await expect_in_dialog(page, "Options successfully saved.")
     await _submit(page)  # Finish
     await expect(page.locator(f"{DIALOG} ha-dialog[open]")).to_have_count(0)
 
     await page.locator("ha-config-entry-row ha-dropdown").first.click()
     await page.get_by_text("Reconfigure", exact=True).last.click()
-    text = await _expect_in_dialog(
+    text = await expect_in_dialog(
         page, "Paste a session cookie", f"Choose how {ORG_NAME} gets its usage"
     )
     assert text.startswith("Change how this account gets its usage"), text
@@ -268,7 +257,7 @@ async def test_options_and_reconfigure(
     assert "Claude Code reports its usage\nRecommended if you use Claude Code" in text
     await _shot(page, "reconfigure")
     await page.locator(DIALOG).get_by_text("Paste a session cookie").click()
-    text = await _expect_in_dialog(page, "Copy as cURL")
+    text = await expect_in_dialog(page, "Copy as cURL")
     assert ORG_NAME in text
     await _shot(page, "reconfigure-paste")
     await _close(page)
@@ -313,13 +302,13 @@ async def test_german_flow_and_status_during_a_block(
     try:
         await page.reload(wait_until="networkidle")
         await _start_config_flow(page, product)
-        text = await _expect_in_dialog(page, "Sitzungs-Cookie einfügen")
+        text = await expect_in_dialog(page, "Sitzungs-Cookie einfügen")
         assert text.startswith("Claude-Konto verbinden"), text
         await _shot(page, "de-menu")
         await page.locator(DIALOG).get_by_text("Sitzungs-Cookie einfügen").click()
         await page.locator(f"{DIALOG} textarea[name=cookie]").fill("kein Cookie")
         await _submit(page)
-        text = await _expect_in_dialog(
+        text = await expect_in_dialog(
             page, "Das ist kein Sitzungs-Cookie von claude.ai."
         )
         assert text.startswith("Sitzungs-Cookie einfügen"), text
@@ -366,7 +355,7 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     await _shot(page, "repairs")
 
     await page.get_by_text(title).click()
-    text = await _expect_in_dialog(page, "with a challenge page")
+    text = await expect_in_dialog(page, "with a challenge page")
     assert text.startswith("Paste a request from your browser"), text
     assert f"Home Assistant for {ORG_NAME} with a challenge page" in text
     assert "\ncf_clearance\n" in text  # a code element of its own (no backticks)
@@ -374,19 +363,19 @@ async def test_cloudflare_repair_hands_over_to_the_cookie_form(
     await expect(submit).to_have_text("Paste a request")
     await _shot(page, "repair-confirm")
     await _submit(page)
-    text = await _expect_in_dialog(page, "Copy as cURL")
+    text = await expect_in_dialog(page, "Copy as cURL")
     assert text.startswith("Paste a session cookie"), text
     assert f"Paste a session cookie for {ORG_NAME}" in text
     await _shot(page, "repair-cookie-form")
     cookie = page.locator(f"{DIALOG} textarea[name=cookie]")
     await cookie.fill(VALID_SESSION_KEY)
     await _submit(page)
-    await _expect_in_dialog(page, "Cloudflare blocked the request before it reached")
+    await expect_in_dialog(page, "Cloudflare blocked the request before it reached")
     await _shot(page, "repair-still-blocked")
 
     await product.fake_control("clear", {})
     await _submit(page)
-    await _expect_in_dialog(page, "The change is saved.")
+    await expect_in_dialog(page, "The change is saved.")
     await _shot(page, "repair-fixed")
     await _close(page)
     await _wait_for_issue(product, present=False)

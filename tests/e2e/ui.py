@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.async_api import Page, ViewportSize
+from playwright.async_api import Page, ViewportSize, expect
 
 DESKTOP = ViewportSize(width=1280, height=800)
 PHONE = ViewportSize(width=390, height=844)
@@ -64,3 +64,15 @@ async def rendered(page: Page, selector: str, where: str) -> str:
     cut_off = await page.locator(selector).first.evaluate(CUT_OFF)
     assert not cut_off, f"{where}: cut off: {cut_off}"
     return text
+
+
+async def expect_in_dialog(page: Page, *texts: str) -> str:
+    """Wait until the flow's dialog shows every text; return its checked rendered text.
+
+    A step's description is markdown that HA's frontend renders after the rest of the
+    step (the menu's options or the form may be there before it), so wait for each text
+    asserted on.
+    """
+    for text in texts:
+        await expect(page.locator(DIALOG).get_by_text(text).first).to_be_visible()
+    return await rendered(page, DIALOG, f"dialog showing {texts!r}")
